@@ -1,0 +1,128 @@
+"""Run the rules over a set of maps and turn what they find into sorted, configured findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from argmap.graph import MapGraph
+from argmap.load import DEFAULT_MAX_BYTES, load_map_set
+from argmap.model import MapError, MapSet
+from argmap.rules import RULES, RULES_BY_CODE
+
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: str
+    rule: str
+    map: str
+    claim: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path, "line": self.line, "column": self.column, "severity": self.severity,
+            "code": self.code, "rule": self.rule, "map": self.map, "claim": self.claim, "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Summary:
+    maps: int
+    claims: int
+    relations: int
+    errors: int
+    warnings: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"maps": self.maps, "claims": self.claims, "relations": self.relations,
+                "errors": self.errors, "warnings": self.warnings}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Finding, ...]
+    summary: Summary
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
+
+
+def validate_codes(codes: Iterable[str]) -> frozenset[str]:
+    """The codes, or a ``MapError`` naming the first that is not a rule."""
+    codes = frozenset(codes)
+    for code in sorted(codes):
+        if code not in RULES_BY_CODE:
+            raise MapError(f"unknown rule code '{code}'; the codes are {', '.join(RULES_BY_CODE)}")
+    return codes
+
+
+def _check_ignore_codes(maps: MapSet) -> None:
+    for argmap in maps.all_maps:
+        for claim in argmap.claims:
+            for code in sorted(claim.ignore):
+                if code not in RULES_BY_CODE:
+                    raise MapError(
+                        f"unknown rule code '{code}' in 'ignore' of claim '{claim.id}'; see `argmap rules`",
+                        claim.ignore_position,
+                    )
+
+
+def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every finding of every enabled rule, on every map of the set (asked for or pulled in)."""
+    G = maps.graph
+    names = {m.path: m.name for m in maps.maps.all_maps}
+    findings = []
+    for rule in RULES:
+        if rule.code in disable:
+            continue
+        for problem in rule.check(maps):
+            node = problem.node
+            if node is not None and node in G and rule.code in G.nodes[node]["ignore"]:
+                continue
+            home = names.get(problem.position.path, "")
+            claim = None
+            if node is not None:
+                claim = node.rpartition("#")[2] if node.startswith(home + "#") else node
+            findings.append(Finding(
+                problem.position.path, problem.position.line, problem.position.column, rule.code,
+                problem.message, rule.severity, rule.name, home, claim,
+            ))
+    return findings
+
+
+def check_graph(graph: MapGraph, *, disable: Iterable[str] = ()) -> list[Finding]:
+    """Every finding on every map of ``graph`` (asked for or pulled in), sorted and without repeats."""
+    disabled = validate_codes(disable)
+    _check_ignore_codes(graph.maps)
+    return sorted(set(run_rules(graph, disabled)))
+
+
+def check_map_set(maps: MapSet, *, disable: Iterable[str] = ()) -> CheckResult:
+    """Check ``maps``; findings are reported for the maps asked for, not for maps they pulled in."""
+    graph = MapGraph(maps)
+    asked = {m.path for m in maps.maps}
+    findings = [f for f in check_graph(graph, disable=disable) if f.path in asked]
+    G = graph.graph
+    own = {m.name for m in maps.maps}
+    claims = sum(1 for _, data in G.nodes(data=True) if data["kind"] != "argument" and data["map"] in own)
+    relations = sum(1 for _, _, written in G.edges(data="map") if written in own)
+    summary = Summary(
+        maps=len(maps.maps),
+        claims=claims,
+        relations=relations,
+        errors=sum(f.severity == "error" for f in findings),
+        warnings=sum(f.severity == "warning" for f in findings),
+    )
+    return CheckResult(tuple(findings), summary)
+
+
+def check_paths(paths: Iterable[str], *, disable: Iterable[str] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
+    """Load the maps at ``paths`` (files or folders) and check them together."""
+    return check_map_set(load_map_set(paths, max_bytes=max_bytes), disable=disable)

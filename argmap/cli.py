@@ -1,0 +1,177 @@
+"""The ``argmap`` command: a thin layer of click over the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from argmap import __version__
+from argmap.check import check_paths
+from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
+from argmap.dot import DEFAULT_TIMEOUT, RANKDIRS, RenderError
+from argmap.dot import FORMATS as RENDER_FORMATS
+from argmap.export import FORMATS as EXPORT_FORMATS
+from argmap.export import export_map
+from argmap.files import OutputError, write_atomic
+from argmap.load import DEFAULT_MAX_BYTES
+from argmap.model import MapError
+from argmap.report import FORMATS as REPORT_FORMATS
+from argmap.report import format_result
+from argmap.rules import RULES
+
+DEFAULT_PATHS = ("maps",)
+
+
+class InputError(click.ClickException):
+    """Bad input, or an output that cannot be made: one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+
+@contextmanager
+def _input_errors() -> Iterator[None]:
+    try:
+        yield
+    except (MapError, OutputError, RenderError) as error:
+        raise InputError(" ".join(str(error).split("\n"))) from None
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+    help="Refuse map files larger than this.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+def main() -> None:
+    """Check, render and export argument maps written in YAML."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="text for people, json for tools, github for workflow annotations.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--disable", multiple=True, metavar="CODE", help="Skip a rule (repeat, or separate with commas).")
+@max_bytes_option
+def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int) -> None:
+    """Check maps (files or folders; default maps/) and report findings.
+
+    Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input.
+
+    \b
+    Example:
+        argmap check maps --format github --strict
+    """
+    with _input_errors():
+        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes)
+    click.echo(format_result(result, fmt), nl=False)
+    sys.exit(1 if result.failed(strict) else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", default="render", show_default=True, help="Folder for the diagrams.")
+@click.option("-f", "--format", "fmt", type=click.Choice(RENDER_FORMATS), default="svg", show_default=True,
+              help="Diagram format; a .dot file is always written too.")
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim (id or map#id).")
+@click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps around --focus.")
+@click.option("--rankdir", type=click.Choice(RANKDIRS, case_sensitive=False), default="TB", show_default=True,
+              help="TB puts conclusions on top, LR on the left.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if the .dot files in the folder are not what the maps give now.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds to allow Graphviz per diagram.")
+@max_bytes_option
+def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, depth: int, rankdir: str,
+           check_only: bool, timeout: float, max_bytes: int) -> None:
+    """Draw each map (default maps/) as DOT and SVG/PNG/PDF in the output folder.
+
+    \b
+    Example:
+        argmap render maps -o render
+        argmap render maps/debate.yaml --focus main-claim --depth 1 -f png
+    """
+    with _input_errors():
+        items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
+                         max_bytes=max_bytes)
+        if check_only:
+            stale = stale_diagrams(items, output)
+            for line in stale:
+                click.echo(line)
+            if stale:
+                click.echo(f"{len(stale)} of {len(items)} diagrams are stale; run: argmap render "
+                           f"{' '.join(paths or DEFAULT_PATHS)} -o {output}")
+                sys.exit(1)
+            click.echo(f"{len(items)} diagrams in {output} are up to date")
+            return
+        written = write_diagrams(items, output, fmt, timeout=timeout)
+    click.echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}")
+
+
+@main.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@max_bytes_option
+def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
+    """Export one map's graph as node-link JSON, GraphML or DOT.
+
+    \b
+    Example:
+        argmap export maps/debate.yaml -f graphml -o debate.graphml
+    """
+    with _input_errors():
+        text = export_map(map_path, fmt, max_bytes=max_bytes)
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        if Path(output).resolve() == Path(map_path).resolve():
+            raise OutputError(f"refusing to overwrite the map {map_path} with its export")
+        if Path(output).is_dir():
+            raise OutputError(f"{output} is a folder; give a file name")
+        write_atomic(output, text.encode("utf-8"))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+def rules(fmt: str) -> None:
+    """List the rules: code, name, severity and what each checks."""
+    if fmt == "markdown":
+        click.echo("| code | name | severity | fires when |\n|---|---|---|---|")
+        for rule in RULES:
+            click.echo(f"| {rule.code} | {rule.name} | {rule.severity} | {rule.summary} |")
+        return
+    for rule in RULES:
+        click.echo(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}")
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: click's own handling, plus Ctrl-C (exit 130) and a closed stdout without tracebacks."""
+    try:
+        main.main(args=argv, prog_name="argmap", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("argmap: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except BrokenPipeError:
+        # The reader went away (``argmap check | head -1``): stop quietly, and keep Python's own
+        # flush at exit from failing on the same pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("argmap: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(0)

@@ -1,0 +1,88 @@
+"""Render maps into a folder of diagrams, and tell whether the committed diagrams are current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.check import check_graph
+from argmap.dot import DEFAULT_TIMEOUT, dot_text, layout, resolve_focus, to_dot
+from argmap.files import output_path, write_atomic
+from argmap.graph import MapGraph
+from argmap.load import DEFAULT_MAX_BYTES, load_map_set
+from argmap.model import MapError
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """One diagram to write: its base file name (no suffix) and its DOT text."""
+
+    name: str
+    dot: str
+
+
+def diagrams(
+    paths: Iterable[str],
+    *,
+    rankdir: str = "TB",
+    focus: str | None = None,
+    depth: int = 2,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Diagram]:
+    """The DOT diagram of every map at ``paths`` (with the findings of ``argmap check`` drawn on it).
+
+    With ``focus``, only the maps whose diagram shows that claim, each cut down to its neighbourhood
+    and named ``<map>.<claim>``.
+    """
+    maps = MapGraph(load_map_set(paths, max_bytes=max_bytes))
+    findings = check_graph(maps)
+    out = []
+    for argmap in maps.maps.maps:
+        if focus is None:
+            out.append(Diagram(argmap.name, dot_text(to_dot(maps, argmap.name, findings, rankdir=rankdir))))
+            continue
+        node = resolve_focus(maps, argmap.name, focus)
+        if node is None:
+            continue
+        graph = to_dot(maps, argmap.name, findings, rankdir=rankdir, focus=node, depth=depth)
+        out.append(Diagram(f"{argmap.name}.{node.rpartition('#')[2]}", dot_text(graph)))
+    if focus is not None and not out:
+        raise MapError(f"no map here has a claim '{focus}' to focus on")
+    return out
+
+
+def write_diagrams(
+    items: Iterable[Diagram], folder: str, fmt: str = "svg", *, timeout: float = DEFAULT_TIMEOUT
+) -> list[Path]:
+    """Write ``<name>.dot`` (and ``<name>.<fmt>`` laid out by Graphviz) for each diagram into ``folder``.
+
+    Every layout is made before anything is written, so a Graphviz failure leaves the folder as it
+    was; each file is replaced atomically.
+    """
+    files: list[tuple[Path, bytes]] = []
+    for item in items:
+        files.append((output_path(folder, f"{item.name}.dot"), item.dot.encode("utf-8")))
+        if fmt != "dot":
+            files.append((output_path(folder, f"{item.name}.{fmt}"), layout(item.dot, fmt, timeout=timeout)))
+    for path, data in files:
+        write_atomic(path, data)
+    return [path for path, _ in files]
+
+
+def stale_diagrams(items: Iterable[Diagram], folder: str) -> list[str]:
+    """What is out of date in ``folder``: one line per ``.dot`` file that is missing or differs."""
+    stale = []
+    for item in items:
+        path = output_path(folder, f"{item.name}.dot")
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            stale.append(f"{path}: missing")
+            continue
+        except OSError as error:
+            stale.append(f"{path}: cannot be read ({error.strerror})")
+            continue
+        if current != item.dot.encode("utf-8"):
+            stale.append(f"{path}: out of date")
+    return stale

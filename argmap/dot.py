@@ -1,0 +1,316 @@
+"""Draw argument maps as Graphviz diagrams (through pydot) and lay them out with Graphviz's ``dot``.
+
+Every id and label is quoted and escaped here, not by pydot: pydot 4 leaves DOT keywords unquoted,
+splits ids at ``:`` and passes backslashes through, and Graphviz itself reads ``\\N``, ``\\G``,
+``\\l`` and HTML entities inside labels. The escapes below were checked against the real ``dot``
+(and are tested with hypothesis): a label is one level of backslash escaping, a tooltip two.
+
+Conventions: supports point at what they support (the supported claim above), opposes end in a bar,
+tensions are dashed lines without arrowheads that do not constrain the layout, conclusions are bold
+with a double border, evidence shows its quote as a tooltip, findings colour the border and are
+named in the label, sections and included maps are clusters, and a legend explains it all.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import textwrap
+from collections import deque
+from collections.abc import Iterable
+
+import networkx as nx
+import pydot
+
+from argmap.check import Finding
+from argmap.graph import MapGraph, resolve
+
+FORMATS = ("svg", "png", "pdf", "dot")
+RANKDIRS = ("TB", "LR", "BT", "RL")
+WRAP = 32
+DEFAULT_TIMEOUT = 120.0
+
+FONT = "Helvetica"
+KIND_STYLE: dict[str, dict[str, str]] = {
+    "conclusion": {"fillcolor": "#fff2cc", "penwidth": "2.5", "peripheries": "2", "fontname": "Helvetica-Bold",
+                   "fontsize": "13"},
+    "claim": {"fillcolor": "#ffffff"},
+    "evidence": {"fillcolor": "#dae8fc", "shape": "note"},
+    "assumption": {"fillcolor": "#f2f2f2", "style": "rounded,dashed,filled"},
+    "argument": {"shape": "ellipse", "fillcolor": "#e6e6e6", "fontsize": "9", "style": "filled", "margin": "0.02"},
+}
+EXTERNAL_STYLE = {"style": "rounded,dashed", "color": "#888888", "fontcolor": "#555555"}
+EDGE_STYLE: dict[str, dict[str, str]] = {
+    "supports": {"color": "#2e7d32", "arrowtail": "normal", "dir": "back"},
+    "opposes": {"color": "#c62828", "arrowtail": "tee", "dir": "back", "penwidth": "1.5"},
+    "tension": {"color": "#e65100", "style": "dashed", "dir": "none", "constraint": "false", "penwidth": "1.5"},
+    "same-as": {"color": "#7b7b7b", "style": "dotted", "dir": "none", "constraint": "false"},
+}
+FINDING_COLOR = {"error": "#d50000", "warning": "#ff8f00"}
+
+
+class RenderError(Exception):
+    """Graphviz could not be run, or failed (exit status 2)."""
+
+
+def dot_label(text: str) -> str:
+    """A quoted DOT string that Graphviz shows as ``text``, whatever it contains.
+
+    Graphviz decodes HTML entities and one level of backslash escapes (``\\N`` is the node's name)
+    in labels, so ``&`` and ``\\`` are escaped as well as ``"``. Line breaks become ``\\n``.
+    """
+    lines = text.split("\n")
+    escaped = [line.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"') for line in lines]
+    return '"' + "\\n".join(escaped) + '"'
+
+
+def dot_tooltip(text: str) -> str:
+    """A quoted DOT string for a tooltip: Graphviz unescapes backslashes twice there."""
+    flat = " ".join(text.split())
+    return '"' + flat.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"') + '"'
+
+
+def dot_id(name: str) -> str:
+    """A quoted DOT id (so ``node``, ``graph`` or ``1st`` are never read as keywords or numbers)."""
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def wrap(text: str, width: int = WRAP) -> str:
+    """``text`` with its whitespace collapsed and broken into lines of about ``width`` characters."""
+    return "\n".join(textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)) or " "
+
+
+def map_members(maps: MapGraph, name: str) -> list[str]:
+    """``name`` and every map it includes, directly or not, in first-seen order."""
+    by_name = maps.maps.by_name()
+    order, queue = [], deque([name])
+    while queue:
+        current = queue.popleft()
+        if current in order or current not in by_name:
+            continue
+        order.append(current)
+        queue.extend(by_name[current].includes)
+    return order
+
+
+def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
+    """The nodes a diagram of map ``name`` shows, in graph order, and which of them are external.
+
+    A map shows its own claims and those of the maps it includes; a claim of another map that one of
+    its relations names is shown too, marked as external.
+    """
+    G = maps.graph
+    members = set(map_members(maps, name))
+    own = {n for n, m in G.nodes(data="map") if m in members}
+    external = set()
+    for u, v, written in G.edges(data="map"):
+        if written == name:
+            external.update(n for n in (u, v) if n not in own)
+    return [n for n in G if n in own or n in external], external
+
+
+def neighbourhood(G: nx.MultiDiGraph, node: str, depth: int) -> set[str]:
+    """The nodes at most ``depth`` relations away from ``node``, whatever the relations' direction."""
+    seen = {node}
+    frontier = [node]
+    for _ in range(depth):
+        nxt = []
+        for n in frontier:
+            for m in (*G.predecessors(n), *G.successors(n)):
+                if m not in seen:
+                    seen.add(m)
+                    nxt.append(m)
+        frontier = nxt
+    return seen
+
+
+def resolve_focus(maps: MapGraph, name: str, focus: str) -> str | None:
+    """The node ``focus`` names in map ``name``'s diagram, or None if it is not drawn there."""
+    nodes, _ = diagram_nodes(maps, name)
+    candidates = [resolve(focus, name)] if "#" in focus else [n for n in nodes if n.rpartition("#")[2] == focus]
+    found = [n for n in candidates if n in nodes]
+    return found[0] if found else None
+
+
+def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: bool, home: str) -> str:
+    data = G.nodes[n]
+    if data["kind"] == "argument":
+        text = "linked\n" + wrap(data["id"], 16)
+    else:
+        text = wrap(data["text"])
+    if external:
+        text = f"[{data['map']}]\n{text}"
+    marks = [f"\u26a0 {f.code} {f.rule}" for f in findings]
+    return "\n".join([text, *marks])
+
+
+def _tooltip(G: nx.MultiDiGraph, n: str, findings: list[Finding]) -> str:
+    data = G.nodes[n]
+    parts = [f"{n}"]
+    if data.get("quote"):
+        parts.append(f'"{data["quote"]}"')
+    if data.get("section"):
+        parts.append(f"section: {data['section']}")
+    if data.get("note"):
+        parts.append(f"note: {data['note']}")
+    parts.extend(f"{f.severity} {f.code}: {f.message}" for f in findings)
+    return " | ".join(parts)
+
+
+def _legend() -> pydot.Node:
+    rows = [
+        ('<TD BGCOLOR="#fff2cc" BORDER="2"><B>conclusion</B></TD>', "must be supported"),
+        ('<TD BGCOLOR="#ffffff">claim</TD>', "a reason"),
+        ('<TD BGCOLOR="#dae8fc">evidence</TD>', "quoted from the source (hover)"),
+        ('<TD BGCOLOR="#f2f2f2">assumption</TD>', "taken as given"),
+        ('<TD BGCOLOR="#e6e6e6">linked</TD>', "premises that only work together"),
+        ('<TD><FONT COLOR="#2e7d32">&#8212;&#8212;&#9654;</FONT></TD>', "supports"),
+        ('<TD><FONT COLOR="#c62828">&#8212;&#8212;|</FONT></TD>', "opposes"),
+        ('<TD><FONT COLOR="#e65100">- - - -</FONT></TD>', "tension"),
+        ('<TD><FONT COLOR="#7b7b7b">&#183;&#183;&#183;&#183;</FONT></TD>', "same claim as"),
+        ('<TD><FONT COLOR="#d50000">&#9888; red border</FONT></TD>', "error finding"),
+        ('<TD><FONT COLOR="#ff8f00">&#9888; orange border</FONT></TD>', "warning finding"),
+    ]
+    body = "".join(f'<TR>{cell}<TD ALIGN="LEFT">{text}</TD></TR>' for cell, text in rows)
+    table = f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{body}</TABLE>>'
+    return pydot.Node(dot_id("argmap legend"), label=table, shape="plaintext", style="solid", fontsize="9", fontname=FONT)
+
+
+def to_dot(
+    maps: MapGraph,
+    name: str,
+    findings: Iterable[Finding] = (),
+    *,
+    rankdir: str = "TB",
+    focus: str | None = None,
+    depth: int = 2,
+    legend: bool = True,
+) -> pydot.Dot:
+    """The diagram of map ``name`` (with the maps it includes) as a ``pydot.Dot``.
+
+    ``findings`` are drawn on the claims they are about; ``focus`` (a node of the diagram) limits it
+    to the claims at most ``depth`` relations away. Nodes, edges and clusters come out in the order of
+    the map files, so the same map always gives the same DOT text.
+    """
+    G = maps.graph
+    by_name = maps.maps.by_name()
+    argmap = by_name[name]
+    nodes, external = diagram_nodes(maps, name)
+    if focus is not None:
+        near = neighbourhood(G.subgraph(nodes), focus, depth)
+        nodes = [n for n in nodes if n in near]
+    shown = set(nodes)
+
+    on_node: dict[str, list[Finding]] = {}
+    loose: list[Finding] = []
+    for f in findings:
+        node = None if f.claim is None else (f.claim if "#" in f.claim else f"{f.map}#{f.claim}")
+        if node in G:
+            on_node.setdefault(node, []).append(f)
+        elif f.map in map_members(maps, name):
+            loose.append(f)
+
+    title = argmap.title if focus is None else f"{argmap.title}: around '{focus.rpartition('#')[2]}'"
+    if loose:
+        title += "\n" + "\n".join(f"\u26a0 {f.code} {f.rule}: {f.message}" for f in loose[:5])
+    graph = pydot.Dot(dot_id(name), graph_type="digraph", strict=True)
+    graph.set("label", dot_label(title))
+    for key, value in {"labelloc": "t", "fontsize": "18", "fontname": FONT, "rankdir": rankdir, "newrank": "true",
+                       "nodesep": "0.25", "ranksep": "0.45", "compound": "true"}.items():
+        graph.set(key, value)
+    graph.set_node_defaults(shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.06")
+    graph.set_edge_defaults(arrowsize="0.8")
+
+    clusters: dict[tuple[str, str | None], pydot.Subgraph] = {}
+    map_clusters: dict[str, pydot.Subgraph] = {}
+
+    def container(n: str) -> pydot.Dot | pydot.Subgraph:
+        data = G.nodes[n]
+        owner = data["map"]
+        if n in external:
+            return graph
+        parent: pydot.Dot | pydot.Subgraph = graph
+        if owner != name:
+            if owner not in map_clusters:
+                sub = pydot.Subgraph(f"cluster_{len(clusters) + len(map_clusters)}")
+                sub.set("label", dot_label(by_name[owner].title))
+                sub.set("style", "rounded")
+                sub.set("color", "#9e9e9e")
+                sub.set("fontsize", "14")
+                graph.add_subgraph(sub)
+                map_clusters[owner] = sub
+            parent = map_clusters[owner]
+        section = data.get("section")
+        if not section:
+            return parent
+        key = (owner, section)
+        if key not in clusters:
+            sub = pydot.Subgraph(f"cluster_{len(clusters) + len(map_clusters)}")
+            sub.set("label", dot_label(wrap(section, 40)))
+            sub.set("style", "rounded,filled")
+            sub.set("fillcolor", "#fafafa")
+            sub.set("color", "#d0d0d0")
+            sub.set("fontsize", "11")
+            sub.set("fontcolor", "#616161")
+            parent.add_subgraph(sub)
+            clusters[key] = sub
+        return clusters[key]
+
+    for n in nodes:
+        data = G.nodes[n]
+        found = on_node.get(n, [])
+        attrs = dict(KIND_STYLE.get(data["kind"], {}))
+        if n in external:
+            attrs.update(EXTERNAL_STYLE)
+        if found:
+            worst = "error" if any(f.severity == "error" for f in found) else "warning"
+            attrs.update(color=FINDING_COLOR[worst], penwidth="3", fontcolor="#000000")
+        attrs["label"] = dot_label(_node_label(G, n, found, n in external, name))
+        attrs["tooltip"] = dot_tooltip(_tooltip(G, n, found))
+        container(n).add_node(pydot.Node(dot_id(n), **attrs))
+
+    for u, v, k in G.edges(keys=True):
+        if u not in shown or v not in shown:
+            continue
+        attrs = dict(EDGE_STYLE[k])
+        if k in ("supports", "opposes"):
+            # Written from the supported claim to its supporter, drawn backwards, so that with
+            # rankdir=TB what is supported sits above what supports it.
+            graph.add_edge(pydot.Edge(dot_id(v), dot_id(u), **attrs))
+        else:
+            graph.add_edge(pydot.Edge(dot_id(u), dot_id(v), **attrs))
+
+    if legend:
+        graph.add_node(_legend())
+    return graph
+
+
+def dot_text(graph: pydot.Dot) -> str:
+    return graph.to_string()
+
+
+def layout(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT, engine: str = "dot") -> bytes:
+    """Run Graphviz on ``dot_source`` and return the ``fmt`` output (svg, png or pdf).
+
+    Called directly rather than through pydot's ``create_*``, which prints Graphviz's errors to
+    stdout and raises ``AssertionError``.
+    """
+    executable = shutil.which(engine)
+    if executable is None:
+        raise RenderError(
+            f"Graphviz's '{engine}' program was not found; install Graphviz (Debian: apt-get install graphviz)"
+            " or render with -f dot"
+        )
+    try:
+        done = subprocess.run(
+            [executable, f"-T{fmt}"], input=dot_source.encode("utf-8"), capture_output=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz took longer than {timeout:g} s; try --focus ID --depth N for part of the map,"
+            " or -f dot to skip the layout"
+        ) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz failed (exit {done.returncode}): {detail[0] if detail else 'no message'}")
+    return done.stdout

@@ -1,0 +1,139 @@
+"""The parsed map: plain, frozen records that remember where in the file each item was written.
+
+Nothing here knows about YAML, networkx or Graphviz; every later stage reads these records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("conclusion", "claim", "evidence", "assumption")
+RELATION_TYPES = ("supports", "opposes", "tension", "same-as")
+BASIC_KINDS = frozenset({"evidence", "assumption"})
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a file; ``line`` and ``column`` count from 1."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation written on claim ``source`` (a local id) toward ``target`` (``id`` or ``map#id``)."""
+
+    type: str
+    source: str
+    target: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    kind: str
+    position: Position
+    quote: str | None = None
+    quote_position: Position | None = None
+    section: str | None = None
+    note: str | None = None
+    ignore: frozenset[str] = frozenset()
+    ignore_position: Position | None = None
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extension:
+    """Relations a combined map adds to a claim of an included map (a ``map#id`` key under ``claims``)."""
+
+    target: str
+    position: Position
+    note: str | None = None
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A linked argument: the premises support the conclusion only together."""
+
+    id: str
+    premises: tuple[str, ...]
+    premise_positions: tuple[Position, ...]
+    conclusion: str
+    conclusion_position: Position
+    position: Position
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Expectation:
+    claim: str
+    label: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A key written twice in one YAML mapping; the first occurrence is the one kept."""
+
+    key: str
+    position: Position
+    first: Position
+
+
+@dataclass(frozen=True)
+class ArgMap:
+    name: str
+    path: str
+    title: str
+    position: Position
+    source: str | None = None
+    source_position: Position | None = None
+    claims: tuple[Claim, ...] = ()
+    arguments: tuple[Argument, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    includes: tuple[str, ...] = ()
+    include_positions: tuple[Position, ...] = ()
+    expect: tuple[Expectation, ...] = ()
+    duplicate_keys: tuple[DuplicateKey, ...] = ()
+    source_text: str | None = field(default=None, repr=False)
+    source_error: str | None = None
+
+
+@dataclass(frozen=True)
+class MapSet:
+    """Maps checked together: ``maps`` were asked for, ``extra`` were pulled in by ``include`` or ``map#id``."""
+
+    maps: tuple[ArgMap, ...]
+    extra: tuple[ArgMap, ...] = ()
+
+    @property
+    def all_maps(self) -> tuple[ArgMap, ...]:
+        return self.maps + self.extra
+
+    def by_name(self) -> dict[str, ArgMap]:
+        return {m.name: m for m in self.all_maps}
+
+
+class MapError(Exception):
+    """Input that cannot be read as a map: reported as ``path:line:col: message``, exit status 2."""
+
+    def __init__(self, message: str, position: Position | None = None, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.path = path if path is not None else (position.path if position else None)
+
+    def __str__(self) -> str:
+        if self.position is not None:
+            return f"{self.position}: {self.message}"
+        if self.path:
+            return f"{self.path}: {self.message}"
+        return self.message

@@ -1,0 +1,29 @@
+"""Claims support each other in a circle.
+
+If `a` supports `b` and `b` supports `a`, neither gives the other any ground: the circle
+only counts where something in it also rests on evidence. Each circle is reported once, at its
+first claim.
+
+Fix: find what the claims really rest on and break the circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.analysis import support_cycles
+from argmap.graph import MapGraph
+from argmap.rules import Problem
+from argmap.rules._common import home, show
+
+ID = "AM102"
+NAME = "circular-support"
+SEVERITY = "error"
+
+
+def check(maps: MapGraph) -> Iterator[Problem]:
+    G = maps.graph
+    for cycle in maps.memo(support_cycles):
+        start = cycle[0]
+        path = " -> ".join(show(n, home(start)) for n in [*cycle, start])
+        yield Problem(G.nodes[start]["position"], f"support goes round a circle: {path}", start)

@@ -1,0 +1,42 @@
+"""A conclusion does not stand once every attack and tension is weighed.
+
+Under the grounded labelling (the most cautious reading: only what survives every attack is `in`),
+the conclusion is `out` or `undec`: an attack on it, or on what it rests on, is not answered.
+Conclusions that unsupported-conclusion or tension-in-support already report are not repeated here.
+
+Fix: answer the attack in the map (oppose the attacker with something that stands), or accept that
+the conclusion is contested and pin that with `expect:`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.analysis import IN, attackers, grounded_labelling, supported_nodes, tensions_in_support
+from argmap.graph import MapGraph
+from argmap.rules import Problem
+from argmap.rules._common import home, show
+
+ID = "AM203"
+NAME = "contested-conclusion"
+SEVERITY = "warning"
+
+
+def check(maps: MapGraph) -> Iterator[Problem]:
+    G = maps.graph
+    labels = maps.memo(grounded_labelling)
+    backed = maps.memo(supported_nodes)
+    explained = {n for n, _, _ in maps.memo(tensions_in_support)}
+    for n, kind in G.nodes(data="kind"):
+        if kind != "conclusion" or labels[n] == IN or n not in backed or n in explained:
+            continue
+        here = home(n)
+        winning = sorted(show(a, here) for a in attackers(G, n) if labels[a] == IN)
+        open_ = sorted(show(a, here) for a in attackers(G, n) if labels[a] != "out")
+        if winning:
+            why = f"it is defeated by {', '.join(winning)}"
+        elif open_:
+            why = f"the attack by {', '.join(open_)} is not answered"
+        else:
+            why = "an attack on what it rests on is not answered"
+        yield Problem(G.nodes[n]["position"], f"conclusion {show(n, here)} is {labels[n]}: {why}", n)

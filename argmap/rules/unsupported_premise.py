@@ -1,0 +1,34 @@
+"""A claim is used to support something but is itself neither supported, evidence nor an assumption.
+
+The support it gives rests on nothing. (Claims on a support circle are reported by
+circular-support instead.)
+
+Fix: give the claim its own support, quote the source for it as `evidence`, or mark it
+`kind: assumption` if the argument deliberately takes it as given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.analysis import nodes_in_support_cycles, supported, supported_nodes
+from argmap.graph import MapGraph
+from argmap.rules import Problem
+from argmap.rules._common import home, show
+
+ID = "AM103"
+NAME = "unsupported-premise"
+SEVERITY = "warning"
+
+
+def check(maps: MapGraph) -> Iterator[Problem]:
+    G = maps.graph
+    backed = maps.memo(supported_nodes)
+    circular = maps.memo(nodes_in_support_cycles)
+    for n, kind in G.nodes(data="kind"):
+        if kind != "claim" or n in backed or n in circular:
+            continue
+        targets = supported(G, n)
+        if targets:
+            used = ", ".join(show(m, home(n)) for m in targets)
+            yield Problem(G.nodes[n]["position"], f"{show(n, home(n))} supports {used} but is not supported itself", n)
