@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import textwrap
+import unicodedata
 from collections import deque
 from collections.abc import Iterable
 
@@ -53,20 +54,25 @@ class RenderError(Exception):
     """Graphviz could not be run, or failed (exit status 2)."""
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters (which YAML's escapes can carry) turned into spaces."""
+    return "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text)
+
+
 def dot_label(text: str) -> str:
     """A quoted DOT string that Graphviz shows as ``text``, whatever it contains.
 
     Graphviz decodes HTML entities and one level of backslash escapes (``\\N`` is the node's name)
     in labels, so ``&`` and ``\\`` are escaped as well as ``"``. Line breaks become ``\\n``.
     """
-    lines = text.split("\n")
+    lines = printable(text).split("\n")
     escaped = [line.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"') for line in lines]
     return '"' + "\\n".join(escaped) + '"'
 
 
 def dot_tooltip(text: str) -> str:
     """A quoted DOT string for a tooltip: Graphviz unescapes backslashes twice there."""
-    flat = " ".join(text.split())
+    flat = " ".join(printable(text).split())
     return '"' + flat.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"') + '"'
 
 
@@ -77,7 +83,7 @@ def dot_id(name: str) -> str:
 
 def wrap(text: str, width: int = WRAP) -> str:
     """``text`` with its whitespace collapsed and broken into lines of about ``width`` characters."""
-    return "\n".join(textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)) or " "
+    return "\n".join(textwrap.wrap(" ".join(printable(text).split()), width, break_on_hyphens=False)) or " "
 
 
 def map_members(maps: MapGraph, name: str) -> list[str]:

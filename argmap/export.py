@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
 
@@ -52,9 +53,9 @@ def node_link(H: nx.MultiDiGraph) -> dict[str, object]:
 
 def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Map file ``path`` (and what it includes) exported as ``fmt`` text."""
-    maps = MapGraph(load_map_set([path], max_bytes=max_bytes))
-    if len(maps.maps.maps) != 1:
+    if Path(path).is_dir():
         raise MapError("export takes one map file, not a folder", path=path)
+    maps = MapGraph(load_map_set([path], max_bytes=max_bytes))
     name = maps.maps.maps[0].name
     if fmt == "json":
         return json.dumps(node_link(export_graph(maps, name)), indent=2, ensure_ascii=False) + "\n"
