@@ -86,8 +86,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
               help="Diagram format; a .dot file is always written too.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim (id or map#id).")
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps around --focus.")
-@click.option("--rankdir", type=click.Choice(RANKDIRS, case_sensitive=False), default="TB", show_default=True,
-              help="TB puts conclusions on top, LR on the left.")
+@click.option("--rankdir", type=click.Choice(RANKDIRS, case_sensitive=False), default="LR", show_default=True,
+              help="LR puts conclusions on the left, TB on top.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if the .dot files in the folder are not what the maps give now.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,

@@ -25,7 +25,7 @@ class Diagram:
 def diagrams(
     paths: Iterable[str],
     *,
-    rankdir: str = "TB",
+    rankdir: str = "LR",
     focus: str | None = None,
     depth: int = 2,
     max_bytes: int = DEFAULT_MAX_BYTES,

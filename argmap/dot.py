@@ -141,12 +141,15 @@ def resolve_focus(maps: MapGraph, name: str, focus: str) -> str | None:
 def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: bool, home: str) -> str:
     data = G.nodes[n]
     if data["kind"] == "argument":
-        text = "linked\n" + wrap(data["id"], 16)
+        text = "linked\n" + data["id"]
     else:
         text = wrap(data["text"])
     if external:
         text = f"[{data['map']}]\n{text}"
-    marks = [f"\u26a0 {f.code} {f.rule}" for f in findings]
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f"{f.code} {f.rule}"] = counts.get(f"{f.code} {f.rule}", 0) + 1
+    marks = [f"\u26a0 {name}" + (f" \u00d7{n}" if n > 1 else "") for name, n in counts.items()]
     return "\n".join([text, *marks])
 
 
@@ -178,8 +181,8 @@ def _legend() -> pydot.Node:
         ('<TD><FONT COLOR="#ff8f00">&#9888; orange border</FONT></TD>', "warning finding"),
     ]
     body = "".join(f'<TR>{cell}<TD ALIGN="LEFT">{text}</TD></TR>' for cell, text in rows)
-    table = f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{body}</TABLE>>'
-    return pydot.Node(dot_id("argmap legend"), label=table, shape="plaintext", style="solid", fontsize="9", fontname=FONT)
+    table = f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{body}</TABLE>>'
+    return pydot.Node(dot_id("argmap legend"), label=table, shape="plaintext", style="solid", fontsize="8", fontname=FONT)
 
 
 def to_dot(
@@ -187,7 +190,7 @@ def to_dot(
     name: str,
     findings: Iterable[Finding] = (),
     *,
-    rankdir: str = "TB",
+    rankdir: str = "LR",
     focus: str | None = None,
     depth: int = 2,
     legend: bool = True,
@@ -287,6 +290,7 @@ def to_dot(
             graph.add_edge(pydot.Edge(dot_id(u), dot_id(v), **attrs))
 
     if legend:
+        # Without edges it is laid out as a component of its own, beside the argument, not in it.
         graph.add_node(_legend())
     return graph
 

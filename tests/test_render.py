@@ -207,8 +207,9 @@ def test_focus_and_depth(tmp_path: Path) -> None:
 
 
 def test_rankdir(tmp_path: Path) -> None:
-    (diagram,) = diagrams([str(small_map(tmp_path))], rankdir="LR")
-    assert "rankdir=LR;" in diagram.dot
+    (diagram,) = diagrams([str(small_map(tmp_path))], rankdir="TB")
+    assert "rankdir=TB;" in diagram.dot
+    assert "rankdir=LR;" in diagrams([str(small_map(tmp_path))])[0].dot
 
 
 def test_render_check_detects_stale_diagrams(tmp_path: Path) -> None:
