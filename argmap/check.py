@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from argmap.graph import MapGraph
-from argmap.load import DEFAULT_MAX_BYTES, load_map_set
-from argmap.model import MapError, MapSet
+from argmap.graph import MapGraph, written_relations
+from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
+from argmap.model import ArgMap, MapError, MapSet
 from argmap.rules import RULES, RULES_BY_CODE
 
 SEVERITIES = ("error", "warning")
@@ -24,6 +24,11 @@ class Finding:
     rule: str
     map: str
     claim: str | None
+
+    @property
+    def key(self) -> tuple[str, int, int, str, str | None]:
+        """Where and which rule, whatever the wording."""
+        return (self.path, self.line, self.column, self.code, self.claim)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -104,23 +109,60 @@ def check_graph(graph: MapGraph, *, disable: Iterable[str] = ()) -> list[Finding
     return sorted(set(run_rules(graph, disabled)))
 
 
+class _ScopedChecks:
+    """Findings of each map checked in its own scope (see ``map_scope``), each computed once."""
+
+    def __init__(self, maps: MapSet, disable: Iterable[str]):
+        self.maps = maps
+        self.disable = frozenset(disable)
+        self._done: dict[str, list[Finding]] = {}
+
+    def __call__(self, name: str) -> list[Finding]:
+        if name not in self._done:
+            self._done[name] = check_graph(MapGraph(map_scope(self.maps, name)), disable=self.disable)
+        return self._done[name]
+
+    def reported(self, name: str) -> list[Finding]:
+        """The findings ``argmap check`` reports for map ``name``.
+
+        Its own findings, and those that arise in the maps it includes only because it combines
+        them (a tension it adds between two of their claims, say): those are reported as its own,
+        at the included claim's line.
+        """
+        path = self.maps.by_name()[name].path
+        out = []
+        for f in self(name):
+            if f.path == path:
+                out.append(f)
+            elif f.map and f.key not in {g.key for g in self(f.map)}:
+                out.append(replace(f, map=name, message=f"{f.message} (in combination, in {name})"))
+        return out
+
+
 def check_map_set(maps: MapSet, *, disable: Iterable[str] = ()) -> CheckResult:
-    """Check ``maps``; findings are reported for the maps asked for, not for maps they pulled in."""
-    graph = MapGraph(maps)
-    asked = {m.path for m in maps.maps}
-    findings = [f for f in check_graph(graph, disable=disable) if f.path in asked]
-    G = graph.graph
-    own = {m.name for m in maps.maps}
-    claims = sum(1 for _, data in G.nodes(data=True) if data["kind"] != "argument" and data["map"] in own)
-    relations = sum(1 for _, _, written in G.edges(data="map") if written in own)
+    """Check each map asked for in its own scope; report the findings of those maps."""
+    validate_codes(disable)
+    scoped = _ScopedChecks(maps, disable)
+    findings = sorted({f for m in maps.maps for f in scoped.reported(m.name)})
     summary = Summary(
         maps=len(maps.maps),
-        claims=claims,
-        relations=relations,
+        claims=sum(len(m.claims) for m in maps.maps),
+        relations=sum(_count_relations(m) for m in maps.maps),
         errors=sum(f.severity == "error" for f in findings),
         warnings=sum(f.severity == "warning" for f in findings),
     )
     return CheckResult(tuple(findings), summary)
+
+
+def findings_in_scope(maps: MapSet, name: str, *, disable: Iterable[str] = ()) -> tuple[MapGraph, list[Finding]]:
+    """The graph of map ``name``'s scope and every finding in it (what a diagram of the map shows)."""
+    graph = MapGraph(map_scope(maps, name))
+    return graph, check_graph(graph, disable=disable)
+
+
+def _count_relations(argmap: ArgMap) -> int:
+    written = sum(1 for _ in written_relations(argmap))
+    return written + sum(len(a.premises) + 1 for a in argmap.arguments)
 
 
 def check_paths(paths: Iterable[str], *, disable: Iterable[str] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:

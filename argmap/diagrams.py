@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.check import check_graph
+from argmap.check import findings_in_scope
 from argmap.dot import DEFAULT_TIMEOUT, dot_text, layout, resolve_focus, to_dot
 from argmap.files import output_path, write_atomic
-from argmap.graph import MapGraph
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
 from argmap.model import MapError
 
@@ -35,10 +34,10 @@ def diagrams(
     With ``focus``, only the maps whose diagram shows that claim, each cut down to its neighbourhood
     and named ``<map>.<claim>``.
     """
-    maps = MapGraph(load_map_set(paths, max_bytes=max_bytes))
-    findings = check_graph(maps)
+    loaded = load_map_set(paths, max_bytes=max_bytes)
     out = []
-    for argmap in maps.maps.maps:
+    for argmap in loaded.maps:
+        maps, findings = findings_in_scope(loaded, argmap.name)
         if focus is None:
             out.append(Diagram(argmap.name, dot_text(to_dot(maps, argmap.name, findings, rankdir=rankdir))))
             continue

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from argmap.check import check_graph
+from argmap.check import findings_in_scope
 from argmap.dot import diagram_nodes, dot_text, to_dot
 from argmap.graph import MapGraph, local_id
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
@@ -55,12 +55,13 @@ def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> st
     """Map file ``path`` (and what it includes) exported as ``fmt`` text."""
     if Path(path).is_dir():
         raise MapError("export takes one map file, not a folder", path=path)
-    maps = MapGraph(load_map_set([path], max_bytes=max_bytes))
-    name = maps.maps.maps[0].name
+    loaded = load_map_set([path], max_bytes=max_bytes)
+    name = loaded.maps[0].name
+    maps, findings = findings_in_scope(loaded, name)
     if fmt == "json":
         return json.dumps(node_link(export_graph(maps, name)), indent=2, ensure_ascii=False) + "\n"
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(export_graph(maps, name))) + "\n"
     if fmt == "dot":
-        return dot_text(to_dot(maps, name, check_graph(maps)))
+        return dot_text(to_dot(maps, name, findings))
     raise MapError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")

@@ -485,6 +485,21 @@ def _referenced_maps(argmap: ArgMap) -> Iterator[tuple[str, Position, bool]]:
             yield target.rpartition("#")[0], position, False
 
 
+def map_scope(maps: MapSet, name: str) -> MapSet:
+    """Map ``name`` with the maps it includes or refers to, directly or not: what its meaning rests on.
+
+    A map is checked and drawn in its own scope, so its findings are the same whether it is checked
+    alone or in a folder beside maps that include it.
+    """
+    by_name = maps.by_name()
+    seen = [name]
+    for current in seen:
+        for other, _, _ in _referenced_maps(by_name[current]):
+            if other in by_name and other not in seen:
+                seen.append(other)
+    return MapSet(maps=(by_name[name],), extra=tuple(by_name[n] for n in sorted(seen[1:])))
+
+
 def _map_file(folder: Path, name: str) -> Path | None:
     for suffix in MAP_SUFFIXES:
         candidate = folder / f"{name}{suffix}"

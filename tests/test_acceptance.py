@@ -127,4 +127,4 @@ def test_text_output_lines(tmp_path: Path) -> None:
     assert lines[0] == (
         f"{path}:4:3: error AM101 unsupported-conclusion: conclusion 'go-picnic' is not supported: nothing supports it"
     )
-    assert lines[-1] == "1 map, 11 claims, 8 relations: 5 errors, 1 warning"
+    assert lines[-1] == "1 map, 11 claims, 9 relations: 5 errors, 1 warning"

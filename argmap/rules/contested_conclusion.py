@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis import IN, attackers, grounded_labelling, supported_nodes, tensions_in_support
+from argmap.analysis import IN, attackers, grounded_labelling, supported_nodes, supporters, tensions_in_support
 from argmap.graph import MapGraph
 from argmap.rules import Problem
 from argmap.rules._common import home, show
@@ -38,5 +38,6 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         elif open_:
             why = f"the attack by {', '.join(open_)} is not answered"
         else:
-            why = "an attack on what it rests on is not answered"
+            weak = [f"{show(m, here)} ({labels[m]})" for m in supporters(G, n) if labels[m] != IN]
+            why = f"none of its support stands: {', '.join(weak)}"
         yield Problem(G.nodes[n]["position"], f"conclusion {show(n, here)} is {labels[n]}: {why}", n)
