@@ -37,3 +37,16 @@ def test_tour_map_checks_as_the_readme_says(monkeypatch) -> None:  # type: ignor
     result = CliRunner().invoke(main, ["check", "tour-maps"])
     assert result.exit_code == 0
     assert "AM203 contested-conclusion: conclusion 'open-daily' is out: it is defeated by 'cost'" in result.output
+
+
+def test_every_finding_on_the_seed_maps_is_explained() -> None:
+    from argmap.check import check_paths
+
+    explained = README.split("### What argmap finds in these articles")[1].split("\n## ")[0]
+    rows = [line for line in explained.splitlines() if line.startswith("| AM")]
+    result = check_paths([str(ROOT / "maps")])
+    assert len(rows) == len(result.findings)
+    for finding in result.findings:
+        assert any(row.startswith(f"| {finding.code} `{finding.claim}`") for row in rows), finding
+    summary = f"{result.summary.errors} errors and {result.summary.warnings} warnings"
+    assert summary in explained
