@@ -32,6 +32,11 @@ def supporters(G: nx.MultiDiGraph, n: Node) -> list[Node]:
     return [u for u, _, k in G.in_edges(n, keys=True) if k == "supports"]
 
 
+def premise_count(G: nx.MultiDiGraph, n: Node) -> int:
+    """How many premises linked argument ``n`` needs, counting those that name no claim."""
+    return len(supporters(G, n)) + G.nodes[n].get("absent_premises", 0)
+
+
 def supported(G: nx.MultiDiGraph, n: Node) -> list[Node]:
     """The nodes ``n`` has a ``supports`` edge into."""
     return [v for _, v, k in G.out_edges(n, keys=True) if k == "supports"]
@@ -72,7 +77,7 @@ def supported_nodes(G: nx.MultiDiGraph) -> set[Node]:
     >>> sorted(supported_nodes(G))
     ['c', 'e']
     """
-    missing = {n: len(supporters(G, n)) for n, kind in G.nodes(data="kind") if kind == "argument"}
+    missing = {n: premise_count(G, n) for n, kind in G.nodes(data="kind") if kind == "argument"}
     done = {n for n, kind in G.nodes(data="kind") if kind in BASIC_KINDS}
     queue = deque(done)
     while queue:
@@ -133,24 +138,39 @@ def tensions_in_support(G: nx.MultiDiGraph) -> list[tuple[Node, Node, Node]]:
     """Where support rests on claims in tension: a list of ``(node, a, b)``.
 
     ``node`` rests (through supports and linked arguments) on both ``a`` and ``b``, which are in
-    tension; only the first nodes where the two lines of support meet are given, not everything
-    above them. When ``b`` itself rests on ``a`` (a claim resting on what it is in tension with),
-    ``node`` is ``b``. Costs one traversal of the support graph per tension.
+    tension; only the first places where the two lines of support meet are given, not everything
+    above them. A place is a node, or a support circle as a whole (given at its earliest node), so
+    lines that meet inside a circle are still found. When ``b`` itself rests on ``a`` (a claim
+    resting on what it is in tension with), ``node`` is ``b``; when ``a`` supports ``b`` directly,
+    that is left to the supports-and-opposes rule. Costs one traversal of the support graph per tension.
     """
     S = support_graph(G)
+    order = {n: i for i, n in enumerate(G)}
+    component = {}
+    for nodes in nx.strongly_connected_components(S):
+        first = min(nodes, key=order.__getitem__)
+        component.update((n, first) for n in nodes)
     found = []
     for a, b in tension_pairs(G):
         below_a = nx.descendants(S, a)
-        if b in below_a:
-            found.append((b, a, b))
-            continue
         below_b = nx.descendants(S, b)
-        if a in below_b:
-            found.append((a, b, a))
+        if b in below_a or a in below_b:
+            lower, upper = (a, b) if b in below_a else (b, a)
+            if not _supports_directly(G, lower, upper):
+                found.append((upper, lower, upper))
             continue
         common = below_a & below_b
-        found.extend((n, a, b) for n in G if n in common and not any(p in common for p in S.predecessors(n)))
+        places = {
+            component[n] for n in common
+            if not any(p in common and component[p] != component[n] for p in S.predecessors(n))
+        }
+        found.extend((n, a, b) for n in sorted(places, key=order.__getitem__))
     return found
+
+
+def _supports_directly(G: nx.MultiDiGraph, a: Node, b: Node) -> bool:
+    """``a`` supports ``b``, or is a premise of a linked argument for ``b``."""
+    return any(m == b or (is_argument(G, m) and b in supported(G, m)) for m in supported(G, a))
 
 
 def grounded_labelling(G: nx.MultiDiGraph) -> dict[Node, str]:
@@ -178,7 +198,7 @@ def grounded_labelling(G: nx.MultiDiGraph) -> dict[Node, str]:
     label: dict[Node, str] = {}
     live_attackers = {n: len(attackers(G, n)) for n in G}
     live_supporters = {n: len(supporters(G, n)) for n in G}  # claims: supporters not out
-    missing_premises = {n: len(supporters(G, n)) for n, kind in G.nodes(data="kind") if kind == "argument"}
+    missing_premises = {n: premise_count(G, n) for n, kind in G.nodes(data="kind") if kind == "argument"}
     in_support: set[Node] = set()
     queue: deque[Node] = deque()
 

@@ -130,11 +130,14 @@ class _ScopedChecks:
         at the included claim's line.
         """
         path = self.maps.by_name()[name].path
+        # What the maps in its scope find on their own (an included map that itself combines others
+        # reports its combinations): only what is left is new here.
+        theirs = {g.key for m in map_scope(self.maps, name).extra for g in self(m.name)}
         out = []
         for f in self(name):
             if f.path == path:
                 out.append(f)
-            elif f.map and f.key not in {g.key for g in self(f.map)}:
+            elif f.key not in theirs:
                 out.append(replace(f, map=name, message=f"{f.message} (in combination, in {name})"))
         return out
 

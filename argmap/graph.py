@@ -55,7 +55,7 @@ def written_references(argmap: ArgMap) -> Iterator[tuple[str, Position, str, str
     for argument in argmap.arguments:
         node = node_id(argmap.name, argument.id)
         for premise, position in zip(argument.premises, argument.premise_positions, strict=True):
-            yield resolve(premise, argmap.name), position, f"the premises of argument '{argument.id}'", node
+            yield resolve(premise, argmap.name), position, f"a premise of argument '{argument.id}'", node
         yield resolve(argument.conclusion, argmap.name), argument.conclusion_position, f"the conclusion of argument '{argument.id}'", node
     for expectation in argmap.expect:
         yield resolve(expectation.claim, argmap.name), expectation.position, "'expect'", None
@@ -104,12 +104,15 @@ def build_graph(maps: MapSet) -> nx.MultiDiGraph:
             node = node_id(argmap.name, argument.id)
             if G.nodes[node]["position"] != argument.position:
                 continue  # a duplicate id
-            for premise, position in zip(argument.premises, argument.premise_positions, strict=True):
-                _add_edge(G, resolve(premise, argmap.name), node, "supports", position, argmap.name, role="premise")
-            _add_edge(
-                G, node, resolve(argument.conclusion, argmap.name), "supports",
-                argument.conclusion_position, argmap.name, role="conclusion",
-            )
+            conclusion = resolve(argument.conclusion, argmap.name)
+            premises = {resolve(p, argmap.name): pos for p, pos in zip(argument.premises, argument.premise_positions, strict=True)}
+            # A premise that names nothing (AM002) or the conclusion itself (AM003) gets no edge, but
+            # still counts: the argument can never have all its premises.
+            G.nodes[node]["absent_premises"] = sum(1 for p in premises if p not in G or p == conclusion)
+            for premise, position in premises.items():
+                if premise != conclusion:
+                    _add_edge(G, premise, node, "supports", position, argmap.name, role="premise")
+            _add_edge(G, node, conclusion, "supports", argument.conclusion_position, argmap.name, role="conclusion")
     return G
 
 

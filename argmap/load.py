@@ -402,7 +402,7 @@ def parse_map(text: str, path: str, name: str) -> ArgMap:
             label = _text(value, f"expected label of '{key.value}'")
             if label not in LABELS:
                 raise MapError(f"expected label of '{key.value}' must be one of: {', '.join(LABELS)}", value.position)
-            expect.append(Expectation(_check_reference(str(key.value), key.position, "'expect'"), label, value.position))  # type: ignore[arg-type]
+            expect.append(Expectation(_check_reference(str(key.value), key.position, "'expect'"), label, key.position, value.position))  # type: ignore[arg-type]
 
     source = source_position = None
     if "source" in fields:

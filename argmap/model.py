@@ -76,7 +76,8 @@ class Argument:
 class Expectation:
     claim: str
     label: str
-    position: Position
+    position: Position  # of the claim's id
+    label_position: Position
 
 
 @dataclass(frozen=True)

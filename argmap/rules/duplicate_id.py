@@ -24,7 +24,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         for duplicate in argmap.duplicate_keys:
             yield Problem(
                 duplicate.position,
-                f"'{duplicate.key}' is written twice (first at line {duplicate.first.line}); only the first is kept",
+                f"'{duplicate.key}' is written again (first at line {duplicate.first.line}); only the first is kept",
             )
         claims = {claim.id: claim for claim in argmap.claims}
         for argument in argmap.arguments:

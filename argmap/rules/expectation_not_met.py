@@ -27,7 +27,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
             n = resolve(expectation.claim, argmap.name)
             if n in labels and labels[n] != expectation.label:
                 yield Problem(
-                    expectation.position,
+                    expectation.label_position,
                     f"expected {show(n, argmap.name)} to be {expectation.label}, but it is {labels[n]}",
                     n,
                 )

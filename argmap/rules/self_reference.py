@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.graph import MapGraph, written_relations
+from argmap.graph import MapGraph, resolve, written_relations
 from argmap.rules import Problem
 from argmap.rules._common import show
 
@@ -25,7 +25,8 @@ def check(maps: MapGraph) -> Iterator[Problem]:
             if source == target and source in maps.graph:
                 yield Problem(position, f"{show(source, argmap.name)} {rel_type} itself", source)
         for argument in argmap.arguments:
-            if argument.conclusion in argument.premises:
+            conclusion = resolve(argument.conclusion, argmap.name)
+            if any(resolve(p, argmap.name) == conclusion for p in argument.premises):
                 yield Problem(
                     argument.conclusion_position,
                     f"argument '{argument.id}' has its conclusion '{argument.conclusion}' among its premises",

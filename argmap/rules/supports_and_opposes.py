@@ -33,3 +33,4 @@ def check(maps: MapGraph) -> Iterator[Problem]:
             if b in targets:
                 verb = "opposes" if k == "opposes" else "is in tension with"
                 yield Problem(position, f"{show(a, home(a))} both supports and {verb} {show(b, home(a))}", a)
+                break  # one finding per relation, even when support runs both ways
