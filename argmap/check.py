@@ -71,12 +71,9 @@ def validate_codes(codes: Iterable[str]) -> frozenset[str]:
 def _check_ignore_codes(maps: MapSet) -> None:
     for argmap in maps.all_maps:
         for claim in argmap.claims:
-            for code in sorted(claim.ignore):
+            for code, position in claim.ignore_positions:
                 if code not in RULES_BY_CODE:
-                    raise MapError(
-                        f"unknown rule code '{code}' in 'ignore' of claim '{claim.id}'; see `argmap rules`",
-                        claim.ignore_position,
-                    )
+                    raise MapError(f"unknown rule code '{code}' in 'ignore' of claim '{claim.id}'; see `argmap rules`", position)
 
 
 def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Finding]:

@@ -42,6 +42,7 @@ MAP_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 MAP_SUFFIXES = (".yaml", ".yml")
 LABELS = ("in", "out", "undec")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 50  # a map is at most ~6 levels deep; far deeper input is an error, not a stack overflow
 
 TOP_KEYS = ("title", "source", "claims", "arguments", "include", "expect")
 CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", *RELATION_TYPES)
@@ -68,39 +69,48 @@ def _position(path: str, mark: yaml.Mark) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _offset_position(path: str, text: str, offset: int) -> Position:
-    line = text.count("\n", 0, offset) + 1
-    return Position(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+    """The position of character ``offset`` of ``text``, counting line breaks the way YAML does."""
+    lines = _LINE_BREAK.split(text[:offset])
+    return Position(path, len(lines), len(lines[-1]) + 1)
 
 
 def decode_map_text(data: bytes, path: str) -> str:
     """Decode a map file's bytes as UTF-8 (an optional byte-order mark is dropped)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise MapError("file is UTF-16; save it as UTF-8", Position(path, 1, 1))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     nul = data.find(b"\0")
     if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
-        raise MapError("binary data (a NUL byte); a map must be a UTF-8 text file", Position(path, line, column))
+        before = data[:nul].decode("utf-8", "replace")
+        raise MapError("binary data (a NUL byte); a map must be a UTF-8 text file", _offset_position(path, before, len(before)))
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        good = data[: error.start].decode("utf-8-sig")
-        position = _offset_position(path, good, len(good))
-        raise MapError(f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", position) from None
-    return text
+        good = data[: error.start].decode("utf-8")
+        raise MapError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", _offset_position(path, good, len(good))
+        ) from None
 
 
 def _yaml_error(error: yaml.YAMLError, path: str, text: str) -> MapError:
     if isinstance(error, yaml.reader.ReaderError):
-        position = _offset_position(path, text, error.position)
+        # The C reader gives a byte offset; it stops at the first character it rejects.
+        index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+        position = _offset_position(path, text, index if index >= 0 else 0)
         return MapError(f"character #x{error.character:04x} is not allowed in YAML ({error.reason})", position)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
     message = f"YAML syntax error: {problem}"
     if context:
-        message += f" ({context})"
+        context_mark = getattr(error, "context_mark", None)
+        where = f" at line {context_mark.line + 1}" if context_mark is not None and context_mark is not mark else ""
+        message += f" ({context}{where})"
     if "\t" in problem or "cannot start any token" in problem:
         line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
         if "\t" in line:
@@ -150,25 +160,27 @@ class _TreeBuilder:
         if event.tag is not None and event.tag != "!":
             raise MapError(f"YAML tags ({event.tag}) are not allowed in maps; remove the tag", position)
 
-    def _node(self, event: yaml.Event, events: Iterator[yaml.Event]) -> _Node:
+    def _node(self, event: yaml.Event, events: Iterator[yaml.Event], depth: int = 0) -> _Node:
         self._reject_extras(event)
         position = _position(self.path, event.start_mark)
+        if depth > MAX_DEPTH:
+            raise MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", position)
         if isinstance(event, yaml.ScalarEvent):
-            return _Node("scalar", event.value, position, plain=event.implicit[0] and event.style is None)
+            return _Node("scalar", event.value, position, plain=event.implicit[0] and not event.style)
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             for item in events:
                 if isinstance(item, yaml.SequenceEndEvent):
                     return _Node("seq", items, position)
-                items.append(self._node(item, events))
+                items.append(self._node(item, events, depth + 1))
         if isinstance(event, yaml.MappingStartEvent):
             pairs: list[tuple[_Node, _Node]] = []
             seen: dict[str, Position] = {}
             for item in events:
                 if isinstance(item, yaml.MappingEndEvent):
                     return _Node("map", pairs, position)
-                key = self._node(item, events)
-                value = self._node(next(events), events)
+                key = self._node(item, events, depth + 1)
+                value = self._node(next(events), events, depth + 1)
                 if key.kind != "scalar":
                     raise MapError("mapping keys must be plain text", key.position)
                 name = str(key.value)
@@ -258,14 +270,13 @@ def _claim(key: _Node, value: _Node) -> Claim:
         kind = _text(fields["kind"], f"'kind' of {what}") or "claim"
         if kind not in KINDS:
             raise MapError(f"unknown kind '{kind}' in {what}; expected one of: {', '.join(KINDS)}", fields["kind"].position)
-    ignore: frozenset[str] = frozenset()
+    codes: list[tuple[str, Position]] = []
     if "ignore" in fields:
         # Which codes exist is the checker's business (it knows the rules); here only the shape.
         codes = _text_list(fields["ignore"], f"'ignore' of {what}", "ignore: [AM104]")
         for code, position in codes:
             if not RULE_CODE_PATTERN.match(code):
                 raise MapError(f"'{code}' in 'ignore' of {what} is not a rule code like AM104", position)
-        ignore = frozenset(code for code, _ in codes)
     quote_node = fields.get("quote")
     return Claim(
         id=claim_id,
@@ -276,8 +287,8 @@ def _claim(key: _Node, value: _Node) -> Claim:
         quote_position=quote_node.position if quote_node is not None else None,
         section=_text(fields["section"], f"'section' of {what}") if "section" in fields else None,
         note=_text(fields["note"], f"'note' of {what}", required=False) if "note" in fields else None,
-        ignore=ignore,
-        ignore_position=fields["ignore"].position if "ignore" in fields else None,
+        ignore=frozenset(code for code, _ in codes),
+        ignore_positions=tuple(codes),
         relations=_relations(pairs, claim_id, what),
     )
 
@@ -524,7 +535,7 @@ def load_map_set(
     for file in files:
         argmap = load_map(file, max_bytes=max_bytes)
         if argmap.name in loaded:
-            if folders[argmap.name] == file.parent.resolve() and loaded[argmap.name].path == argmap.path:
+            if Path(loaded[argmap.name].path).resolve() == file.resolve():
                 continue  # the same file named twice
             raise MapError(f"two maps are named '{argmap.name}' (also {loaded[argmap.name].path}); rename one", path=str(file))
         loaded[argmap.name] = argmap

@@ -45,7 +45,7 @@ class Claim:
     section: str | None = None
     note: str | None = None
     ignore: frozenset[str] = frozenset()
-    ignore_position: Position | None = None
+    ignore_positions: tuple[tuple[str, Position], ...] = ()  # each code of ignore: and where it is
     relations: tuple[Relation, ...] = ()
 
 
