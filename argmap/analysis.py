@@ -249,3 +249,101 @@ def grounded_labelling(G: nx.MultiDiGraph) -> dict[Node, str]:
                     if live_supporters[m] == 0 and not is_basic(G, m):
                         decide(m, OUT)
     return {n: label.get(n, UNDEC) for n in G}
+
+
+MAX_UNDECIDED = 24  # preferred semantics searches the claims grounded leaves undecided: 2^24 is the ceiling
+
+
+class TooManyUndecided(ValueError):
+    """Preferred extensions would need an exponential search over more undecided nodes than allowed."""
+
+    def __init__(self, count: int, limit: int):
+        super().__init__(
+            f"{count} claims are undecided under grounded semantics; preferred semantics searches them exhaustively"
+            f" and is limited to {limit} (raise --max-undecided, or use --semantics grounded)"
+        )
+        self.count = count
+        self.limit = limit
+
+
+def backed_within(G: nx.MultiDiGraph, allowed: set[Node]) -> set[Node]:
+    """The nodes of ``allowed`` whose support reaches evidence or assumptions through ``allowed`` only.
+
+    Like :func:`supported_nodes` on the subgraph of ``allowed``, except that a linked argument still
+    needs every one of its premises, including those outside ``allowed``.
+    """
+    missing = {n: premise_count(G, n) for n in allowed if G.nodes[n]["kind"] == "argument"}
+    done = {n for n in allowed if is_basic(G, n)}
+    queue = deque(done)
+    while queue:
+        n = queue.popleft()
+        for m in supported(G, n):
+            if m in done or m not in allowed:
+                continue
+            if m in missing:
+                missing[m] -= 1
+                if missing[m]:
+                    continue
+            done.add(m)
+            queue.append(m)
+    return done
+
+
+def is_admissible(G: nx.MultiDiGraph, S: set[Node]) -> bool:
+    """True when ``S`` is conflict-free, self-backed and defends each member (DESIGN §5).
+
+    Self-backed: every member is basic or backed by members of ``S``. Defended: every attacker of a
+    member is attacked by ``S``, or cannot be backed once what ``S`` attacks is taken away (so an
+    attacker whose only support ``S`` defeats needs no direct answer).
+    """
+    if any(a in S for n in S for a in attackers(G, n)):
+        return False
+    if backed_within(G, S) != S:
+        return False
+    beaten = {m for n in S for m in attacked(G, n)}
+    can_back = backed_within(G, set(G) - beaten)
+    return not any(a in can_back for n in S for a in attackers(G, n))
+
+
+def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int = MAX_UNDECIDED) -> list[set[Node]]:
+    """The preferred extensions of an argument map: its maximal admissible sets (see :func:`is_admissible`).
+
+    With no supports these are Dung's preferred extensions. Every extension contains the nodes that
+    are ``in`` under the grounded labelling and none that are ``out``, so the search only decides the
+    ``undec`` ones: it adds them one at a time, skips any that conflict with what is already in, and
+    keeps the admissible sets no other admissible set contains. Exponential in the number of
+    undecided nodes in the worst case, so past ``max_undecided`` it raises :class:`TooManyUndecided`.
+    Extensions are returned in a fixed order (by their members' order in ``G``).
+
+    >>> G = nx.MultiDiGraph()
+    >>> for n in "ab": G.add_node(n, kind="assumption")
+    >>> _ = G.add_edge("a", "b", key="tension", type="tension")
+    >>> [sorted(s) for s in preferred_extensions(G)]
+    [['a'], ['b']]
+    """
+    labels = grounded_labelling(G)
+    base = {n for n, label in labels.items() if label == IN}
+    open_ = [n for n in G if labels[n] == UNDEC]
+    if len(open_) > max_undecided:
+        raise TooManyUndecided(len(open_), max_undecided)
+    conflicts = {n: attackers(G, n) | attacked(G, n) for n in open_}
+
+    admissible: list[frozenset[Node]] = []
+
+    def search(i: int, chosen: set[Node]) -> None:
+        if i == len(open_):
+            candidate = base | chosen
+            if is_admissible(G, candidate):
+                admissible.append(frozenset(candidate))
+            return
+        n = open_[i]
+        if not (conflicts[n] & chosen) and n not in conflicts[n]:
+            chosen.add(n)
+            search(i + 1, chosen)
+            chosen.discard(n)
+        search(i + 1, chosen)
+
+    search(0, set())
+    maximal = [s for s in admissible if not any(s < t for t in admissible)]
+    order = {n: i for i, n in enumerate(G)}
+    return [set(s) for s in sorted(set(maximal), key=lambda s: sorted(order[n] for n in s))]

@@ -11,7 +11,9 @@ from pathlib import Path
 import click
 
 from argmap import __version__
+from argmap.analysis import MAX_UNDECIDED
 from argmap.check import check_paths
+from argmap.debate import SEMANTICS, brief_map, evaluate_map
 from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
 from argmap.dot import DEFAULT_TIMEOUT, RANKDIRS, RenderError
 from argmap.dot import FORMATS as RENDER_FORMATS
@@ -92,9 +94,10 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
               help="Write nothing; exit 1 if the .dot files in the folder are not what the maps give now.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds to allow Graphviz per diagram.")
+@click.option("--evaluate", is_flag=True, help="Colour claims by whether they stand (grounded); writes <map>.grounded.*")
 @max_bytes_option
 def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, depth: int, rankdir: str,
-           check_only: bool, timeout: float, max_bytes: int) -> None:
+           check_only: bool, timeout: float, evaluate: bool, max_bytes: int) -> None:
     """Draw each map (default maps/) as DOT and SVG/PNG/PDF in the output folder.
 
     \b
@@ -104,7 +107,7 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
     """
     with _input_errors():
         items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
-                         max_bytes=max_bytes)
+                         max_bytes=max_bytes, evaluate=evaluate)
         if check_only:
             stale = stale_diagrams(items, output)
             for line in stale:
@@ -121,7 +124,8 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
 
 @main.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
-@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
+              help="json: node-link; graphml; dot: the diagram; apx, i23: the attack framework for solvers.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @max_bytes_option
 def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
@@ -141,6 +145,49 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
         if Path(output).is_dir():
             raise OutputError(f"{output} is a folder; give a file name")
         write_atomic(output, text.encode("utf-8"))
+
+
+@main.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.option("--semantics", type=click.Choice(SEMANTICS), default="grounded", show_default=True,
+              help="grounded: what survives every attack; preferred: every maximal defensible position.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--explain", "explain_claim", metavar="CLAIM", help="Say why this claim has its grounded label.")
+@click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, show_default=True,
+              help="Preferred semantics refuses maps with more claims undecided under grounded.")
+@max_bytes_option
+def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_bytes: int) -> None:
+    """Which claims of a map stand once every attack and tension is weighed.
+
+    \b
+    Example:
+        argmap evaluate maps/debate.yaml
+        argmap evaluate maps/debate.yaml --explain main-claim
+        argmap evaluate maps/debate.yaml --semantics preferred --format json
+    """
+    with _input_errors():
+        text = evaluate_map(map_path, semantics=semantics, fmt=fmt, explain_claim=explain_claim,
+                            max_undecided=max_undecided, max_bytes=max_bytes)
+    click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.argument("claim")
+@click.option("--side", type=click.Choice(["for", "against"]), default="for", show_default=True,
+              help="Whose seat the brief is written from.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@max_bytes_option
+def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> None:
+    """A debate brief on one claim: the case for, the case against, weak points, expected rebuttals.
+
+    \b
+    Example:
+        argmap brief maps/debate.yaml main-claim --side against > brief.md
+    """
+    with _input_errors():
+        text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes)
+    click.echo(text, nl=False)
 
 
 @main.command()

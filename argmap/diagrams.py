@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.analysis import grounded_labelling
 from argmap.check import findings_in_scope
 from argmap.dot import DEFAULT_TIMEOUT, dot_text, layout, resolve_focus, to_dot
 from argmap.files import output_path, write_atomic
@@ -28,24 +29,29 @@ def diagrams(
     focus: str | None = None,
     depth: int = 2,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    evaluate: bool = False,
 ) -> list[Diagram]:
     """The DOT diagram of every map at ``paths`` (with the findings of ``argmap check`` drawn on it).
 
     With ``focus``, only the maps whose diagram shows that claim, each cut down to its neighbourhood
-    and named ``<map>.<claim>``.
+    and named ``<map>.<claim>``. With ``evaluate``, nodes are coloured by their grounded label and
+    the diagrams are named ``<map>.grounded`` (so they sit beside the plain ones).
     """
     loaded = load_map_set(paths, max_bytes=max_bytes)
     out = []
     for argmap in loaded.maps:
         maps, findings = findings_in_scope(loaded, argmap.name)
+        labels = grounded_labelling(maps.graph) if evaluate else None
+        suffix = ".grounded" if evaluate else ""
         if focus is None:
-            out.append(Diagram(argmap.name, dot_text(to_dot(maps, argmap.name, findings, rankdir=rankdir))))
+            graph = to_dot(maps, argmap.name, findings, rankdir=rankdir, labels=labels)
+            out.append(Diagram(argmap.name + suffix, dot_text(graph)))
             continue
         node = resolve_focus(maps, argmap.name, focus)
         if node is None:
             continue
-        graph = to_dot(maps, argmap.name, findings, rankdir=rankdir, focus=node, depth=depth)
-        out.append(Diagram(f"{argmap.name}.{node.rpartition('#')[2]}", dot_text(graph)))
+        graph = to_dot(maps, argmap.name, findings, rankdir=rankdir, focus=node, depth=depth, labels=labels)
+        out.append(Diagram(f"{argmap.name}.{node.rpartition('#')[2]}{suffix}", dot_text(graph)))
     if focus is not None and not out:
         raise MapError(f"no map here has a claim '{focus}' to focus on")
     return out

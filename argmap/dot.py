@@ -17,19 +17,20 @@ import shutil
 import subprocess
 import textwrap
 import unicodedata
-from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 import pydot
 
 from argmap.check import Finding
-from argmap.graph import MapGraph, resolve
+from argmap.graph import MapGraph, diagram_nodes, map_members, resolve
 
 FORMATS = ("svg", "png", "pdf", "dot")
 RANKDIRS = ("TB", "LR", "BT", "RL")
 WRAP = 32
 DEFAULT_TIMEOUT = 120.0
+MAX_SHOWN = 2000  # characters of one text drawn in a label; Graphviz cannot draw a node past 65,535 points
+FOLD = 2000  # characters per line of a quoted DOT string (see _quoted)
 
 FONT = "Helvetica"
 KIND_STYLE: dict[str, dict[str, str]] = {
@@ -48,6 +49,7 @@ EDGE_STYLE: dict[str, dict[str, str]] = {
     "same-as": {"color": "#7b7b7b", "style": "dotted", "dir": "none", "constraint": "false"},
 }
 FINDING_COLOR = {"error": "#d50000", "warning": "#ff8f00"}
+LABEL_FILL = {"in": "#b9e4bb", "out": "#f4b4b4", "undec": "#fbe7a1"}
 
 
 class RenderError(Exception):
@@ -59,60 +61,47 @@ def printable(text: str) -> str:
     return "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text)
 
 
+def _quoted(text: str, escape: Callable[[str], str]) -> str:
+    """``text`` escaped by ``escape`` and quoted, broken with DOT's backslash-newline every ``FOLD`` characters.
+
+    Graphviz 2.43's scanner fails on a quoted string with more than 16 KB between two backslashes
+    ("longer than 16384?"); it drops a backslash-newline before anything reads the string. Each piece
+    is escaped on its own, so no escape is split.
+    """
+    pieces = [escape(text[i:i + FOLD]) for i in range(0, len(text), FOLD)]
+    return '"' + "\\\n".join(pieces) + '"'
+
+
 def dot_label(text: str) -> str:
     """A quoted DOT string that Graphviz shows as ``text``, whatever it contains.
 
     Graphviz decodes HTML entities and one level of backslash escapes (``\\N`` is the node's name)
     in labels, so ``&`` and ``\\`` are escaped as well as ``"``. Line breaks become ``\\n``.
     """
-    lines = printable(text).split("\n")
-    escaped = [line.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"') for line in lines]
-    return '"' + "\\n".join(escaped) + '"'
+    return _quoted(printable(text), lambda s: s.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+                   .replace("\n", "\\n"))
 
 
 def dot_tooltip(text: str) -> str:
     """A quoted DOT string for a tooltip: Graphviz unescapes backslashes twice there."""
     flat = " ".join(printable(text).split())
-    return '"' + flat.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"') + '"'
+    return _quoted(flat, lambda s: s.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"'))
 
 
 def dot_id(name: str) -> str:
     """A quoted DOT id (so ``node``, ``graph`` or ``1st`` are never read as keywords or numbers)."""
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return _quoted(name, lambda s: s.replace("\\", "\\\\").replace('"', '\\"'))
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text``, cut to ``limit`` characters ending in an ellipsis if longer: what a label can show."""
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
 def wrap(text: str, width: int = WRAP) -> str:
-    """``text`` with its whitespace collapsed and broken into lines of about ``width`` characters."""
-    return "\n".join(textwrap.wrap(" ".join(printable(text).split()), width, break_on_hyphens=False)) or " "
-
-
-def map_members(maps: MapGraph, name: str) -> list[str]:
-    """``name`` and every map it includes, directly or not, in first-seen order."""
-    by_name = maps.maps.by_name()
-    order, queue = [], deque([name])
-    while queue:
-        current = queue.popleft()
-        if current in order or current not in by_name:
-            continue
-        order.append(current)
-        queue.extend(by_name[current].includes)
-    return order
-
-
-def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
-    """The nodes a diagram of map ``name`` shows, in graph order, and which of them are external.
-
-    A map shows its own claims and those of the maps it includes; a claim of another map that one of
-    its relations names is shown too, marked as external.
-    """
-    G = maps.graph
-    members = set(map_members(maps, name))
-    own = {n for n, m in G.nodes(data="map") if m in members}
-    external = set()
-    for u, v, written in G.edges(data="map"):
-        if written == name:
-            external.update(n for n in (u, v) if n not in own)
-    return [n for n in G if n in own or n in external], external
+    """``text`` with its whitespace collapsed, shortened, and broken into lines of about ``width`` characters."""
+    flat = shorten(" ".join(printable(text).split()))
+    return "\n".join(textwrap.wrap(flat, width, break_on_hyphens=False)) or " "
 
 
 def neighbourhood(G: nx.MultiDiGraph, node: str, depth: int) -> set[str]:
@@ -141,7 +130,7 @@ def resolve_focus(maps: MapGraph, name: str, focus: str) -> str | None:
 def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: bool, home: str) -> str:
     data = G.nodes[n]
     if data["kind"] == "argument":
-        text = "linked\n" + data["id"]
+        text = "linked\n" + shorten(data["id"])
     else:
         text = wrap(data["text"])
     if external:
@@ -166,7 +155,7 @@ def _tooltip(G: nx.MultiDiGraph, n: str, findings: list[Finding]) -> str:
     return " | ".join(parts)
 
 
-def _legend() -> pydot.Node:
+def _legend(evaluated: bool = False) -> pydot.Node:
     rows = [
         ('<TD BGCOLOR="#fff2cc" BORDER="2"><B>conclusion</B></TD>', "must be supported"),
         ('<TD BGCOLOR="#ffffff">claim</TD>', "a reason"),
@@ -180,6 +169,14 @@ def _legend() -> pydot.Node:
         ('<TD><FONT COLOR="#d50000">&#9888; red border</FONT></TD>', "error finding"),
         ('<TD><FONT COLOR="#ff8f00">&#9888; orange border</FONT></TD>', "warning finding"),
     ]
+    if evaluated:
+        rows[:5] = [
+            (f'<TD BGCOLOR="{LABEL_FILL["in"]}">in</TD>', "stands under grounded semantics"),
+            (f'<TD BGCOLOR="{LABEL_FILL["out"]}">out</TD>', "defeated, or its support is"),
+            (f'<TD BGCOLOR="{LABEL_FILL["undec"]}">undec</TD>', "undecided: caught in a circle of attacks"),
+            ('<TD BORDER="2"><B>bold, double</B></TD>', "conclusion"),
+            ('<TD>note shape</TD>', "evidence; dashed: assumption"),
+        ]
     body = "".join(f'<TR>{cell}<TD ALIGN="LEFT">{text}</TD></TR>' for cell, text in rows)
     table = f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{body}</TABLE>>'
     return pydot.Node(dot_id("argmap legend"), label=table, shape="plaintext", style="solid", fontsize="8", fontname=FONT)
@@ -194,12 +191,14 @@ def to_dot(
     focus: str | None = None,
     depth: int = 2,
     legend: bool = True,
+    labels: dict[str, str] | None = None,
 ) -> pydot.Dot:
     """The diagram of map ``name`` (with the maps it includes) as a ``pydot.Dot``.
 
     ``findings`` are drawn on the claims they are about; ``focus`` (a node of the diagram) limits it
     to the claims at most ``depth`` relations away. Nodes, edges and clusters come out in the order of
-    the map files, so the same map always gives the same DOT text.
+    the map files, so the same map always gives the same DOT text. With ``labels`` (grounded
+    labels of the nodes), each node is filled by its label instead of its kind.
     """
     G = maps.graph
     by_name = maps.maps.by_name()
@@ -219,9 +218,9 @@ def to_dot(
         elif f.map in map_members(maps, name):
             loose.append(f)
 
-    title = argmap.title if focus is None else f"{argmap.title}: around '{focus.rpartition('#')[2]}'"
+    title = shorten(argmap.title) if focus is None else f"{shorten(argmap.title)}: around '{shorten(focus.rpartition('#')[2])}'"
     if loose:
-        title += "\n" + "\n".join(f"\u26a0 {f.code} {f.rule}: {f.message}" for f in loose[:5])
+        title += "\n" + "\n".join(f"\u26a0 {f.code} {f.rule}: {shorten(f.message)}" for f in loose[:5])
     graph = pydot.Dot(dot_id(name), graph_type="digraph", strict=True)
     graph.set("label", dot_label(title))
     for key, value in {"labelloc": "t", "fontsize": "18", "fontname": FONT, "rankdir": rankdir, "newrank": "true",
@@ -242,7 +241,7 @@ def to_dot(
         if owner != name:
             if owner not in map_clusters:
                 sub = pydot.Subgraph(f"cluster_{len(clusters) + len(map_clusters)}")
-                sub.set("label", dot_label(by_name[owner].title))
+                sub.set("label", dot_label(shorten(by_name[owner].title)))
                 sub.set("style", "rounded")
                 sub.set("color", "#9e9e9e")
                 sub.set("fontsize", "14")
@@ -269,13 +268,17 @@ def to_dot(
         data = G.nodes[n]
         found = on_node.get(n, [])
         attrs = dict(KIND_STYLE.get(data["kind"], {}))
+        if labels is not None and n in labels:
+            attrs["fillcolor"] = LABEL_FILL[labels[n]]
+            attrs["tooltip_label"] = labels[n]
         if n in external:
             attrs.update(EXTERNAL_STYLE)
         if found:
             worst = "error" if any(f.severity == "error" for f in found) else "warning"
             attrs.update(color=FINDING_COLOR[worst], penwidth="3", fontcolor="#000000")
         attrs["label"] = dot_label(_node_label(G, n, found, n in external, name))
-        attrs["tooltip"] = dot_tooltip(_tooltip(G, n, found))
+        label_note = attrs.pop("tooltip_label", None)
+        attrs["tooltip"] = dot_tooltip(_tooltip(G, n, found) + (f" | grounded: {label_note}" if label_note else ""))
         container(n).add_node(pydot.Node(dot_id(n), **attrs))
 
     for u, v, k in G.edges(keys=True):
@@ -291,7 +294,7 @@ def to_dot(
 
     if legend:
         # Without edges it is laid out as a component of its own, beside the argument, not in it.
-        graph.add_node(_legend())
+        graph.add_node(_legend(evaluated=labels is not None))
     return graph
 
 

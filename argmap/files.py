@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -33,9 +34,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(target)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(f"cannot write to {target.parent}: {error.strerror}") from None
+        reason = "part of it is a file, not a folder" if isinstance(error, (FileExistsError, NotADirectoryError)) else error.strerror
+        raise OutputError(f"cannot write to {target.parent} ({reason}); choose another place with -o") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -51,5 +54,21 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         except OSError:
             pass
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write {target}: {error.strerror}") from None
+            raise OutputError(f"cannot write {target} ({error.strerror}); choose another place with -o") from None
         raise
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Remove the temporary files that earlier writes of ``target`` left behind when they were killed.
+
+    Only a kill (SIGKILL, a power cut) leaves one, and never under the final name; they are named
+    ``.<name>.<random>.tmp`` (see ``write_atomic``), so nothing else in the folder is touched. Two
+    writes of one file at the same moment are not supported: one of them may then fail, cleanly.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[^./]+\.tmp\Z")
+    for entry in os.scandir(target.parent):
+        if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                pass

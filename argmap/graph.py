@@ -13,6 +13,7 @@ rules AM002 and AM003 report them from the map.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 
 import networkx as nx
@@ -141,3 +142,37 @@ class MapGraph:
         if function not in self._memo:
             self._memo[function] = function(self.graph)
         return self._memo[function]
+
+
+def map_members(maps: MapGraph, name: str) -> list[str]:
+    """``name`` and every map it includes, directly or not, in first-seen order."""
+    by_name = maps.maps.by_name()
+    order, queue = [], deque([name])
+    while queue:
+        current = queue.popleft()
+        if current in order or current not in by_name:
+            continue
+        order.append(current)
+        queue.extend(by_name[current].includes)
+    return order
+
+
+def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
+    """The nodes a diagram of map ``name`` shows, in graph order, and which of them are external.
+
+    A map shows its own claims and those of the maps it includes; a claim of another map that one of
+    its relations names is shown too, marked as external.
+    """
+    G = maps.graph
+    members = set(map_members(maps, name))
+    own = {n for n, m in G.nodes(data="map") if m in members}
+    external = set()
+    for u, v, written in G.edges(data="map"):
+        if written == name:
+            external.update(n for n in (u, v) if n not in own)
+    return [n for n in G if n in own or n in external], external
+
+
+def shown_names(maps: MapGraph, name: str, nodes: list[str]) -> dict[str, str]:
+    """How map ``name`` names its nodes to a user: the bare id for its own, ``map#id`` for others'."""
+    return {n: local_id(n) if maps.graph.nodes[n]["map"] == name else n for n in nodes}

@@ -115,6 +115,8 @@ def _yaml_error(error: yaml.YAMLError, path: str, text: str) -> MapError:
         line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
         if "\t" in line:
             message += "; YAML cannot indent with tabs, use spaces"
+    elif mark is not None and mark.column > 1024 and _LINE_BREAK.split(text)[mark.line][mark.column:mark.column + 1] == ":":
+        message += "; a YAML key is at most 1024 characters long, shorten it"
     position = _position(path, mark) if mark is not None else Position(path, 1, 1)
     return MapError(message, position)
 

@@ -1,0 +1,431 @@
+"""Debate preparation: which claims stand, why, and a brief for or against one claim.
+
+Everything here reads the graph and the labels of ``argmap.analysis``; the results are plain data
+(dicts and lists) that ``format_*`` turns into text, Markdown or JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from argmap.analysis import (
+    IN,
+    OUT,
+    UNDEC,
+    TooManyUndecided,
+    attackers,
+    grounded_labelling,
+    is_basic,
+    preferred_extensions,
+    support_graph,
+    supported_nodes,
+    supporters,
+    tensions_in_support,
+)
+from argmap.graph import MapGraph, diagram_nodes, shown_names
+from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
+from argmap.model import MapError
+
+SEMANTICS = ("grounded", "preferred")
+MAX_DEPTH = 8  # how deep an outline of support goes before it says "..."
+_RANK = {IN: 0, UNDEC: 1, OUT: 2}
+
+
+@dataclass
+class Evaluation:
+    """Labels of every node shown, and (for preferred semantics) the extensions."""
+
+    semantics: str
+    names: dict[str, str]  # node -> the id shown to the user
+    labels: dict[str, str]
+    extensions: list[list[str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"semantics": self.semantics, "labels": {self.names[n]: v for n, v in self.labels.items()}}
+        if self.semantics == "preferred":
+            out["extensions"] = [[self.names[n] for n in ext] for ext in self.extensions]
+        return out
+
+
+def evaluate(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], semantics: str = "grounded",
+             *, max_undecided: int | None = None) -> Evaluation:
+    """Label ``nodes`` of ``G``.
+
+    Grounded: the labelling of :func:`argmap.analysis.grounded_labelling`. Preferred: the
+    extensions, and a label per node that is ``in`` when it is in every extension (accepted
+    sceptically), ``out`` when it is in none, and ``undec`` when only some extensions hold it.
+    """
+    if semantics == "grounded":
+        labels = grounded_labelling(G)
+        return Evaluation(semantics, names, {n: labels[n] for n in nodes})
+    kwargs = {} if max_undecided is None else {"max_undecided": max_undecided}
+    extensions = preferred_extensions(G, **kwargs)
+    shown = set(nodes)
+    labels = {}
+    for n in nodes:
+        holding = sum(n in ext for ext in extensions)
+        labels[n] = IN if holding == len(extensions) else OUT if holding == 0 else UNDEC
+    ordered = [[n for n in nodes if n in ext and n in shown] for ext in extensions]
+    return Evaluation(semantics, names, labels, ordered)
+
+
+def format_evaluation(G: nx.MultiDiGraph, result: Evaluation, fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    counts = {label: sum(v == label for v in result.labels.values()) for label in (IN, OUT, UNDEC)}
+    width = max((len(result.names[n]) for n in result.labels), default=0)
+    lines = [f"{result.semantics}: {counts[IN]} in, {counts[OUT]} out, {counts[UNDEC]} undec"]
+    for n, label in result.labels.items():
+        text = " ".join(G.nodes[n]["text"].split()) or f"(linked argument {G.nodes[n]['id']})"
+        lines.append(f"{label:<5} {result.names[n]:<{width}}  {text}")
+    if result.semantics == "preferred":
+        lines.append(f"{len(result.extensions)} preferred extension(s):")
+        lines += [f"  {i}: {', '.join(result.names[n] for n in ext) or '(empty)'}" for i, ext in enumerate(result.extensions, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def _name(G: nx.MultiDiGraph, n: str, names: dict[str, str]) -> str:
+    return f"'{names.get(n, n)}'"
+
+
+def support_route(G: nx.MultiDiGraph, labels: dict[str, str], n: str) -> list[str]:
+    """A line of ``in`` support from ``n`` down to evidence or an assumption: the nodes, top first.
+
+    For a linked argument the route follows its first premise (all of them are ``in``).
+    """
+    route, seen = [n], {n}
+    while not is_basic(G, route[-1]):
+        current = route[-1]
+        nxt = [m for m in supporters(G, current) if labels.get(m) == IN and m not in seen]
+        if not nxt:
+            break
+        nxt.sort(key=lambda m: (not is_basic(G, m), G.nodes[m]["kind"] == "argument"))
+        route.append(nxt[0])
+        seen.add(nxt[0])
+    return route
+
+
+def undecided_cycle(G: nx.MultiDiGraph, labels: dict[str, str], n: str) -> list[str]:
+    """The circle of undecided attacks (or supports) that leaves ``n`` undecided, starting where it closes."""
+    path, index = [n], {n: 0}
+    while True:
+        current = path[-1]
+        nxt = sorted(a for a in attackers(G, current) if labels.get(a) == UNDEC) or \
+            sorted(s for s in supporters(G, current) if labels.get(s) == UNDEC)
+        if not nxt:
+            return []
+        m = nxt[0]
+        if m in index:
+            return path[index[m]:] + [m]
+        index[m] = len(path)
+        path.append(m)
+
+
+def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str]) -> list[str]:
+    """Why ``n`` has its grounded label, as lines of text.
+
+    ``in``: the support route that reaches evidence and what became of its attackers. ``out``: the
+    attacker that is ``in``, or why no support stands. ``undec``: the circle that leaves it open.
+    """
+    label = labels[n]
+    name = _name(G, n, names)
+    lines = [f"{name} is {label} under grounded semantics."]
+    hostile = sorted(attackers(G, n), key=list(G).index)
+    if label == IN:
+        if is_basic(G, n):
+            what = G.nodes[n]["kind"]
+            quote = f' (quoted: "{G.nodes[n]["quote"]}")' if G.nodes[n].get("quote") else ""
+            lines.append(f"It is {what}{quote}, so it needs no support.")
+        else:
+            route = support_route(G, labels, n)
+            lines.append("Its support reaches evidence through claims that stand: " + " <- ".join(_name(G, m, names) for m in route))
+            end = route[-1]
+            if G.nodes[end].get("quote"):
+                lines.append(f'{_name(G, end, names)} quotes the source: "{G.nodes[end]["quote"]}"')
+        if hostile:
+            for a in hostile:
+                lines.append(f"Attacked by {_name(G, a, names)}, which is out: {_why_out(G, labels, a, names)}.")
+        else:
+            lines.append("Nothing attacks it.")
+        return lines
+    if label == OUT:
+        winners = [a for a in hostile if labels[a] == IN]
+        if winners:
+            for a in winners:
+                route = support_route(G, labels, a)
+                backing = " <- ".join(_name(G, m, names) for m in route)
+                lines.append(f"It is defeated by {_name(G, a, names)}, which is in ({backing}).")
+        elif n not in supported_nodes(G):
+            lines.append("No line of support reaches evidence or an assumption, even ignoring attacks.")  # noqa: E501
+        else:
+            for s in supporters(G, n):
+                lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, s, names)}.")
+        return lines
+    cycle = undecided_cycle(G, labels, n)
+    open_attackers = [a for a in hostile if labels[a] == UNDEC]
+    open_support = [s for s in supporters(G, n) if labels[s] == UNDEC]
+    if open_attackers:
+        lines.append("It is attacked by " + ", ".join(_name(G, a, names) for a in open_attackers) + ", which are undecided too.")
+    elif open_support:
+        lines.append("No support of it stands for sure: " + ", ".join(_name(G, s, names) for s in open_support) + " undecided.")
+    if cycle:
+        lines.append("Undecided because the relations go round a circle: " + " -> ".join(_name(G, m, names) for m in cycle)
+                     + "; grounded semantics takes no side (see --semantics preferred for the ways it can fall).")
+    return lines
+
+
+def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str]) -> str:
+    winners = [a for a in attackers(G, n) if labels[a] == IN]
+    if winners:
+        return "defeated by " + ", ".join(_name(G, a, names) for a in winners)
+    if n not in supported_nodes(G):
+        return "no support reaches evidence"
+    return "none of its support stands"
+
+
+# ----------------------------------------------------------------------------------------- briefs
+
+
+def _item(G: nx.MultiDiGraph, labels: dict[str, str], names: dict[str, str], n: str, relation: str) -> dict[str, object]:
+    data = G.nodes[n]
+    item: dict[str, object] = {"id": names.get(n, n), "text": " ".join(data["text"].split()), "kind": data["kind"],
+                               "label": labels[n], "relation": relation}
+    for key in ("quote", "section"):
+        if data.get(key):
+            item[key] = data[key]
+    return item
+
+
+class _Briefing:
+    """Builds the parts of a brief for one claim; shares the labels and a memo between them."""
+
+    def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], claim: str):
+        self.G = G
+        self.names = names
+        self.claim = claim
+        self.labels = grounded_labelling(G)
+        self.S = support_graph(G)
+        self._quoted: dict[str, bool] = {}
+
+    def reaches_quote(self, n: str, seen: frozenset[str] = frozenset()) -> bool:
+        if n not in self._quoted:
+            if self.G.nodes[n].get("quote") and is_basic(self.G, n):
+                self._quoted[n] = True
+            else:
+                self._quoted[n] = any(self.reaches_quote(m, seen | {n}) for m in supporters(self.G, n) if m not in seen)
+        return self._quoted[n]
+
+    def strength(self, n: str) -> tuple[int, int, int]:
+        """Strongest first: standing, then reaching quoted evidence, then the amount of evidence below."""
+        below = nx.ancestors(self.S, n)
+        evidence = sum(1 for m in below if self.G.nodes[m]["kind"] == "evidence")
+        return (_RANK[self.labels[n]], 0 if self.reaches_quote(n) else 1, -evidence)
+
+    def support_outline(self, n: str, depth: int = 0, path: frozenset[str] = frozenset()) -> list[dict[str, object]]:
+        out = []
+        for m in sorted(supporters(self.G, n), key=self.strength):
+            if m in path:
+                out.append({**_item(self.G, self.labels, self.names, m, "supports"), "note": "support goes round a circle here"})
+                continue
+            item = _item(self.G, self.labels, self.names, m, "linked argument" if self.G.nodes[m]["kind"] == "argument" else "supports")
+            if depth + 1 < MAX_DEPTH:
+                item["support"] = self.support_outline(m, depth + 1, path | {n})
+            elif supporters(self.G, m):
+                item["note"] = "more support below, not shown"
+            out.append(item)
+        return out
+
+    def rests_on(self) -> list[str]:
+        order = list(self.G)
+        return sorted(nx.ancestors(self.S, self.claim), key=order.index)
+
+    def attacks(self) -> list[dict[str, object]]:
+        """Attacks on the claim, then attacks on what it rests on; each with its own support.
+
+        An attack from inside the claim's own support (two of its reasons in tension) is not the
+        other side's case: it is listed with the weak points instead.
+        """
+        out = []
+        own = {self.claim, *self.rests_on()}
+        for target in [self.claim, *self.rests_on()]:
+            hostile = [a for a in attackers(self.G, target) if a not in own]
+            for a in sorted(hostile, key=lambda m: (_RANK[self.labels[m]], list(self.G).index(m))):
+                kind = "tension" if self.G.has_edge(a, target, key="tension") or self.G.has_edge(target, a, key="tension") else "opposes"
+                item = _item(self.G, self.labels, self.names, a, kind)
+                item["target"] = self.names.get(target, target)
+                item["support"] = self.support_outline(a)
+                # What answers the attack: a third claim that attacks the attacker (the target pulling
+                # back against a tension is the same disagreement, not an answer).
+                answers = [c for c in attackers(self.G, a) if c != target]
+                item["answers"] = [_item(self.G, self.labels, self.names, c, "answers")
+                                   for c in sorted(answers, key=lambda m: (_RANK[self.labels[m]], list(self.G).index(m)))]
+                out.append(item)
+        return out
+
+    def weak_points(self) -> dict[str, list[dict[str, object]]]:
+        G, labels, names = self.G, self.labels, self.names
+        backed = supported_nodes(G)
+        below = self.rests_on()
+        unsupported = [_item(G, labels, names, m, "premise") for m in below
+                       if G.nodes[m]["kind"] not in ("argument",) and m not in backed]
+        single = []
+        if self.claim in backed:
+            for m in below:
+                H = G.subgraph([x for x in G if x != m])
+                if self.claim not in supported_nodes(H):
+                    single.append(_item(G, labels, names, m, "single point of failure"))
+        scope = set(below) | {self.claim}
+        in_tension = [
+            {"at": names.get(n, n), "between": [names.get(a, a), names.get(b, b)]}
+            for n, a, b in tensions_in_support(G) if n in scope
+        ]
+        assumptions = [_item(G, labels, names, m, "assumption") for m in below if G.nodes[m]["kind"] == "assumption"]
+        return {"unsupported_premises": unsupported, "single_points_of_failure": single,
+                "resting_on_tension": in_tension, "assumptions": assumptions}
+
+
+def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "for") -> dict[str, object]:
+    """A debate brief on ``claim`` as plain data: the case for, the case against, weak points, rebuttals.
+
+    ``side`` says whose seat it is written from: ``for`` defends the claim, ``against`` attacks it
+    (the same findings, with the cases swapped and the rebuttals read as what the other side will say).
+    """
+    b = _Briefing(G, names, claim)
+    attacks = b.attacks()
+    rebuttals = [
+        {"attack": a["id"], "on": a["target"], "answered_by": [c["id"] for c in a["answers"] if c["label"] != OUT]}  # type: ignore[index]
+        for a in attacks
+    ]
+    return {
+        "side": side,
+        "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim)},
+        "case_for": b.support_outline(claim),
+        "case_against": attacks,
+        "weak_points": b.weak_points(),
+        "rebuttals": rebuttals,
+    }
+
+
+def _outline(items: Iterable[dict[str, object]], indent: int = 0) -> list[str]:
+    lines = []
+    for item in items:
+        pad = "  " * indent
+        head = f"{pad}- **{item['text'] or '(linked argument)'}** `{item['id']}` — *{item['label']}*"
+        if item.get("relation") == "linked argument":
+            head = f"{pad}- linked argument `{item['id']}` (all premises together) — *{item['label']}*"
+        if item.get("target"):
+            head += f", {'in tension with' if item['relation'] == 'tension' else 'attacks'} `{item['target']}`"
+        lines.append(head)
+        if item.get("quote"):
+            where = f" ({item['section']})" if item.get("section") else ""
+            lines.append(f'{pad}  > "{item["quote"]}"{where}')
+        if item.get("note"):
+            lines.append(f"{pad}  ({item['note']})")
+        lines += _outline(item.get("support", []), indent + 1)  # type: ignore[arg-type]
+    return lines
+
+
+def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
+    """The brief as Markdown a person can print and speak from, or as JSON."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    claim = data["claim"]
+    weak = data["weak_points"]
+    against = data["side"] == "against"
+    lines = [f"# Brief {'against' if against else 'for'}: {claim['text']}", ""]  # type: ignore[index]
+    lines.append(f"`{claim['id']}` ({claim['kind']}) stands as **{claim['label']}** under grounded semantics.")  # type: ignore[index]
+    lines.append("")
+
+    def section(title: str, body: list[str], empty: str) -> None:
+        lines.extend([f"## {title}", "", *(body or [empty]), ""])
+
+    case_for = _outline(data["case_for"])  # type: ignore[arg-type]
+    case_against = _outline(data["case_against"])  # type: ignore[arg-type]
+    if against:
+        section("Our case: what attacks the claim", case_against, "Nothing in the map attacks it: argue from outside the map.")
+        section("Their case: what supports the claim", case_for, "Nothing supports it: they can only assert it.")
+    else:
+        section("Case for", case_for, "Nothing supports it: it is only asserted.")
+        section("Case against", case_against, "Nothing in the map attacks it or what it rests on.")
+
+    weak_lines = []
+    for item in weak["unsupported_premises"]:  # type: ignore[index]
+        weak_lines.append(f"- Unsupported premise: **{item['text']}** `{item['id']}`")
+    for item in weak["single_points_of_failure"]:  # type: ignore[index]
+        weak_lines.append(f"- Single point of failure: without **{item['text']}** `{item['id']}` the claim has no backing")
+    for item in weak["resting_on_tension"]:  # type: ignore[index]
+        weak_lines.append(f"- `{item['at']}` rests on `{item['between'][0]}` and `{item['between'][1]}`, which are in tension")
+    for item in weak["assumptions"]:  # type: ignore[index]
+        weak_lines.append(f"- Assumption taken as given: **{item['text']}** `{item['id']}`")
+    section("Where their case is weak" if against else "Weak points", weak_lines, "None found in the map.")
+
+    rebuttal_lines = []
+    for r in data["rebuttals"]:  # type: ignore[union-attr]
+        answers = ", ".join(f"`{a}`" for a in r["answered_by"])
+        if against:
+            rebuttal_lines.append(f"- To our `{r['attack']}` (on `{r['on']}`) they will answer: {answers or 'nothing in the map'}")
+        else:
+            rebuttal_lines.append(f"- `{r['attack']}` (on `{r['on']}`): {('answered by ' + answers) if answers else 'unanswered'}")
+    section("What they will answer" if against else "Expected rebuttals", rebuttal_lines, "No attacks to answer.")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ------------------------------------------------------------------------------ from a map file
+
+
+@dataclass
+class Subject:
+    """A map loaded for evaluation: the graph of its scope, the nodes its diagram shows, their names."""
+
+    graph: nx.MultiDiGraph
+    nodes: list[str]
+    names: dict[str, str]
+
+    def node(self, claim: str) -> str:
+        """The node a user's ``id`` or ``map#id`` names, or a ``MapError`` that lists what exists."""
+        for n, shown in self.names.items():
+            if claim in (shown, n):
+                return n
+        known = ", ".join(list(self.names.values())[:8])
+        raise MapError(f"no claim '{claim}' in this map; its ids include: {known}")
+
+
+def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Subject:
+    if Path(path).is_dir():
+        raise MapError("give one map file, not a folder", path=path)
+    loaded = load_map_set([path], max_bytes=max_bytes)
+    name = loaded.maps[0].name
+    maps = MapGraph(map_scope(loaded, name))
+    nodes, _ = diagram_nodes(maps, name)
+    return Subject(maps.graph, nodes, shown_names(maps, name, nodes))
+
+
+def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", explain_claim: str | None = None,
+                 max_undecided: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """``argmap evaluate``: the labels (and extensions) of a map, and optionally why one claim has its label."""
+    subject = load_subject(path, max_bytes=max_bytes)
+    G = subject.graph
+    target = subject.node(explain_claim) if explain_claim else None
+    try:
+        result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided)
+    except TooManyUndecided as error:
+        raise MapError(str(error), path=path) from None
+    if target is None:
+        return format_evaluation(G, result, fmt)
+    why = explain(G, grounded_labelling(G), target, subject.names)
+    if fmt == "json":
+        return json.dumps({**result.as_dict(), "explain": {"claim": subject.names[target], "why": why}},
+                          indent=2, ensure_ascii=False) + "\n"
+    return "\n".join(why) + "\n"
+
+
+def brief_map(path: str, claim: str, *, side: str = "for", fmt: str = "markdown",
+              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """``argmap brief``: a debate brief on one claim of a map."""
+    subject = load_subject(path, max_bytes=max_bytes)
+    return format_brief(brief(subject.graph, subject.node(claim), subject.names, side), fmt)

@@ -1,0 +1,166 @@
+"""argmap evaluate, --explain, brief and render --evaluate, through the library and the CLI."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+PROTECT = str(ROOT / "maps" / "why-does-china-protect-north-korea.yaml")
+
+DEBATE = """\
+title: Should the town build a bridge?
+claims:
+  build:
+    text: The town should build the bridge.
+    kind: conclusion
+  traffic:
+    text: Traffic doubled in ten years.
+    kind: evidence
+    quote: traffic doubled
+    supports: [build]
+  cost:
+    text: The bridge costs too much.
+    opposes: [build]
+  estimate:
+    text: The estimate is 40 million.
+    kind: evidence
+    quote: 40 million
+    supports: [cost]
+  grant:
+    text: A state grant pays half.
+    kind: evidence
+    quote: pays half
+    opposes: [cost]
+  river:
+    text: The river floods the old road.
+    kind: assumption
+    tension: [dry]
+  dry:
+    text: The old road has never flooded.
+    kind: assumption
+  detour:
+    text: The old road is a long detour.
+    kind: assumption
+    supports: [build]
+"""
+
+
+def write(tmp_path: Path) -> Path:
+    (tmp_path / "s.txt").write_text("traffic doubled; 40 million; pays half", encoding="utf-8")
+    path = tmp_path / "bridge.yaml"
+    path.write_text("source: s.txt\n" + textwrap.dedent(DEBATE), encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_evaluate_grounded_text_and_json(tmp_path: Path) -> None:
+    path = str(write(tmp_path))
+    code, out = run("evaluate", path)
+    assert code == 0
+    assert out.splitlines()[0] == "grounded: 5 in, 1 out, 2 undec"
+    assert "in    build" in out and "out   cost" in out and "undec river" in out
+    code, out = run("evaluate", path, "--format", "json")
+    data = json.loads(out)
+    assert data["semantics"] == "grounded" and "extensions" not in data
+    assert data["labels"]["cost"] == "out" and data["labels"]["dry"] == "undec"
+
+
+def test_evaluate_preferred(tmp_path: Path) -> None:
+    code, out = run("evaluate", str(write(tmp_path)), "--semantics", "preferred", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["semantics"] == "preferred"
+    assert sorted(sorted(e) for e in data["extensions"]) == [
+        ["build", "detour", "dry", "estimate", "grant", "traffic"],
+        ["build", "detour", "estimate", "grant", "river", "traffic"],
+    ]
+    assert data["labels"]["river"] == "undec" and data["labels"]["build"] == "in" and data["labels"]["cost"] == "out"
+
+
+def test_explain_each_label(tmp_path: Path) -> None:
+    path = str(write(tmp_path))
+    _, out = run("evaluate", path, "--explain", "build")
+    assert "'build' is in" in out and "'build' <- 'traffic'" in out and '"traffic doubled"' in out
+    assert "Attacked by 'cost', which is out: defeated by 'grant'" in out
+    _, out = run("evaluate", path, "--explain", "cost")
+    assert "It is defeated by 'grant', which is in" in out
+    _, out = run("evaluate", path, "--explain", "river")
+    assert "'river' -> 'dry' -> 'river'" in out
+    code, out = run("evaluate", path, "--explain", "nope")
+    assert code == 2 and "no claim 'nope'" in out
+
+
+def test_preferred_refuses_past_the_limit(tmp_path: Path) -> None:
+    code, out = run("evaluate", str(write(tmp_path)), "--semantics", "preferred", "--max-undecided", "1")
+    assert code == 2 and "2 claims are undecided" in out
+
+
+def test_brief_sections_for_and_against(tmp_path: Path) -> None:
+    path = str(write(tmp_path))
+    code, out = run("brief", path, "build")
+    assert code == 0
+    headings = [line for line in out.splitlines() if line.startswith("#")]
+    assert headings == ["# Brief for: The town should build the bridge.", "## Case for", "## Case against",
+                        "## Weak points", "## Expected rebuttals"]
+    assert out.index("`traffic`") < out.index("`detour`")  # quoted evidence first
+    assert "- `cost` (on `build`): answered by `grant`" in out
+    assert "Assumption taken as given: **The old road is a long detour.**" in out
+    _, against = run("brief", path, "build", "--side", "against")
+    headings = [line for line in against.splitlines() if line.startswith("#")]
+    assert headings == ["# Brief against: The town should build the bridge.", "## Our case: what attacks the claim",
+                        "## Their case: what supports the claim", "## Where their case is weak", "## What they will answer"]
+    assert "- To our `cost` (on `build`) they will answer: `grant`" in against
+
+
+def test_brief_json_and_single_point_of_failure(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(textwrap.dedent("""\
+        title: t
+        claims:
+          c: {text: C, kind: conclusion}
+          p: {text: P, supports: [c]}
+          e: {text: E, kind: assumption, supports: [p]}
+    """), encoding="utf-8")
+    code, out = run("brief", str(path), "c", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["claim"]["label"] == "in"
+    assert [i["id"] for i in data["weak_points"]["single_points_of_failure"]] == ["p", "e"]
+    assert data["case_for"][0]["id"] == "p" and data["case_for"][0]["support"][0]["id"] == "e"
+
+
+def test_brief_on_the_seed_map() -> None:
+    code, out = run("brief", PROTECT, "protects")
+    assert code == 0
+    assert "`protects` rests on `backs-regardless` and `reason-geopolitical`, which are in tension" in out
+    assert "- `unreliable-partner` (on `ties-because-unreliable`): unanswered" in out
+
+
+def test_render_evaluate_colours_by_label(tmp_path: Path) -> None:
+    path = str(write(tmp_path))
+    code, _ = run("render", path, "--evaluate", "-f", "dot", "-o", str(tmp_path / "out"))
+    assert code == 0
+    dot = (tmp_path / "out" / "bridge.grounded.dot").read_text(encoding="utf-8")
+    assert not (tmp_path / "out" / "bridge.dot").exists()
+    line = next(x for x in dot.splitlines() if x.startswith('"bridge#cost"'))
+    assert 'fillcolor="#f4b4b4"' in line
+    assert "undecided: caught in a circle of attacks" in dot
+
+
+@pytest.mark.parametrize("fmt", ["apx", "i23"])
+def test_export_attack_framework(tmp_path: Path, fmt: str) -> None:
+    code, out = run("export", str(write(tmp_path)), "-f", fmt)
+    assert code == 0
+    if fmt == "apx":
+        assert 'att("cost","build").' in out and 'att("river","dry").' in out and 'att("dry","river").' in out
+    else:
+        assert out.startswith("p af 8\n")
