@@ -110,18 +110,22 @@ def support_route(G: nx.MultiDiGraph, labels: dict[str, str], n: str) -> list[st
     return route
 
 
-def undecided_cycle(G: nx.MultiDiGraph, labels: dict[str, str], n: str) -> list[str]:
-    """The circle of undecided attacks (or supports) that leaves ``n`` undecided, starting where it closes."""
+def undecided_cycle(G: nx.MultiDiGraph, labels: dict[str, str], n: str) -> tuple[list[str], list[str]]:
+    """Why ``n`` is undecided: the path of undecided attackers (or supporters) from ``n`` to a circle, and the circle.
+
+    Following undecided attackers first, then undecided supporters, must come back to a node
+    already seen: that circle of relations is what grounded semantics cannot settle.
+    """
     path, index = [n], {n: 0}
     while True:
         current = path[-1]
         nxt = sorted(a for a in attackers(G, current) if labels.get(a) == UNDEC) or \
             sorted(s for s in supporters(G, current) if labels.get(s) == UNDEC)
         if not nxt:
-            return []
+            return path, []
         m = nxt[0]
         if m in index:
-            return path[index[m]:] + [m]
+            return path[: index[m] + 1], path[index[m]:] + [m]
         index[m] = len(path)
         path.append(m)
 
@@ -166,16 +170,19 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
             for s in supporters(G, n):
                 lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, s, names)}.")
         return lines
-    cycle = undecided_cycle(G, labels, n)
+    lead, cycle = undecided_cycle(G, labels, n)
     open_attackers = [a for a in hostile if labels[a] == UNDEC]
     open_support = [s for s in supporters(G, n) if labels[s] == UNDEC]
     if open_attackers:
-        lines.append("It is attacked by " + ", ".join(_name(G, a, names) for a in open_attackers) + ", which are undecided too.")
+        verb = "which is" if len(open_attackers) == 1 else "which are"
+        lines.append("It is attacked by " + ", ".join(_name(G, a, names) for a in open_attackers) + f", {verb} undecided too.")
     elif open_support:
-        lines.append("No support of it stands for sure: " + ", ".join(_name(G, s, names) for s in open_support) + " undecided.")
+        lines.append("Its support is undecided: " + ", ".join(_name(G, s, names) for s in open_support) + ".")
     if cycle:
-        lines.append("Undecided because the relations go round a circle: " + " -> ".join(_name(G, m, names) for m in cycle)
-                     + "; grounded semantics takes no side (see --semantics preferred for the ways it can fall).")
+        if len(lead) > 1:
+            lines.append("That leads, through " + " -> ".join(_name(G, m, names) for m in lead) + ", to a circle.")
+        lines.append("The relations go round a circle: " + " -> ".join(_name(G, m, names) for m in cycle)
+                     + "; grounded semantics takes no side there (see --semantics preferred for the ways it can fall).")
     return lines
 
 

@@ -10,3 +10,4 @@ status=0
 .venv/bin/argmap check maps || status=$?
 if [ "$status" -ge 2 ]; then exit "$status"; fi
 .venv/bin/argmap render maps -o render
+.venv/bin/argmap render maps -o render --evaluate

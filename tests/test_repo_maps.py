@@ -15,6 +15,8 @@ def test_render_folder_is_current(monkeypatch) -> None:  # type: ignore[no-untyp
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(main, ["render", "--check", "maps", "-o", "render"])
     assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["render", "--check", "--evaluate", "maps", "-o", "render"])
+    assert result.exit_code == 0, result.output
 
 
 def test_seed_maps_load_and_check(monkeypatch) -> None:  # type: ignore[no-untyped-def]
