@@ -77,13 +77,22 @@ def supported_nodes(G: nx.MultiDiGraph) -> set[Node]:
     >>> sorted(supported_nodes(G))
     ['c', 'e']
     """
-    missing = {n: premise_count(G, n) for n, kind in G.nodes(data="kind") if kind == "argument"}
-    done = {n for n, kind in G.nodes(data="kind") if kind in BASIC_KINDS}
+    return backed_within(G, set(G))
+
+
+def backed_within(G: nx.MultiDiGraph, allowed: set[Node]) -> set[Node]:
+    """The nodes of ``allowed`` whose support reaches evidence or assumptions through ``allowed`` only.
+
+    Like :func:`supported_nodes` on the subgraph of ``allowed``, except that a linked argument still
+    needs every one of its premises, including those outside ``allowed``.
+    """
+    missing = {n: premise_count(G, n) for n in allowed if G.nodes[n]["kind"] == "argument"}
+    done = {n for n in allowed if is_basic(G, n)}
     queue = deque(done)
     while queue:
         n = queue.popleft()
         for m in supported(G, n):
-            if m in done:
+            if m in done or m not in allowed:
                 continue
             if m in missing:
                 missing[m] -= 1
@@ -264,29 +273,6 @@ class TooManyUndecided(ValueError):
         )
         self.count = count
         self.limit = limit
-
-
-def backed_within(G: nx.MultiDiGraph, allowed: set[Node]) -> set[Node]:
-    """The nodes of ``allowed`` whose support reaches evidence or assumptions through ``allowed`` only.
-
-    Like :func:`supported_nodes` on the subgraph of ``allowed``, except that a linked argument still
-    needs every one of its premises, including those outside ``allowed``.
-    """
-    missing = {n: premise_count(G, n) for n in allowed if G.nodes[n]["kind"] == "argument"}
-    done = {n for n in allowed if is_basic(G, n)}
-    queue = deque(done)
-    while queue:
-        n = queue.popleft()
-        for m in supported(G, n):
-            if m in done or m not in allowed:
-                continue
-            if m in missing:
-                missing[m] -= 1
-                if missing[m]:
-                    continue
-            done.add(m)
-            queue.append(m)
-    return done
 
 
 def is_admissible(G: nx.MultiDiGraph, S: set[Node]) -> bool:
