@@ -15,13 +15,15 @@ from argmap.analysis import MAX_UNDECIDED
 from argmap.check import check_paths
 from argmap.debate import SEMANTICS, brief_map, evaluate_map
 from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
-from argmap.dot import DEFAULT_TIMEOUT, RANKDIRS, RenderError
+from argmap.dot import DEFAULT_TIMEOUT, ENGINES, RANKDIRS, RenderError
 from argmap.dot import FORMATS as RENDER_FORMATS
 from argmap.export import FORMATS as EXPORT_FORMATS
 from argmap.export import export_map
 from argmap.files import OutputError, write_atomic
+from argmap.generate import MIN_CLAIMS, generate, write_generated
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
+from argmap.overview import DEFAULT_THRESHOLD
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import format_result
 from argmap.rules import RULES
@@ -40,7 +42,9 @@ def _input_errors() -> Iterator[None]:
     try:
         yield
     except (MapError, OutputError, RenderError) as error:
-        raise InputError(" ".join(str(error).split("\n"))) from None
+        raise InputError(" ".join(str(error).splitlines())) from None
+    except OSError as error:  # a path the system refuses (too long, say) that no check above caught
+        raise InputError(f"{error.filename}: cannot be used ({error.strerror}); check the path") from None
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -77,7 +81,10 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
     """
     with _input_errors():
         result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes)
-    click.echo(format_result(result, fmt), nl=False)
+    try:
+        click.echo(format_result(result, fmt), nl=False)
+    except BrokenPipeError:
+        _reader_gone()  # the verdict stands: a reader that stops early (| head) does not change it
     sys.exit(1 if result.failed(strict) else 0)
 
 
@@ -95,9 +102,16 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds to allow Graphviz per diagram.")
 @click.option("--evaluate", is_flag=True, help="Colour claims by whether they stand (grounded); writes <map>.grounded.*")
+@click.option("--full", is_flag=True, help="Draw every claim, however large the map (no overview).")
+@click.option("--overview-above", type=click.IntRange(1), default=DEFAULT_THRESHOLD, show_default=True, metavar="N",
+              help="Draw maps of more than N claims as an overview: conclusions and what is close below them.")
+@click.option("--per-conclusion", is_flag=True, help="Also draw one diagram per conclusion, <map>.<conclusion>.")
+@click.option("--engine", type=click.Choice(ENGINES), default="dot", show_default=True,
+              help="Graphviz layout program; sfdp is fast on very large maps.")
 @max_bytes_option
 def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, depth: int, rankdir: str,
-           check_only: bool, timeout: float, evaluate: bool, max_bytes: int) -> None:
+           check_only: bool, timeout: float, evaluate: bool, full: bool, overview_above: int, per_conclusion: bool,
+           engine: str, max_bytes: int) -> None:
     """Draw each map (default maps/) as DOT and SVG/PNG/PDF in the output folder.
 
     \b
@@ -107,7 +121,8 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
     """
     with _input_errors():
         items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
-                         max_bytes=max_bytes, evaluate=evaluate)
+                         max_bytes=max_bytes, evaluate=evaluate, full=full, overview_above=overview_above,
+                         per_conclusion=per_conclusion)
         if check_only:
             stale = stale_diagrams(items, output)
             for line in stale:
@@ -118,18 +133,19 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
                 sys.exit(1)
             click.echo(f"{len(items)} diagrams in {output} are up to date")
             return
-        written = write_diagrams(items, output, fmt, timeout=timeout)
+        written = write_diagrams(items, output, fmt, timeout=timeout, engine=engine)
     click.echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}")
 
 
 @main.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
-              help="json: node-link; graphml; dot: the diagram; apx, i23: the attack framework for solvers.")
+              help="json: node-link; graphml; dot: the diagram; apx, i23: the attack framework for solvers;"
+                   " argdown: an Argdown document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @max_bytes_option
 def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
-    """Export one map's graph as node-link JSON, GraphML or DOT.
+    """Export one map's graph as node-link JSON, GraphML, DOT, APX, i23 or Argdown.
 
     \b
     Example:
@@ -190,6 +206,26 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> Non
     click.echo(text, nl=False)
 
 
+@main.command("generate")
+@click.option("--claims", "count", type=click.IntRange(MIN_CLAIMS), required=True, help="How many claims.")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same map, byte for byte.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the map here and its source text to sources/<stem>.txt beside it (default: the map to stdout).")
+def generate_command(count: int, seed: int, output: str | None) -> None:
+    """Generate a realistic synthetic map (for benchmarks), with a few planted defects.
+
+    \b
+    Example:
+        argmap generate --claims 10000 --seed 1 -o big/big.yaml
+    """
+    with _input_errors():
+        if output is None:
+            click.echo(generate(count, seed).yaml, nl=False)
+            return
+        made = write_generated(output, count, seed)
+    click.echo(f"wrote {output} ({made.claims} claims, {made.relations} relations) and its source text")
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def rules(fmt: str) -> None:
@@ -203,6 +239,12 @@ def rules(fmt: str) -> None:
         click.echo(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}")
 
 
+def _reader_gone() -> None:
+    """The reader of stdout went away (``argmap check | head -1``): send the rest of the output, and
+    Python's own flush at exit, to /dev/null instead of failing on the closed pipe."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def run(argv: list[str] | None = None) -> None:
     """Entry point: click's own handling, plus Ctrl-C (exit 130) and a closed stdout without tracebacks."""
     try:
@@ -214,10 +256,9 @@ def run(argv: list[str] | None = None) -> None:
         error.show()
         sys.exit(error.exit_code)
     except BrokenPipeError:
-        # The reader went away (``argmap check | head -1``): stop quietly, and keep Python's own
-        # flush at exit from failing on the same pipe.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        # The reader stopped reading what argmap had done: that is its choice, not a failure.
+        _reader_gone()
+        sys.exit(0)
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         sys.exit(130)

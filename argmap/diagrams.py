@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from argmap.analysis import grounded_labelling
 from argmap.check import findings_in_scope
 from argmap.dot import DEFAULT_TIMEOUT, dot_text, layout, resolve_focus, to_dot
 from argmap.files import output_path, write_atomic
+from argmap.graph import diagram_nodes, local_id
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
 from argmap.model import MapError
+from argmap.overview import DEFAULT_THRESHOLD, below, overview
 
 
 @dataclass(frozen=True)
@@ -30,35 +33,49 @@ def diagrams(
     depth: int = 2,
     max_bytes: int = DEFAULT_MAX_BYTES,
     evaluate: bool = False,
+    full: bool = False,
+    overview_above: int = DEFAULT_THRESHOLD,
+    per_conclusion: bool = False,
 ) -> list[Diagram]:
     """The DOT diagram of every map at ``paths`` (with the findings of ``argmap check`` drawn on it).
 
-    With ``focus``, only the maps whose diagram shows that claim, each cut down to its neighbourhood
-    and named ``<map>.<claim>``. With ``evaluate``, nodes are coloured by their grounded label and
-    the diagrams are named ``<map>.grounded`` (so they sit beside the plain ones).
+    A map of more than ``overview_above`` claims is drawn as an overview (see ``argmap.overview``)
+    unless ``full``. With ``per_conclusion``, each conclusion also gets a diagram of its own,
+    ``<map>.<conclusion>``, of what lies below it (folded past ``depth`` steps). With ``focus``, only
+    the maps whose diagram shows that claim, each cut down to its neighbourhood and named
+    ``<map>.<claim>``. With ``evaluate``, nodes are coloured by their grounded label and the
+    diagrams are named ``<map>.grounded`` (so they sit beside the plain ones).
     """
     loaded = load_map_set(paths, max_bytes=max_bytes)
     out = []
     for argmap in loaded.maps:
         maps, findings = findings_in_scope(loaded, argmap.name)
-        labels = grounded_labelling(maps.graph) if evaluate else None
+        G = maps.graph
+        labels = grounded_labelling(G) if evaluate else None
         suffix = ".grounded" if evaluate else ""
-        if focus is None:
-            graph = to_dot(maps, argmap.name, findings, rankdir=rankdir, labels=labels)
-            out.append(Diagram(argmap.name + suffix, dot_text(graph)))
+        draw = partial(to_dot, maps, argmap.name, findings, rankdir=rankdir, labels=labels)
+        if focus is not None:
+            node = resolve_focus(maps, argmap.name, focus)
+            if node is not None:
+                graph = draw(focus=node, depth=depth)
+                out.append(Diagram(f"{argmap.name}.{local_id(node)}{suffix}", dot_text(graph)))
             continue
-        node = resolve_focus(maps, argmap.name, focus)
-        if node is None:
-            continue
-        graph = to_dot(maps, argmap.name, findings, rankdir=rankdir, focus=node, depth=depth, labels=labels)
-        out.append(Diagram(f"{argmap.name}.{node.rpartition('#')[2]}{suffix}", dot_text(graph)))
+        nodes, _ = diagram_nodes(maps, argmap.name)
+        claims = sum(1 for n in nodes if G.nodes[n]["kind"] != "argument")
+        folded = None if full or claims <= overview_above else overview(G, nodes)
+        out.append(Diagram(argmap.name + suffix, dot_text(draw(folded=folded))))
+        if per_conclusion:
+            for c in (n for n in nodes if G.nodes[n]["kind"] == "conclusion" and G.nodes[n]["map"] == argmap.name):
+                part = overview(G, below(G, c, nodes), depth=depth, roots=[c])
+                graph = draw(folded=part, subtitle=f"what '{local_id(c)}' rests on and what attacks it")
+                out.append(Diagram(f"{argmap.name}.{local_id(c)}{suffix}", dot_text(graph)))
     if focus is not None and not out:
         raise MapError(f"no map here has a claim '{focus}' to focus on")
     return out
 
 
 def write_diagrams(
-    items: Iterable[Diagram], folder: str, fmt: str = "svg", *, timeout: float = DEFAULT_TIMEOUT
+    items: Iterable[Diagram], folder: str, fmt: str = "svg", *, timeout: float = DEFAULT_TIMEOUT, engine: str = "dot"
 ) -> list[Path]:
     """Write ``<name>.dot`` (and ``<name>.<fmt>`` laid out by Graphviz) for each diagram into ``folder``.
 
@@ -69,7 +86,7 @@ def write_diagrams(
     for item in items:
         files.append((output_path(folder, f"{item.name}.dot"), item.dot.encode("utf-8")))
         if fmt != "dot":
-            files.append((output_path(folder, f"{item.name}.{fmt}"), layout(item.dot, fmt, timeout=timeout)))
+            files.append((output_path(folder, f"{item.name}.{fmt}"), layout(item.dot, fmt, timeout=timeout, engine=engine)))
     for path, data in files:
         write_atomic(path, data)
     return [path for path, _ in files]

@@ -23,7 +23,8 @@ import networkx as nx
 import pydot
 
 from argmap.check import Finding
-from argmap.graph import MapGraph, diagram_nodes, map_members, resolve
+from argmap.graph import MapGraph, diagram_nodes, local_id, map_members, resolve
+from argmap.overview import Collapsed, Overview
 
 FORMATS = ("svg", "png", "pdf", "dot")
 RANKDIRS = ("TB", "LR", "BT", "RL")
@@ -49,6 +50,11 @@ EDGE_STYLE: dict[str, dict[str, str]] = {
     "same-as": {"color": "#7b7b7b", "style": "dotted", "dir": "none", "constraint": "false"},
 }
 FINDING_COLOR = {"error": "#d50000", "warning": "#ff8f00"}
+ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")
+# Force-directed engines overlap nodes unless told otherwise, and spline routing dominates their time.
+ENGINE_OPTIONS = {e: ["-Goverlap=prism", "-Gsplines=false"] for e in ENGINES if e != "dot"}
+LARGE_DIAGRAM = 120  # nodes; above this, cheaper layout settings (measured: 1,000 claims, 127 s -> 33 s)
+LARGE_LAYOUT = {"mclimit": "0.3", "nslimit": "3", "nslimit1": "3", "searchsize": "20", "remincross": "false"}
 LABEL_FILL = {"in": "#b9e4bb", "out": "#f4b4b4", "undec": "#fbe7a1"}
 
 
@@ -192,13 +198,16 @@ def to_dot(
     depth: int = 2,
     legend: bool = True,
     labels: dict[str, str] | None = None,
+    folded: Overview | None = None,
+    subtitle: str | None = None,
 ) -> pydot.Dot:
     """The diagram of map ``name`` (with the maps it includes) as a ``pydot.Dot``.
 
     ``findings`` are drawn on the claims they are about; ``focus`` (a node of the diagram) limits it
     to the claims at most ``depth`` relations away. Nodes, edges and clusters come out in the order of
     the map files, so the same map always gives the same DOT text. With ``labels`` (grounded
-    labels of the nodes), each node is filled by its label instead of its kind.
+    labels of the nodes), each node is filled by its label instead of its kind. With ``folded`` (an
+    overview of the map), only its kept claims are drawn, and each folded group as one node.
     """
     G = maps.graph
     by_name = maps.maps.by_name()
@@ -207,7 +216,11 @@ def to_dot(
     if focus is not None:
         near = neighbourhood(G.subgraph(nodes), focus, depth)
         nodes = [n for n in nodes if n in near]
+    if folded is not None:
+        kept = set(folded.kept)
+        nodes = [n for n in nodes if n in kept]
     shown = set(nodes)
+    large = len(nodes) > LARGE_DIAGRAM
 
     on_node: dict[str, list[Finding]] = {}
     loose: list[Finding] = []
@@ -219,12 +232,22 @@ def to_dot(
             loose.append(f)
 
     title = shorten(argmap.title) if focus is None else f"{shorten(argmap.title)}: around '{shorten(focus.rpartition('#')[2])}'"
+    if subtitle:
+        title += f": {shorten(subtitle)}"
+    if labels is not None:
+        title += " (which claims stand, grounded semantics)"
+    if folded is not None and folded.hidden:
+        title += (f"\nOverview: {len(nodes)} of {len(nodes) + folded.hidden} claims; grey boxes fold the rest"
+                  " (argmap render --full draws everything, --focus ID one part)")
     if loose:
         title += "\n" + "\n".join(f"\u26a0 {f.code} {f.rule}: {shorten(f.message)}" for f in loose[:5])
-    graph = pydot.Dot(dot_id(name), graph_type="digraph", strict=True)
+    graph = pydot.Dot(dot_id(name), graph_type="digraph", strict=False)
     graph.set("label", dot_label(title))
-    for key, value in {"labelloc": "t", "fontsize": "18", "fontname": FONT, "rankdir": rankdir, "newrank": "true",
-                       "nodesep": "0.25", "ranksep": "0.45", "compound": "true"}.items():
+    settings = {"labelloc": "t", "fontsize": "18", "fontname": FONT, "rankdir": rankdir, "newrank": "true",
+                "nodesep": "0.25", "ranksep": "0.45", "compound": "true"}
+    if large:
+        settings.update(LARGE_LAYOUT)
+    for key, value in settings.items():
         graph.set(key, value)
     graph.set_node_defaults(shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.06")
     graph.set_edge_defaults(arrowsize="0.8")
@@ -292,10 +315,37 @@ def to_dot(
         else:
             graph.add_edge(pydot.Edge(dot_id(u), dot_id(v), **attrs))
 
+    for group in folded.collapsed if folded is not None else ():
+        _add_folded(graph, G, group, on_node)
+
     if legend:
         # Without edges it is laid out as a component of its own, beside the argument, not in it.
         graph.add_node(_legend(evaluated=labels is not None))
     return graph
+
+
+def _add_folded(graph: pydot.Dot, G: nx.MultiDiGraph, group: Collapsed, on_node: dict[str, list[Finding]]) -> None:
+    """One node for a folded group: how many claims, of which kinds, and which findings it hides."""
+    kinds: dict[str, int] = {}
+    for n in group.nodes:
+        kinds[G.nodes[n]["kind"]] = kinds.get(G.nodes[n]["kind"], 0) + 1
+    counts: dict[str, int] = {}
+    for n in group.nodes:
+        for f in on_node.get(n, []):
+            counts[f"{f.code} {f.rule}"] = counts.get(f"{f.code} {f.rule}", 0) + 1
+    where = "below" if group.anchor is not None else "under no conclusion"
+    lines = [f"+{len(group.nodes)} claims {where}", ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))]
+    lines += [f"\u26a0 {name} \u00d7{n}" for name, n in sorted(counts.items())]
+    node = f"{group.anchor or 'unanchored'} (folded)"
+    worst = {f.severity for n in group.nodes for f in on_node.get(n, [])}
+    attrs = {"shape": "box", "style": "rounded,dashed,filled", "fillcolor": "#eeeeee", "fontsize": "10",
+             "label": dot_label("\n".join(lines)), "tooltip": dot_tooltip(", ".join(local_id(n) for n in group.nodes[:50]))}
+    if worst:
+        attrs["color"] = FINDING_COLOR["error" if "error" in worst else "warning"]
+    graph.add_node(pydot.Node(dot_id(node), **attrs))
+    if group.anchor is not None:
+        graph.add_edge(pydot.Edge(dot_id(group.anchor), dot_id(node), color="#9e9e9e", style="dashed", dir="back",
+                                  arrowtail="normal"))
 
 
 def dot_text(graph: pydot.Dot) -> str:
@@ -314,16 +364,23 @@ def layout(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT, engin
             f"Graphviz's '{engine}' program was not found; install Graphviz (Debian: apt-get install graphviz)"
             " or render with -f dot"
         )
+    extra = ENGINE_OPTIONS.get(engine, [])
     try:
         done = subprocess.run(
-            [executable, f"-T{fmt}"], input=dot_source.encode("utf-8"), capture_output=True, timeout=timeout
+            [executable, f"-T{fmt}", *extra], input=dot_source.encode("utf-8"), capture_output=True, timeout=timeout
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"Graphviz took longer than {timeout:g} s; try --focus ID --depth N for part of the map,"
-            " or -f dot to skip the layout"
+            f"Graphviz's {engine} took longer than {timeout:g} s; draw less (leave out --full for an overview,"
+            " or --focus ID --depth N for one part), try --engine sfdp, or -f dot to skip the layout"
+        ) from None
+    except OSError as error:  # found, but not a program that runs (a bad #! line, a broken install)
+        raise RenderError(
+            f"Graphviz's '{engine}' at {executable} cannot be run ({error.strerror}); reinstall Graphviz or render with -f dot"
         ) from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz failed (exit {done.returncode}): {detail[0] if detail else 'no message'}")
+        status = f"exit {done.returncode}" if done.returncode > 0 else f"killed by signal {-done.returncode}"
+        raise RenderError(f"Graphviz failed ({status}): {detail[0] if detail else 'no message'}; -f dot writes the DOT"
+                          " without Graphviz")
     return done.stdout

@@ -18,10 +18,13 @@ def output_path(folder: str | os.PathLike[str], filename: str) -> Path:
     target = base / filename
     if Path(filename).name != filename or filename in ("", ".", ".."):
         raise OutputError(f"refusing to write '{filename}': an output name cannot contain a folder")
-    if base.exists() and not base.is_dir():
-        raise OutputError(f"{base} is a file, not a folder; choose another output folder with -o")
-    if target.resolve().parent != base.resolve():
-        raise OutputError(f"refusing to write '{filename}' outside {base}")
+    try:
+        if base.exists() and not base.is_dir():
+            raise OutputError(f"{base} is a file, not a folder; choose another output folder with -o")
+        if target.resolve().parent != base.resolve():
+            raise OutputError(f"refusing to write '{filename}' outside {base}")
+    except OSError as error:  # a name too long, a loop of symbolic links
+        raise OutputError(f"cannot write to {base} ({error.strerror}); choose another output folder with -o") from None
     return target
 
 
@@ -29,7 +32,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place.
 
     A reader (or a crash) never sees a half-written file: the old file stays until the new one is
-    complete. The temporary file is removed if anything goes wrong.
+    complete. The temporary file is removed if anything goes wrong; only a kill (SIGKILL, a power
+    cut) can leave it, under its hidden name, and the next write of ``path`` removes it.
     """
     target = Path(path)
     try:

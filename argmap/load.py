@@ -69,7 +69,13 @@ def _position(path: str, mark: yaml.Mark) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
+
+
+def _line(text: str, index: int) -> str:
+    """Line ``index`` (from 0) of ``text`` as YAML counts lines, or "" past the end."""
+    lines = _LINE_BREAK.split(text)
+    return lines[index] if 0 <= index < len(lines) else ""
 
 
 def _offset_position(path: str, text: str, offset: int) -> Position:
@@ -102,7 +108,7 @@ def _yaml_error(error: yaml.YAMLError, path: str, text: str) -> MapError:
         # The C reader gives a byte offset; it stops at the first character it rejects.
         index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
         position = _offset_position(path, text, index if index >= 0 else 0)
-        return MapError(f"character #x{error.character:04x} is not allowed in YAML ({error.reason})", position)
+        return MapError(f"character #x{error.character:04x} is not allowed in YAML ({error.reason}); remove it", position)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
@@ -112,13 +118,22 @@ def _yaml_error(error: yaml.YAMLError, path: str, text: str) -> MapError:
         where = f" at line {context_mark.line + 1}" if context_mark is not None and context_mark is not mark else ""
         message += f" ({context}{where})"
     if "\t" in problem or "cannot start any token" in problem:
-        line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-        if "\t" in line:
+        if mark is not None and "\t" in _line(text, mark.line):
             message += "; YAML cannot indent with tabs, use spaces"
-    elif mark is not None and mark.column > 1024 and _LINE_BREAK.split(text)[mark.line][mark.column:mark.column + 1] == ":":
+    elif mark is not None and mark.column > 1024 and _line(text, mark.line)[mark.column:mark.column + 1] == ":":
         message += "; a YAML key is at most 1024 characters long, shorten it"
-    position = _position(path, mark) if mark is not None else Position(path, 1, 1)
-    return MapError(message, position)
+    return MapError(message, _error_position(path, text, mark))
+
+
+def _error_position(path: str, text: str, mark: yaml.Mark | None) -> Position:
+    """Where a YAML error is: libyaml puts the end of a file without a final line break on a line
+    after the last one; that is the end of the last line."""
+    if mark is None:
+        return Position(path, 1, 1)
+    lines = _LINE_BREAK.split(text)
+    if mark.line >= len(lines):
+        return Position(path, len(lines), len(lines[-1]) + 1)
+    return _position(path, mark)
 
 
 def _events(text: str, path: str) -> Iterator[yaml.Event]:
@@ -343,15 +358,17 @@ def _read_source(map_path: Path, source: str) -> tuple[str | None, str | None]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, f"source file '{source}' does not exist (looked for {path})"
+        return None, f"source file '{source}' does not exist (looked for {path}); correct 'source:' or add the file"
     except IsADirectoryError:
-        return None, f"source '{source}' is a folder, not a text file"
+        return None, f"source '{source}' is a folder, not a text file; point 'source:' at the text file"
     except OSError as error:
-        return None, f"source file '{source}' cannot be read ({error.strerror})"
+        return None, f"source file '{source}' cannot be read ({error.strerror}); correct 'source:' or check the file"
+    except ValueError:  # a NUL character, which YAML lets a quoted string hold as "\0"
+        return None, "the 'source:' path holds a NUL character; correct it"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return None, f"source file '{source}' is not UTF-8 text"
+        return None, f"source file '{source}' is not UTF-8 text; save it as UTF-8"
 
 
 def map_name(path: Path) -> str:
@@ -379,7 +396,7 @@ def parse_map(text: str, path: str, name: str) -> ArgMap:
         raise MapError("the map has no 'title:'; add one", root.position)
     title = _text(fields["title"][1], "'title'")
     if "claims" not in fields and "include" not in fields:
-        raise MapError("the map has no 'claims:' (and includes no other map)", root.position)
+        raise MapError("the map has no 'claims:' (and includes no other map); add its claims", root.position)
 
     claims: list[Claim] = []
     extensions: list[Extension] = []
@@ -470,15 +487,18 @@ def find_map_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
-            if not files:
-                raise MapError("no maps here (expected *.yaml files)", path=str(given))
-            found.extend(files)
-        elif path.exists():
-            found.append(path)
-        else:
-            raise MapError("no such file or folder", path=str(given))
+        try:
+            if path.is_dir():
+                files = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
+                if not files:
+                    raise MapError("no maps here (expected *.yaml files)", path=str(given))
+                found.extend(files)
+            elif path.exists():
+                found.append(path)
+            else:
+                raise MapError("no such file or folder", path=str(given))
+        except OSError as error:  # a name too long, a folder that cannot be listed
+            raise MapError(f"cannot be read ({error.strerror}); check the path", path=str(given)) from None
     return found
 
 
@@ -516,8 +536,11 @@ def map_scope(maps: MapSet, name: str) -> MapSet:
 def _map_file(folder: Path, name: str) -> Path | None:
     for suffix in MAP_SUFFIXES:
         candidate = folder / f"{name}{suffix}"
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # a name too long for the file system names no map
+            pass
     return None
 
 
@@ -554,7 +577,8 @@ def load_map_set(
             file = _map_file(folder, name)
             if file is None:
                 if is_include:
-                    raise MapError(f"included map '{name}' not found (looked for {folder / name}.yaml)", position)
+                    raise MapError(f"included map '{name}' not found (looked for {folder / name}.yaml);"
+                                   " correct the name or add the map", position)
                 continue
             loaded[name] = load_map(file, max_bytes=max_bytes)
             folders[name] = file.parent.resolve()

@@ -21,8 +21,13 @@ def summary_line(result: CheckResult) -> str:
     return f"{scope}: {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}"
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line: a message can quote map text that has line breaks (a quote, a path)."""
+    return " ".join(text.splitlines())
+
+
 def format_text(result: CheckResult) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} {f.rule}: {f.message}" for f in result.findings]
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} {f.rule}: {one_line(f.message)}" for f in result.findings]
     return "\n".join([*lines, summary_line(result)]) + "\n"
 
 

@@ -71,7 +71,7 @@ def test_a_source_that_is_not_utf8(tmp_path):
             kind: evidence
             quote: some words
     """, CODE, [(2, 9)])
-    assert found[0].message == "source file 'latin1.txt' is not UTF-8 text"
+    assert found[0].message == "source file 'latin1.txt' is not UTF-8 text; save it as UTF-8"
 
 
 def test_a_named_source_that_cannot_be_read_is_reported_even_without_quotes(tmp_path):

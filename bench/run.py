@@ -1,0 +1,318 @@
+"""Benchmark argmap on generated maps, and Argdown's CLI on the same maps (issue 7).
+
+For each size N it generates a map (``argmap.generate``), exports it as Argdown, and times as
+separate processes: ``argmap check``, ``argmap evaluate`` (grounded), ``argmap export -f dot``,
+``argmap render -f svg`` (small maps only), a bare parse of the YAML (PyYAML's CSafeLoader), a
+``json.loads`` of the same data as JSON, and ``argdown json`` and ``argdown map`` on the Argdown
+export (``argdown map`` up to 10,000 claims: it takes minutes there and grows faster than linearly).
+Each figure is the median wall time of several runs (one when the first takes over a minute) and the
+peak resident memory of the process (``ru_maxrss`` from ``wait4``: the process itself, not programs it starts, such as ``dot``).
+Then it prints a table and the ratios issue 7 asks about, and writes everything to a JSON file.
+
+    python bench/run.py                              # 1,000, 10,000, 50,000 and 100,000 claims
+    python bench/run.py --sizes 1000,10000 --runs 5
+
+The Argdown CLI is installed with npm into bench/.argdown when it is missing (``--no-install`` to
+skip); without npm, or offline, the Argdown figures are left out and the run says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from argmap.generate import write_generated  # noqa: E402
+
+ARGDOWN_DIR = REPO / "bench" / ".argdown"
+ARGDOWN_PACKAGE = "@argdown/cli@1.7.5"
+ARGDOWN_BIN = ARGDOWN_DIR / "node_modules" / ".bin" / "argdown"
+PY = sys.executable
+ARGMAP = [PY, "-m", "argmap"]
+LARGE = 50_000  # sizes from here on use --large-runs
+TIMEOUT = 3600.0
+SLOW = 60.0  # a figure whose first run takes longer is not repeated
+
+YAML_PARSE = """
+import sys, time, yaml
+data = open(sys.argv[1], encoding="utf-8").read()
+start = time.perf_counter()
+yaml.load(data, Loader=yaml.CSafeLoader)
+print(time.perf_counter() - start)
+"""
+JSON_PARSE = """
+import json, sys, time
+data = open(sys.argv[1], encoding="utf-8").read()
+start = time.perf_counter()
+json.loads(data)
+print(time.perf_counter() - start)
+"""
+GROUNDED = """
+import sys, time
+start = time.perf_counter()
+from argmap.analysis import grounded_labelling
+from argmap.graph import MapGraph
+from argmap.load import load_map_set
+grounded_labelling(MapGraph(load_map_set([sys.argv[1]])).graph)
+print(time.perf_counter() - start)
+"""
+
+
+def run_once(cmd: list[str], cwd: Path | None = None) -> dict[str, object]:
+    """Run ``cmd`` once; its wall time, peak memory (MB), exit status and standard output."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env, start_new_session=True)
+        timer = threading.Timer(TIMEOUT, lambda: os.killpg(process.pid, signal.SIGKILL))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return {"seconds": elapsed, "peak_mb": usage.ru_maxrss / 1024, "status": process.returncode,
+                "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")}
+
+
+def measure(name: str, cmd: list[str], runs: int, ok: tuple[int, ...] = (0, 1), cwd: Path | None = None) -> dict[str, object]:
+    """Median wall time and largest peak memory of ``runs`` runs of ``cmd`` (one run when the first is slow)."""
+    results = [run_once(cmd, cwd)]
+    if results[0]["seconds"] < SLOW:  # type: ignore[operator]
+        results += [run_once(cmd, cwd) for _ in range(runs - 1)]
+    failed = [r for r in results if r["status"] not in ok]
+    figure: dict[str, object] = {
+        "command": " ".join(str(c) for c in cmd).replace(str(REPO) + "/", ""),
+        "runs": [round(r["seconds"], 3) for r in results],  # type: ignore[call-overload]
+        "median_s": round(statistics.median(r["seconds"] for r in results), 3),  # type: ignore[misc]
+        "peak_mb": round(max(r["peak_mb"] for r in results), 1),  # type: ignore[type-var]
+        "status": results[-1]["status"],
+    }
+    inner = [float(r["stdout"].strip().splitlines()[-1]) for r in results  # type: ignore[union-attr]
+             if r["stdout"] and r["status"] == 0 and _is_number(r["stdout"].strip().splitlines()[-1])]  # type: ignore[union-attr]
+    if inner and len(inner) == len(results):
+        figure["inner_s"] = round(statistics.median(inner), 3)
+    if failed:
+        figure["error"] = (failed[0]["stderr"] or failed[0]["stdout"])[-500:]  # type: ignore[index]
+    shown = f"{figure['median_s']:.2f} s, {figure['peak_mb']:.0f} MB"
+    if "inner_s" in figure:
+        shown += f" (inner {figure['inner_s']:.3f} s)"
+    if failed:
+        shown += "  FAILED: " + (str(figure["error"]).strip().splitlines() or ["?"])[-1]
+    print(f"  {name:<28} {shown}", flush=True)
+    return figure
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def ensure_argdown(install: bool) -> tuple[str | None, str]:
+    """The Argdown CLI (installing it into bench/.argdown when missing), or None and why not."""
+    if not shutil.which("node"):
+        return None, "node is not installed"
+    if ARGDOWN_BIN.is_file():
+        return str(ARGDOWN_BIN), "bench/.argdown"
+    if not install:
+        return None, "not installed in bench/.argdown (and --no-install)"
+    if not shutil.which("npm"):
+        return None, "npm is not installed"
+    print(f"installing {ARGDOWN_PACKAGE} into {ARGDOWN_DIR.relative_to(REPO)} ...", flush=True)
+    ARGDOWN_DIR.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["npm", "install", "--prefix", str(ARGDOWN_DIR), "--no-audit", "--no-fund", ARGDOWN_PACKAGE],
+                          capture_output=True, text=True, timeout=900)
+    if done.returncode != 0 or not ARGDOWN_BIN.is_file():
+        return None, f"npm install failed: {(done.stderr or done.stdout).strip()[-300:]}"
+    return str(ARGDOWN_BIN), "bench/.argdown (installed now)"
+
+
+def has_evaluate() -> bool:
+    return run_once([*ARGMAP, "evaluate", "--help"])["status"] == 0
+
+
+def prepare(size: int, work: Path) -> dict[str, Path]:
+    """Generate the map of ``size`` claims, its JSON twin and its Argdown export (not timed)."""
+    import yaml
+
+    folder = work / str(size)
+    path = folder / f"gen{size}.yaml"
+    write_generated(path, size, seed=1)
+    as_json = folder / f"gen{size}.json"
+    as_json.write_text(json.dumps(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)), encoding="utf-8")
+    argdown = folder / "argdown" / f"gen{size}.argdown"
+    argdown.parent.mkdir(exist_ok=True)
+    exported = run_once([*ARGMAP, "export", str(path), "-f", "argdown", "-o", str(argdown)])
+    if exported["status"] != 0:
+        raise SystemExit(f"argmap export -f argdown failed: {exported['stderr']}")
+    return {"map": path, "json": as_json, "argdown": argdown, "folder": folder}
+
+
+def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render_max: int, argdown_map_max: int,
+               work: Path) -> dict[str, object]:
+    files = prepare(size, work)
+    m, folder = str(files["map"]), files["folder"]
+    print(f"N = {size:,}: {files['map'].stat().st_size / 1e6:.1f} MB of YAML, {runs} run(s) each", flush=True)
+    figures: dict[str, object] = {"yaml_bytes": files["map"].stat().st_size, "runs": runs,
+                                  "load_average_before": os.getloadavg()[0]}
+    figures["argmap check"] = measure("argmap check", [*ARGMAP, "check", m], runs)
+    if evaluate:
+        figures["argmap evaluate"] = measure("argmap evaluate", [*ARGMAP, "evaluate", m], runs)
+    else:
+        figures["argmap evaluate"] = measure("grounded_labelling (python -c)", [PY, "-c", GROUNDED, m], runs, ok=(0,))
+    figures["argmap export -f dot"] = measure("argmap export -f dot", [*ARGMAP, "export", m, "-f", "dot", "-o",
+                                                                       str(folder / "out.dot")], runs, ok=(0,))
+    if size <= render_max:
+        figures["argmap render -f svg"] = measure("argmap render -f svg", [*ARGMAP, "render", m, "-o", str(folder / "render"),
+                                                                           "-f", "svg", "--timeout", str(TIMEOUT)], runs, ok=(0,))
+    figures["yaml.load (CSafeLoader)"] = measure("yaml.load (CSafeLoader)", [PY, "-c", YAML_PARSE, m], runs, ok=(0,))
+    figures["json.loads"] = measure("json.loads", [PY, "-c", JSON_PARSE, str(files["json"])], runs, ok=(0,))
+    if argdown:
+        ad = str(files["argdown"])
+        figures["argdown json"] = measure("argdown json", [argdown, "json", ad, str(folder / "argdown-json")], runs, ok=(0,))
+        if size <= argdown_map_max:
+            figures["argdown map (dot)"] = measure("argdown map (dot)", [argdown, "map", ad, str(folder / "argdown-map")],
+                                                   runs, ok=(0,))
+    figures["load_average_after"] = os.getloadavg()[0]  # other work on the machine skews the figures
+    return figures
+
+
+def _median(results: dict[str, dict[str, object]], size: int, task: str) -> float | None:
+    figure = results.get(str(size), {}).get(task)
+    if not isinstance(figure, dict) or "error" in figure:
+        return None
+    return float(figure["median_s"])  # type: ignore[arg-type]
+
+
+def ratios(results: dict[str, dict[str, object]], startup: dict[str, object]) -> list[dict[str, object]]:
+    """The comparisons of issue 7: how many times faster (or slower) one figure is than another."""
+    out: list[dict[str, object]] = []
+
+    def add(what: str, top: float | None, bottom: float | None, target: str) -> None:
+        value = round(top / bottom, 2) if top is not None and bottom else None
+        out.append({"ratio": what, "value": value, "target": target})
+
+    sizes = sorted(int(s) for s in results)
+    for size in sizes:
+        if size in (10_000, 50_000) or size == sizes[-1]:
+            add(f"argdown json / argmap check at {size:,}", _median(results, size, "argdown json"),
+                _median(results, size, "argmap check"), ">= 5")
+    for size in (s for s in sizes if _median(results, s, "argdown map (dot)") is not None):
+        add(f"argdown map / argmap export -f dot at {size:,}", _median(results, size, "argdown map (dot)"),
+            _median(results, size, "argmap export -f dot"), ">= 5")
+    if 10_000 in sizes and 100_000 in sizes:
+        for task in ("argmap check", "argmap evaluate", "argmap export -f dot", "argdown json"):
+            add(f"{task}: 100,000 / 10,000", _median(results, 100_000, task), _median(results, 10_000, task),
+                "about 10 (linear)")
+    if 100_000 in sizes:
+        figure = results["100000"].get("json.loads")
+        inner = figure.get("inner_s") if isinstance(figure, dict) else None
+        add("argmap check / json.loads (whole process) at 100,000", _median(results, 100_000, "argmap check"),
+            _median(results, 100_000, "json.loads"), "as small as possible")
+        add("argmap check / json.loads (the call alone) at 100,000", _median(results, 100_000, "argmap check"),
+            float(inner) if inner else None, "as small as possible")
+    a, b = startup.get("argmap check maps"), startup.get("python -c 'import networkx'")
+    if isinstance(a, dict) and isinstance(b, dict):
+        add("start-up: argmap check maps / python -c 'import networkx'", float(a["median_s"]), float(b["median_s"]),
+            "close to 1")
+    return out
+
+
+def table(results: dict[str, dict[str, object]]) -> str:
+    sizes = sorted(results, key=int)
+    tasks: list[str] = []
+    for size in sizes:
+        tasks += [t for t, f in results[size].items() if isinstance(f, dict) and t not in tasks]
+    head = f"| {'task':<28} | " + " | ".join(f"{int(s):>9,} claims" for s in sizes) + " |"
+    lines = [head, "|" + "---|" * (len(sizes) + 1)]
+    for task in tasks:
+        cells = []
+        for size in sizes:
+            f = results[size].get(task)
+            if not isinstance(f, dict):
+                cells.append(f"{'-':>16}")
+            elif "error" in f:
+                cells.append(f"{'failed':>16}")
+            else:
+                cells.append(f"{f['median_s']:>7.2f} s {f['peak_mb']:>5.0f} MB")
+        lines.append(f"| {task:<28} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,50000,100000", help="claims per map, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is reported)")
+    parser.add_argument("--large-runs", type=int, default=1, help=f"runs per figure from {LARGE:,} claims on")
+    parser.add_argument("--render-max", type=int, default=1000, help="time render -f svg up to this size")
+    parser.add_argument("--argdown-map-max", type=int, default=10_000,
+                        help="time argdown map up to this size (it grows faster than linearly: minutes at 10,000)")
+    parser.add_argument("--work", default=str(REPO / "bench" / "work"), help="folder for the generated maps")
+    parser.add_argument("--out", default=str(REPO / "bench" / "results.json"), help="where to write the figures")
+    parser.add_argument("--no-install", action="store_true", help="do not npm-install the Argdown CLI")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    work = Path(args.work)
+
+    argdown, where = ensure_argdown(not args.no_install)
+    print(f"Argdown CLI: {argdown or 'absent'} ({where})")
+    evaluate = has_evaluate()
+    print("argmap evaluate: " + ("the command" if evaluate else "absent; timing grounded_labelling through python -c"))
+
+    print("start-up", flush=True)
+    startup_runs = max(args.runs, 5)
+    startup = {
+        "argmap check maps": measure("argmap check maps", [*ARGMAP, "check", str(REPO / "maps")], startup_runs),
+        "python -c 'import networkx'": measure("python -c 'import networkx'", [PY, "-c", "import networkx"], startup_runs,
+                                               ok=(0,)),
+    }
+    results: dict[str, dict[str, object]] = {}
+    for size in sizes:
+        runs = args.large_runs if size >= LARGE else args.runs
+        results[str(size)] = bench_size(size, runs, argdown, evaluate, args.render_max, args.argdown_map_max, work)
+
+    report = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+                    if shutil.which("node") else None},
+        "commit": subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True,
+                                 text=True).stdout.strip() or None,
+        "argdown": {"cli": where if argdown else None, "package": ARGDOWN_PACKAGE if argdown else None,
+                    "why_absent": None if argdown else where},
+        "evaluate": "argmap evaluate" if evaluate else "grounded_labelling through python -c",
+        "startup": startup,
+        "sizes": results,
+    }
+    report["ratios"] = ratios(results, startup)
+    print()
+    print(table(results))
+    print()
+    for r in report["ratios"]:  # type: ignore[union-attr]
+        value = "n/a" if r["value"] is None else f"{r['value']:.2f}"
+        print(f"  {r['ratio']:<60} {value:>8}   target {r['target']}")
+    Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
