@@ -8,9 +8,11 @@ AM001, at the second occurrence) and rejects anchors, aliases and tags before th
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -381,8 +383,29 @@ def map_name(path: Path) -> str:
     return name
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector.
+
+    Parsing builds millions of small objects and no reference cycles: the collector's passes over
+    them as they pile up cost about a third of the load and free nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_map(text: str, path: str, name: str) -> ArgMap:
     """Parse one map's YAML text; ``path`` is only used in positions. Does not read the source file."""
+    with _collector_paused():
+        return _parse_map(text, path, name)
+
+
+def _parse_map(text: str, path: str, name: str) -> ArgMap:
     builder = _TreeBuilder(path, text)
     root = builder.document()
     if root is None or root.is_null:
