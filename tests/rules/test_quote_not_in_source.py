@@ -130,3 +130,21 @@ def test_quiet_on_a_correct_map(tmp_path):
             text: C
             kind: conclusion
     """, CODE, [], SOURCE)
+
+
+def test_indexed_search_finds_exactly_what_plain_search_finds() -> None:
+    import random
+
+    from argmap.rules.quote_not_in_source import SourceIndex
+
+    rng = random.Random(5)
+    words = ["the", "a", "cat", "sat", "on", "mat", "dog", "ran", "far", "x"]
+    text = " ".join(rng.choice(words) for _ in range(3000))
+    index = SourceIndex(text)
+    for _ in range(2000):
+        start = rng.randrange(len(text) - 40)
+        quote = text[start:start + rng.randint(1, 40)].strip()
+        if rng.random() < 0.3:  # some that are not there
+            quote = quote.replace("a", "o", 1)
+        if quote:
+            assert (quote in index) == (quote in text), quote
