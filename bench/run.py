@@ -44,6 +44,7 @@ PY = sys.executable
 ARGMAP = [PY, "-m", "argmap"]
 LARGE = 50_000  # sizes from here on use --large-runs
 TIMEOUT = 3600.0
+PLAIN_DOT_TIMEOUT = float(os.environ.get("BENCH_PLAIN_DOT_TIMEOUT", "600"))  # Graphviz on a plain DOT of 1,000 claims
 SLOW = 60.0  # a figure whose first run takes longer is not repeated
 
 YAML_PARSE = """
@@ -71,13 +72,13 @@ print(time.perf_counter() - start)
 """
 
 
-def run_once(cmd: list[str], cwd: Path | None = None) -> dict[str, object]:
+def run_once(cmd: list[str], cwd: Path | None = None, timeout: float | None = None) -> dict[str, object]:
     """Run ``cmd`` once; its wall time, peak memory (MB), exit status and standard output."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env, start_new_session=True)
-        timer = threading.Timer(TIMEOUT, lambda: os.killpg(process.pid, signal.SIGKILL))
+        timer = threading.Timer(timeout or TIMEOUT, lambda: os.killpg(process.pid, signal.SIGKILL))
         timer.start()
         try:
             _, status, usage = os.wait4(process.pid, 0)
@@ -91,11 +92,12 @@ def run_once(cmd: list[str], cwd: Path | None = None) -> dict[str, object]:
                 "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")}
 
 
-def measure(name: str, cmd: list[str], runs: int, ok: tuple[int, ...] = (0, 1), cwd: Path | None = None) -> dict[str, object]:
+def measure(name: str, cmd: list[str], runs: int, ok: tuple[int, ...] = (0, 1), cwd: Path | None = None,
+            timeout: float | None = None) -> dict[str, object]:
     """Median wall time and largest peak memory of ``runs`` runs of ``cmd`` (one run when the first is slow)."""
-    results = [run_once(cmd, cwd)]
+    results = [run_once(cmd, cwd, timeout)]
     if results[0]["seconds"] < SLOW:  # type: ignore[operator]
-        results += [run_once(cmd, cwd) for _ in range(runs - 1)]
+        results += [run_once(cmd, cwd, timeout) for _ in range(runs - 1)]
     failed = [r for r in results if r["status"] not in ok]
     figure: dict[str, object] = {
         "command": " ".join(str(c) for c in cmd).replace(str(REPO) + "/", ""),
@@ -104,6 +106,9 @@ def measure(name: str, cmd: list[str], runs: int, ok: tuple[int, ...] = (0, 1), 
         "peak_mb": round(max(r["peak_mb"] for r in results), 1),  # type: ignore[type-var]
         "status": results[-1]["status"],
     }
+    if timeout is not None and results[-1]["status"] == -signal.SIGKILL:
+        figure["timed_out_after_s"] = timeout  # the median is then a lower bound
+        failed = []
     inner = [float(r["stdout"].strip().splitlines()[-1]) for r in results  # type: ignore[union-attr]
              if r["stdout"] and r["status"] == 0 and _is_number(r["stdout"].strip().splitlines()[-1])]  # type: ignore[union-attr]
     if inner and len(inner) == len(results):
@@ -146,6 +151,22 @@ def ensure_argdown(install: bool) -> tuple[str | None, str]:
     return str(ARGDOWN_BIN), "bench/.argdown (installed now)"
 
 
+def plain_dot(path: Path) -> str:
+    """The map as the plainest DOT: every claim with its text as label, every relation an edge, default settings."""
+    from argmap.graph import MapGraph
+    from argmap.load import load_map_set
+
+    G = MapGraph(load_map_set([str(path)])).graph
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = ["digraph G {"]
+    lines += [f"{quoted(n)} [label={quoted(' '.join(text.split()) or n)}];" for n, text in G.nodes(data="text")]
+    lines += [f"{quoted(u)} -> {quoted(v)};" for u, v in G.edges()]
+    return "\n".join([*lines, "}"]) + "\n"
+
+
 def has_evaluate() -> bool:
     return run_once([*ARGMAP, "evaluate", "--help"])["status"] == 0
 
@@ -182,6 +203,10 @@ def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render
     figures["argmap export -f dot"] = measure("argmap export -f dot", [*ARGMAP, "export", m, "-f", "dot", "-o",
                                                                        str(folder / "out.dot")], runs, ok=(0,))
     if size <= render_max:
+        plain = folder / "plain.dot"
+        plain.write_text(plain_dot(files["map"]), encoding="utf-8")
+        figures["dot -Tsvg (plain DOT)"] = measure("dot -Tsvg (plain DOT)", ["dot", "-Tsvg", str(plain), "-o", str(folder / "plain.svg")],
+                                                   1, ok=(0,), timeout=PLAIN_DOT_TIMEOUT)
         figures["argmap render -f svg"] = measure("argmap render -f svg", [*ARGMAP, "render", m, "-o", str(folder / "render"),
                                                                            "-f", "svg", "--timeout", str(TIMEOUT)], runs, ok=(0,))
     figures["yaml.load (CSafeLoader)"] = measure("yaml.load (CSafeLoader)", [PY, "-c", YAML_PARSE, m], runs, ok=(0,))
@@ -198,7 +223,11 @@ def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render
 
 def _median(results: dict[str, dict[str, object]], size: int, task: str) -> float | None:
     figure = results.get(str(size), {}).get(task)
-    if not isinstance(figure, dict) or "error" in figure:
+    if not isinstance(figure, dict):
+        return None
+    if "timed_out_after_s" in figure:
+        return float(figure["timed_out_after_s"])  # type: ignore[arg-type]  # stopped: a lower bound
+    if "error" in figure:
         return None
     return float(figure["median_s"])  # type: ignore[arg-type]
 
@@ -219,6 +248,11 @@ def ratios(results: dict[str, dict[str, object]], startup: dict[str, object]) ->
     for size in (s for s in sizes if _median(results, s, "argdown map (dot)") is not None):
         add(f"argdown map / argmap export -f dot at {size:,}", _median(results, size, "argdown map (dot)"),
             _median(results, size, "argmap export -f dot"), ">= 5")
+    for size in (s for s in sizes if _median(results, s, "dot -Tsvg (plain DOT)") is not None):
+        plain = results[str(size)]["dot -Tsvg (plain DOT)"]
+        bound = " (lower bound: plain dot was stopped)" if isinstance(plain, dict) and "timed_out_after_s" in plain else ""
+        add(f"dot -Tsvg on plain DOT / argmap render -f svg at {size:,}{bound}", _median(results, size, "dot -Tsvg (plain DOT)"),
+            _median(results, size, "argmap render -f svg"), ">= 10 (issue 8)")
     if 10_000 in sizes and 100_000 in sizes:
         for task in ("argmap check", "argmap evaluate", "argmap export -f dot", "argdown json"):
             add(f"{task}: 100,000 / 10,000", _median(results, 100_000, task), _median(results, 10_000, task),
@@ -250,6 +284,8 @@ def table(results: dict[str, dict[str, object]]) -> str:
             f = results[size].get(task)
             if not isinstance(f, dict):
                 cells.append(f"{'-':>16}")
+            elif "timed_out_after_s" in f:
+                cells.append(f"> {f['timed_out_after_s']:g} s, stopped".rjust(16))
             elif "error" in f:
                 cells.append(f"{'failed':>16}")
             else:

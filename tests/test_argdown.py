@@ -157,8 +157,8 @@ def _expected(path: Path) -> dict[str, object]:
 
 @pytest.mark.skipif(_argdown() is None, reason="the Argdown CLI is not installed (make bench installs it in bench/.argdown)")
 def test_argdown_reads_the_same_map(small, tmp_path):
-    big = write_generated(tmp_path / "gen" / "big.yaml", 300, seed=9)
-    assert big.claims == 300
+    big = write_generated(tmp_path / "gen" / "big.yaml", 150, seed=9)
+    assert big.claims == 150
     nasty = write_map(tmp_path, f"title: Nasty\nclaims:\n  a:\n    text: {json.dumps(NASTY)}\n    kind: conclusion\n"
                       f"    opposes: [b]\n  b:\n    text: \"- (2) starts like markup\"\n", "nasty")
     exports = tmp_path / "argdown"
