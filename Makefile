@@ -17,7 +17,7 @@ FUZZ_KILLS ?= 200
 fuzz:
 	ARGMAP_FUZZ_SEED=$(FUZZ_SEED) ARGMAP_FUZZ_MUTATIONS=$(FUZZ_MUTATIONS) ARGMAP_FUZZ_STRUCTURED=$(FUZZ_STRUCTURED) \
 	ARGMAP_FUZZ_RENDER=$(FUZZ_RENDER) ARGMAP_FUZZ_KILLS=$(FUZZ_KILLS) \
-	$(PYTHON) -m pytest tests/fuzz tests/test_outputs.py -p no:cacheprovider -q --durations=0 \
+	$(PYTHON) -m pytest tests/fuzz tests/test_outputs.py -p no:cacheprovider -q -rP --durations=0 \
 	--hypothesis-seed=$(FUZZ_SEED) --hypothesis-show-statistics
 
 # Coverage-guided fuzzing of check with atheris (installed into the venv if missing). Pass libFuzzer

@@ -116,6 +116,7 @@ def test_render_killed_at_random_moments_leaves_each_file_complete_or_absent(tmp
     assert _argmap("render", "maps", "-o", "first", "-f", "svg", cwd=tmp_path).communicate(timeout=60)[1] == b""
     duration = time.monotonic() - started
     assert _assert_complete_or_absent(tmp_path / "first", expected.dot) == 0
+    assert len(expected.dot) > 30_000 and len((tmp_path / "first" / "big.svg").read_bytes()) > 100_000  # large output
 
     # Two lanes at once (two output folders): one kills at seeded random moments over the whole run,
     # the other as soon as the folder changes, which is when a write has begun.

@@ -40,6 +40,8 @@ def main() -> None:
     argv = list(sys.argv)
     if not any(not arg.startswith("-") for arg in argv[1:]):
         argv.append(str(corpus))
+    if not any(arg.startswith("-artifact_prefix=") for arg in argv):
+        argv.append(f"-artifact_prefix={work}/")  # crashing inputs go there, not into the checkout
     print(f"argmap atheris: working in {work}", file=sys.stderr)
     atheris.Setup(argv, one_input)
     atheris.Fuzz()
