@@ -68,7 +68,7 @@ def validate_codes(codes: Iterable[str]) -> frozenset[str]:
     return codes
 
 
-def _check_ignore_codes(maps: MapSet) -> None:
+def check_ignore_codes(maps: MapSet) -> None:
     for argmap in maps.all_maps:
         for claim in argmap.claims:
             for code, position in claim.ignore_positions:
@@ -102,7 +102,7 @@ def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Fin
 def check_graph(graph: MapGraph, *, disable: Iterable[str] = ()) -> list[Finding]:
     """Every finding on every map of ``graph`` (asked for or pulled in), sorted and without repeats."""
     disabled = validate_codes(disable)
-    _check_ignore_codes(graph.maps)
+    check_ignore_codes(graph.maps)
     return sorted(set(run_rules(graph, disabled)))
 
 
@@ -116,7 +116,7 @@ class _ScopedChecks:
 
     def __call__(self, name: str) -> list[Finding]:
         if name not in self._done:
-            self._done[name] = check_graph(MapGraph(map_scope(self.maps, name)), disable=self.disable)
+            self._done[name] = findings_in_scope(self.maps, name, disable=self.disable)[1]
         return self._done[name]
 
     def reported(self, name: str) -> list[Finding]:

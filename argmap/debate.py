@@ -138,6 +138,7 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
     """
     label = labels[n]
     name = _name(G, n, names)
+    backed = supported_nodes(G)
     lines = [f"{name} is {label} under grounded semantics."]
     hostile = sorted(attackers(G, n), key=list(G).index)
     if label == IN:
@@ -153,7 +154,7 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
                 lines.append(f'{_name(G, end, names)} quotes the source: "{G.nodes[end]["quote"]}"')
         if hostile:
             for a in hostile:
-                lines.append(f"Attacked by {_name(G, a, names)}, which is out: {_why_out(G, labels, a, names)}.")
+                lines.append(f"Attacked by {_name(G, a, names)}, which is out: {_why_out(G, labels, backed, a, names)}.")
         else:
             lines.append("Nothing attacks it.")
         return lines
@@ -164,11 +165,11 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
                 route = support_route(G, labels, a)
                 backing = " <- ".join(_name(G, m, names) for m in route)
                 lines.append(f"It is defeated by {_name(G, a, names)}, which is in ({backing}).")
-        elif n not in supported_nodes(G):
+        elif n not in backed:
             lines.append("No line of support reaches evidence or an assumption, even ignoring attacks.")  # noqa: E501
         else:
             for s in supporters(G, n):
-                lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, s, names)}.")
+                lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, backed, s, names)}.")
         return lines
     lead, cycle = undecided_cycle(G, labels, n)
     open_attackers = [a for a in hostile if labels[a] == UNDEC]
@@ -186,11 +187,11 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
     return lines
 
 
-def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str]) -> str:
+def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], backed: set[str], n: str, names: dict[str, str]) -> str:
     winners = [a for a in attackers(G, n) if labels[a] == IN]
     if winners:
         return "defeated by " + ", ".join(_name(G, a, names) for a in winners)
-    if n not in supported_nodes(G):
+    if n not in backed:
         return "no support reaches evidence"
     return "none of its support stands"
 

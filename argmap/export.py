@@ -8,9 +8,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from argmap.check import findings_in_scope
+from argmap.check import check_ignore_codes, findings_in_scope
 from argmap.dot import dot_text, to_dot
-from argmap.graph import MapGraph, diagram_nodes, local_id, map_members, shown_names
+from argmap.graph import MapGraph, diagram_nodes, map_members, shown_names
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import MapError
 
@@ -24,10 +24,7 @@ def export_graph(maps: MapGraph, name: str) -> nx.MultiDiGraph:
     """
     G = maps.graph
     nodes, _ = diagram_nodes(maps, name)
-
-    def rename(n: str) -> str:
-        return local_id(n) if G.nodes[n]["map"] == name else n
-
+    rename = shown_names(maps, name, nodes).__getitem__
     H = nx.MultiDiGraph(name=name, title=maps.maps.by_name()[name].title)
     for n in nodes:
         data = G.nodes[n]
@@ -199,15 +196,17 @@ def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> st
         raise MapError("export takes one map file, not a folder", path=path)
     loaded = load_map_set([path], max_bytes=max_bytes)
     name = loaded.maps[0].name
-    if fmt == "argdown":  # needs no findings: skip the check
-        return to_argdown(MapGraph(map_scope(loaded, name)), name)
-    maps, findings = findings_in_scope(loaded, name)
+    if fmt == "dot":  # the only export that draws findings, so the only one that runs the check
+        maps, findings = findings_in_scope(loaded, name)
+        return dot_text(to_dot(maps, name, findings))
+    check_ignore_codes(loaded)  # an unknown rule code is bad input for every command
+    maps = MapGraph(map_scope(loaded, name))
+    if fmt == "argdown":
+        return to_argdown(maps, name)
     if fmt == "json":
         return json.dumps(node_link(export_graph(maps, name)), indent=2, ensure_ascii=False) + "\n"
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(export_graph(maps, name))) + "\n"
-    if fmt == "dot":
-        return dot_text(to_dot(maps, name, findings))
     if fmt == "apx":
         return to_apx(export_graph(maps, name))
     if fmt == "i23":
