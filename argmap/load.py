@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -53,14 +53,26 @@ ARGUMENT_KEYS = ("premises", "conclusion", "note")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-@dataclass
 class _Node:
-    """A YAML node as the parser saw it: ``kind`` is ``map``, ``seq`` or ``scalar``."""
+    """A YAML node as the parser saw it: ``kind`` is ``map``, ``seq`` or ``scalar``.
 
-    kind: str
-    value: object  # list[tuple[_Node, _Node]] | list[_Node] | str
-    position: Position
-    plain: bool = False
+    A slotted class that keeps the line and column as numbers: a large map has millions of nodes,
+    and most of their positions are never asked for.
+    """
+
+    __slots__ = ("kind", "value", "path", "line", "column", "plain")
+
+    def __init__(self, kind: str, value: object, path: str, line: int, column: int, plain: bool = False):
+        self.kind = kind
+        self.value = value  # list[tuple[_Node, _Node]] | list[_Node] | str
+        self.path = path
+        self.line = line
+        self.column = column
+        self.plain = plain
+
+    @property
+    def position(self) -> Position:
+        return Position(self.path, self.line, self.column)
 
     @property
     def is_null(self) -> bool:
@@ -138,15 +150,12 @@ def _error_position(path: str, text: str, mark: yaml.Mark | None) -> Position:
     return _position(path, mark)
 
 
-def _events(text: str, path: str) -> Iterator[yaml.Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            yield loader.get_event()
-    except yaml.YAMLError as error:
-        raise _yaml_error(error, path, text) from None
-    finally:
-        loader.dispose()
+_SCALAR = yaml.ScalarEvent
+_SEQUENCE = yaml.SequenceStartEvent
+_MAPPING = yaml.MappingStartEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_MAPPING_END = yaml.MappingEndEvent
+_ALIAS = yaml.AliasEvent
 
 
 class _TreeBuilder:
@@ -158,17 +167,23 @@ class _TreeBuilder:
         self.duplicates: list[DuplicateKey] = []
 
     def document(self) -> _Node | None:
-        events = _events(self.text, self.path)
-        next(events)  # StreamStart
-        event = next(events)
-        if isinstance(event, yaml.StreamEndEvent):
-            return None
-        root = self._node(next(events), events)
-        next(events)  # DocumentEnd
-        event = next(events)
-        if not isinstance(event, yaml.StreamEndEvent):
-            raise MapError("a map file holds one YAML document; remove the second '---'", _position(self.path, event.start_mark))
-        return root
+        loader = _Loader(self.text)
+        try:
+            self._next = loader.get_event
+            self._next()  # StreamStart
+            event = self._next()
+            if isinstance(event, yaml.StreamEndEvent):
+                return None
+            root = self._node(self._next(), 0)
+            self._next()  # DocumentEnd
+            event = self._next()
+            if not isinstance(event, yaml.StreamEndEvent):
+                raise MapError("a map file holds one YAML document; remove the second '---'", _position(self.path, event.start_mark))
+            return root
+        except yaml.YAMLError as error:
+            raise _yaml_error(error, self.path, self.text) from None
+        finally:
+            loader.dispose()
 
     def _reject_extras(self, event: yaml.NodeEvent) -> None:
         position = _position(self.path, event.start_mark)
@@ -176,39 +191,45 @@ class _TreeBuilder:
             raise MapError(f"YAML aliases (*{event.anchor}) are not allowed in maps; write the value out", position)
         if event.anchor is not None:
             raise MapError(f"YAML anchors (&{event.anchor}) are not allowed in maps; write the value out", position)
-        if event.tag is not None and event.tag != "!":
-            raise MapError(f"YAML tags ({event.tag}) are not allowed in maps; remove the tag", position)
+        raise MapError(f"YAML tags ({event.tag}) are not allowed in maps; remove the tag", position)
 
-    def _node(self, event: yaml.Event, events: Iterator[yaml.Event], depth: int = 0) -> _Node:
-        self._reject_extras(event)
-        position = _position(self.path, event.start_mark)
+    def _node(self, event: yaml.Event, depth: int) -> _Node:
+        # The hot loop of loading: one call per node, so exact type tests and no helper calls.
+        cls = type(event)
+        if cls is _ALIAS or event.anchor is not None or (event.tag is not None and event.tag != "!"):
+            self._reject_extras(event)
+        mark = event.start_mark
         if depth > MAX_DEPTH:
-            raise MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", position)
-        if isinstance(event, yaml.ScalarEvent):
-            return _Node("scalar", event.value, position, plain=event.implicit[0] and not event.style)
-        if isinstance(event, yaml.SequenceStartEvent):
+            raise MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", _position(self.path, mark))
+        if cls is _SCALAR:
+            return _Node("scalar", event.value, self.path, mark.line + 1, mark.column + 1, event.implicit[0] and not event.style)
+        get = self._next
+        depth += 1
+        if cls is _SEQUENCE:
             items = []
-            for item in events:
-                if isinstance(item, yaml.SequenceEndEvent):
-                    return _Node("seq", items, position)
-                items.append(self._node(item, events, depth + 1))
-        if isinstance(event, yaml.MappingStartEvent):
+            item = get()
+            while type(item) is not _SEQUENCE_END:
+                items.append(self._node(item, depth))
+                item = get()
+            return _Node("seq", items, self.path, mark.line + 1, mark.column + 1)
+        if cls is _MAPPING:
             pairs: list[tuple[_Node, _Node]] = []
-            seen: dict[str, Position] = {}
-            for item in events:
-                if isinstance(item, yaml.MappingEndEvent):
-                    return _Node("map", pairs, position)
-                key = self._node(item, events, depth + 1)
-                value = self._node(next(events), events, depth + 1)
+            seen: dict[str, _Node] = {}
+            item = get()
+            while type(item) is not _MAPPING_END:
+                key = self._node(item, depth)
+                value = self._node(get(), depth)
                 if key.kind != "scalar":
                     raise MapError("mapping keys must be plain text", key.position)
-                name = str(key.value)
+                name = key.value
                 if name in seen:
-                    self.duplicates.append(DuplicateKey(name, key.position, seen[name]))
-                    continue  # keep the first occurrence
-                seen[name] = key.position
-                pairs.append((key, value))
-        raise MapError(f"unexpected YAML event {type(event).__name__}", position)  # pragma: no cover
+                    self.duplicates.append(DuplicateKey(name, key.position, seen[name].position))  # type: ignore[arg-type]
+                else:  # keep the first occurrence
+                    seen[name] = key  # type: ignore[index]
+                    pairs.append((key, value))
+                item = get()
+            return _Node("map", pairs, self.path, mark.line + 1, mark.column + 1)
+        raise MapError(f"unexpected YAML event {cls.__name__}", _position(self.path, mark))  # pragma: no cover
 
 
 def _describe(node: _Node) -> str:

@@ -6,15 +6,19 @@ Nothing here knows about YAML, networkx or Graphviz; every later stage reads the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KINDS = ("conclusion", "claim", "evidence", "assumption")
 RELATION_TYPES = ("supports", "opposes", "tension", "same-as")
 BASIC_KINDS = frozenset({"evidence", "assumption"})
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A place in a file; ``line`` and ``column`` count from 1."""
+class Position(NamedTuple):
+    """A place in a file; ``line`` and ``column`` count from 1.
+
+    A named tuple rather than a dataclass: a map of 100,000 claims has millions of positions, and a
+    tuple is made in half the time (and compares and sorts the same way).
+    """
 
     path: str
     line: int
@@ -24,8 +28,7 @@ class Position:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """A relation written on claim ``source`` (a local id) toward ``target`` (``id`` or ``map#id``)."""
 
     type: str
