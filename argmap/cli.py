@@ -1,4 +1,9 @@
-"""The ``argmap`` command: a thin layer of click over the library."""
+"""The ``argmap`` command: a thin layer of click over the library.
+
+Only what ``argmap check`` needs is imported here; each other command imports its own modules (debate,
+diagrams, export, generate) when it runs, so that checking does not pay for them. The option choices
+those modules define are repeated below (tests/test_cli_imports.py holds them equal).
+"""
 
 from __future__ import annotations
 
@@ -13,14 +18,9 @@ import click
 from argmap import __version__
 from argmap.analysis import MAX_UNDECIDED
 from argmap.check import check_paths
-from argmap.debate import SEMANTICS, brief_map, evaluate_map
-from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
 from argmap.dot import DEFAULT_TIMEOUT, ENGINES, RANKDIRS, RenderError
 from argmap.dot import FORMATS as RENDER_FORMATS
-from argmap.export import FORMATS as EXPORT_FORMATS
-from argmap.export import export_map
 from argmap.files import OutputError, write_atomic
-from argmap.generate import MIN_CLAIMS, generate, write_generated
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
 from argmap.overview import DEFAULT_THRESHOLD
@@ -29,6 +29,9 @@ from argmap.report import format_result
 from argmap.rules import RULES
 
 DEFAULT_PATHS = ("maps",)
+SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
+EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
+MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
 
 
 class InputError(click.ClickException):
@@ -120,6 +123,8 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
         argmap render maps/debate.yaml --focus main-claim --depth 1 -f png
     """
     with _input_errors():
+        from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
+
         items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
                          max_bytes=max_bytes, evaluate=evaluate, full=full, overview_above=overview_above,
                          per_conclusion=per_conclusion)
@@ -152,15 +157,17 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
         argmap export maps/debate.yaml -f graphml -o debate.graphml
     """
     with _input_errors():
-        text = export_map(map_path, fmt, max_bytes=max_bytes)
+        from argmap.export import export_bytes, export_map
+
         if output is None:
-            click.echo(text, nl=False)
+            click.echo(export_map(map_path, fmt, max_bytes=max_bytes), nl=False)
             return
+        data = export_bytes(map_path, fmt, max_bytes=max_bytes)
         if Path(output).resolve() == Path(map_path).resolve():
             raise OutputError(f"refusing to overwrite the map {map_path} with its export")
         if Path(output).is_dir():
             raise OutputError(f"{output} is a folder; give a file name")
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, data)
 
 
 @main.command()
@@ -182,6 +189,8 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
         argmap evaluate maps/debate.yaml --semantics preferred --format json
     """
     with _input_errors():
+        from argmap.debate import evaluate_map
+
         text = evaluate_map(map_path, semantics=semantics, fmt=fmt, explain_claim=explain_claim,
                             max_undecided=max_undecided, max_bytes=max_bytes)
     click.echo(text, nl=False)
@@ -202,6 +211,8 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> Non
         argmap brief maps/debate.yaml main-claim --side against > brief.md
     """
     with _input_errors():
+        from argmap.debate import brief_map
+
         text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes)
     click.echo(text, nl=False)
 
@@ -219,6 +230,8 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
         argmap generate --claims 10000 --seed 1 -o big/big.yaml
     """
     with _input_errors():
+        from argmap.generate import generate, write_generated
+
         if output is None:
             click.echo(generate(count, seed).yaml, nl=False)
             return

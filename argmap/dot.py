@@ -1,9 +1,14 @@
-"""Draw argument maps as Graphviz diagrams (through pydot) and lay them out with Graphviz's ``dot``.
+"""Draw argument maps as Graphviz diagrams (DOT text) and lay them out with Graphviz's ``dot``.
 
-Every id and label is quoted and escaped here, not by pydot: pydot 4 leaves DOT keywords unquoted,
-splits ids at ``:`` and passes backslashes through, and Graphviz itself reads ``\\N``, ``\\G``,
-``\\l`` and HTML entities inside labels. The escapes below were checked against the real ``dot``
-(and are tested with hypothesis): a label is one level of backslash escaping, a tooltip two.
+The DOT text is written here directly (``DotGraph``), formatted exactly as pydot 4's ``to_string()``
+formatted it when the diagrams were built from pydot objects: at 100,000 claims pydot's objects and
+its quoting, redone for every attribute of every node, cost more than everything else. pydot is still
+what the tests read the DOT back with.
+
+Every id and label is quoted and escaped here: pydot 4 left DOT keywords unquoted, split ids at ``:``
+and passed backslashes through, and Graphviz itself reads ``\\N``, ``\\G``, ``\\l`` and HTML
+entities inside labels. The escapes below were checked against the real ``dot`` (and are tested
+with hypothesis): a label is one level of backslash escaping, a tooltip two.
 
 Conventions: supports point at what they support (the supported claim above), opposes end in a bar,
 tensions are dashed lines without arrowheads that do not constrain the layout, conclusions are bold
@@ -13,18 +18,20 @@ named in the label, sections and included maps are clusters, and a legend explai
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import textwrap
-import unicodedata
-from collections.abc import Callable, Iterable
-
-import networkx as nx
-import pydot
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from argmap.check import Finding
 from argmap.graph import MapGraph, diagram_nodes, local_id, map_members, resolve
 from argmap.overview import Collapsed, Overview
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 FORMATS = ("svg", "png", "pdf", "dot")
 RANKDIRS = ("TB", "LR", "BT", "RL")
@@ -62,9 +69,14 @@ class RenderError(Exception):
     """Graphviz could not be run, or failed (exit status 2)."""
 
 
+# Unicode's category Cc ("control") is exactly U+0000-U+001F and U+007F-U+009F, and stays so (a
+# stability policy of Unicode); tests compare this with unicodedata over every code point.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def printable(text: str) -> str:
-    """``text`` with control characters (which YAML's escapes can carry) turned into spaces."""
-    return "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text)
+    """``text`` with control characters (which YAML's escapes can carry) turned into spaces; line breaks stay."""
+    return _CONTROL.sub(" ", text)
 
 
 def _quoted(text: str, escape: Callable[[str], str]) -> str:
@@ -74,8 +86,22 @@ def _quoted(text: str, escape: Callable[[str], str]) -> str:
     ("longer than 16384?"); it drops a backslash-newline before anything reads the string. Each piece
     is escaped on its own, so no escape is split.
     """
+    if len(text) <= FOLD:
+        return '"' + escape(text) + '"'
     pieces = [escape(text[i:i + FOLD]) for i in range(0, len(text), FOLD)]
     return '"' + "\\\n".join(pieces) + '"'
+
+
+def _label_escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _tooltip_escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"')
+
+
+def _id_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def dot_label(text: str) -> str:
@@ -84,19 +110,155 @@ def dot_label(text: str) -> str:
     Graphviz decodes HTML entities and one level of backslash escapes (``\\N`` is the node's name)
     in labels, so ``&`` and ``\\`` are escaped as well as ``"``. Line breaks become ``\\n``.
     """
-    return _quoted(printable(text), lambda s: s.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-                   .replace("\n", "\\n"))
+    return _quoted(printable(text), _label_escape)
 
 
 def dot_tooltip(text: str) -> str:
     """A quoted DOT string for a tooltip: Graphviz unescapes backslashes twice there."""
     flat = " ".join(printable(text).split())
-    return _quoted(flat, lambda s: s.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"'))
+    return _quoted(flat, _tooltip_escape)
 
 
 def dot_id(name: str) -> str:
     """A quoted DOT id (so ``node``, ``graph`` or ``1st`` are never read as keywords or numbers)."""
-    return _quoted(name, lambda s: s.replace("\\", "\\\\").replace('"', '\\"'))
+    return _quoted(name, _id_escape)
+
+
+# How pydot 4 (pydot.core: quote_id_if_necessary, quote_attr_if_necessary) decides whether to quote an
+# id or an attribute value: copied, so that the DOT written here is byte for byte what it wrote.
+_KEYWORDS = ("graph", "subgraph", "digraph", "node", "edge", "strict")
+_NUMERIC = re.compile(r"^([0-9]+\.?[0-9]*|[0-9]*\.[0-9]+)$")
+_DOUBLE_QUOTED = re.compile(r'^".*"$', re.S)
+_HTML = re.compile(r"^<.*>$", re.S)
+_WORD = re.compile(r"^[_a-zA-Z][a-zA-Z0-9_]*$")
+_WORD_WITH_PORTS = re.compile(r'^[_a-zA-Z][a-zA-Z0-9_:"]*[a-zA-Z0-9_"]+$')
+_WITH_PORT = re.compile(r"^([^:]*):([^:]*)$")
+_PYDOT_ESCAPES = {ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
+
+
+def _pydot_quoted(s: str) -> str:
+    return '"' + s.translate(_PYDOT_ESCAPES) + '"'
+
+
+def _any_needs_quotes(s: str) -> bool | None:
+    if s.isdigit():
+        return False
+    if s.isalnum():
+        return s[0].isdigit()
+    if any(ord(c) > 0x7F or ord(c) == 0 for c in s) and not _DOUBLE_QUOTED.match(s) and not _HTML.match(s):
+        return True
+    if _NUMERIC.match(s) or _DOUBLE_QUOTED.match(s) or _HTML.match(s):
+        return False
+    return None
+
+
+def _id_needs_quotes(s: str) -> bool:
+    if s.lower() in _KEYWORDS:
+        return False
+    needs = _any_needs_quotes(s)
+    if needs is not None:
+        return needs
+    if _WORD.match(s) or _WORD_WITH_PORTS.match(s):
+        return False
+    port = _WITH_PORT.match(s)
+    if port:
+        return _id_needs_quotes(port.group(1)) or _id_needs_quotes(port.group(2))
+    return True
+
+
+def _is_quoted(s: str) -> bool:
+    return len(s) > 1 and s[0] == '"' and s[-1] == '"'
+
+
+@lru_cache(maxsize=1024)
+def _graph_id(name: str) -> str:
+    """A graph's or cluster's name as pydot wrote it."""
+    if not name or _is_quoted(name):
+        return name
+    return _pydot_quoted(name) if name.lower() in _KEYWORDS or _id_needs_quotes(name) else name
+
+
+def _node_id(name: str) -> str:
+    """A node id (in a node statement or an edge) as pydot wrote it: unchanged, for a quoted ``dot_id``."""
+    if not _is_quoted(name):
+        # pydot read ports into unquoted names, and this writer does not: every id here is a dot_id.
+        raise ValueError(f"DOT node ids must be quoted (see dot_id), not {name!r}")
+    return name
+
+
+@lru_cache(maxsize=4096)
+def _plain_value(value: str) -> str:
+    if value == "":
+        return '""'
+    if value.lower() in _KEYWORDS or _any_needs_quotes(value) is not False:
+        return _pydot_quoted(value)
+    return value
+
+
+def _value(value: str) -> str:
+    """An attribute value as pydot wrote it: a quoted string (``dot_label``, ``dot_tooltip``) as it is."""
+    return value if _is_quoted(value) else _plain_value(value)
+
+
+def _attr_list(attrs: dict[str, str]) -> str:
+    if not attrs:
+        return ""
+    return " [" + ", ".join(f"{key}={_value(value)}" for key, value in attrs.items()) + "]"
+
+
+class DotGraph:
+    """A directed graph, or a cluster of one, that writes itself as DOT text exactly as pydot 4 did.
+
+    Statements are formatted (and encoded in UTF-8) when they are added, and written in the order
+    they were added (pydot numbered the children of each graph and wrote them in that order): graph
+    attributes first, then node and edge defaults, nodes, edges and clusters as they came. Node ids
+    must be quoted DOT ids (``dot_id``); attribute values may be plain (quoted as pydot quoted them)
+    or already quoted.
+    """
+
+    __slots__ = ("name", "keyword", "attributes", "body")
+
+    def __init__(self, name: str, *, cluster: bool = False) -> None:
+        self.name = name
+        self.keyword = "subgraph" if cluster else "digraph"
+        self.attributes: dict[str, str] = {}
+        self.body: list[bytes | DotGraph] = []
+
+    def set(self, key: str, value: str) -> None:
+        self.attributes[key] = value
+
+    def set_node_defaults(self, **attrs: str) -> None:
+        self._add(f"node{_attr_list(attrs)};\n" if attrs else "\n")
+
+    def set_edge_defaults(self, **attrs: str) -> None:
+        self._add(f"edge{_attr_list(attrs)};\n" if attrs else "\n")
+
+    def add_node(self, node_id: str, attrs: dict[str, str]) -> None:
+        self._add(f"{_node_id(node_id)}{_attr_list(attrs)};\n")
+
+    def add_edge(self, source: str, target: str, attrs: dict[str, str]) -> None:
+        self._add(f"{_node_id(source)} -> {_node_id(target)}{_attr_list(attrs)};\n")
+
+    def add_subgraph(self, cluster: DotGraph) -> None:
+        self.body.append(cluster)
+
+    def _add(self, statement: str) -> None:
+        self.body.append(statement.encode("utf-8"))
+
+    def pieces(self) -> Iterator[bytes]:
+        """The DOT text in UTF-8, a statement at a time."""
+        name = _graph_id(self.name)
+        head = f"{self.keyword} {name} {{\n" if name else f"{self.keyword} {{\n"
+        yield (head + "".join(f"{key}={_value(value)};\n" for key, value in self.attributes.items())).encode("utf-8")
+        for item in self.body:
+            if isinstance(item, bytes):
+                yield item
+            else:
+                yield from item.pieces()
+        yield b"}\n"
+
+    def to_bytes(self) -> bytes:
+        return b"".join(self.pieces())
 
 
 def shorten(text: str, limit: int = MAX_SHOWN) -> str:
@@ -161,7 +323,7 @@ def _tooltip(G: nx.MultiDiGraph, n: str, findings: list[Finding]) -> str:
     return " | ".join(parts)
 
 
-def _legend(evaluated: bool = False) -> pydot.Node:
+def _legend(evaluated: bool = False) -> dict[str, str]:
     rows = [
         ('<TD BGCOLOR="#fff2cc" BORDER="2"><B>conclusion</B></TD>', "must be supported"),
         ('<TD BGCOLOR="#ffffff">claim</TD>', "a reason"),
@@ -185,7 +347,7 @@ def _legend(evaluated: bool = False) -> pydot.Node:
         ]
     body = "".join(f'<TR>{cell}<TD ALIGN="LEFT">{text}</TD></TR>' for cell, text in rows)
     table = f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{body}</TABLE>>'
-    return pydot.Node(dot_id("argmap legend"), label=table, shape="plaintext", style="solid", fontsize="8", fontname=FONT)
+    return {"label": table, "shape": "plaintext", "style": "solid", "fontsize": "8", "fontname": FONT}
 
 
 def to_dot(
@@ -200,8 +362,8 @@ def to_dot(
     labels: dict[str, str] | None = None,
     folded: Overview | None = None,
     subtitle: str | None = None,
-) -> pydot.Dot:
-    """The diagram of map ``name`` (with the maps it includes) as a ``pydot.Dot``.
+) -> DotGraph:
+    """The diagram of map ``name`` (with the maps it includes) as a ``DotGraph`` (see ``dot_text``).
 
     ``findings`` are drawn on the claims they are about; ``focus`` (a node of the diagram) limits it
     to the claims at most ``depth`` relations away. Nodes, edges and clusters come out in the order of
@@ -241,7 +403,7 @@ def to_dot(
                   " (argmap render --full draws everything, --focus ID one part)")
     if loose:
         title += "\n" + "\n".join(f"\u26a0 {f.code} {f.rule}: {shorten(f.message)}" for f in loose[:5])
-    graph = pydot.Dot(dot_id(name), graph_type="digraph", strict=False)
+    graph = DotGraph(dot_id(name))
     graph.set("label", dot_label(title))
     settings = {"labelloc": "t", "fontsize": "18", "fontname": FONT, "rankdir": rankdir, "newrank": "true",
                 "nodesep": "0.25", "ranksep": "0.45", "compound": "true"}
@@ -252,18 +414,18 @@ def to_dot(
     graph.set_node_defaults(shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.06")
     graph.set_edge_defaults(arrowsize="0.8")
 
-    clusters: dict[tuple[str, str | None], pydot.Subgraph] = {}
-    map_clusters: dict[str, pydot.Subgraph] = {}
+    clusters: dict[tuple[str, str | None], DotGraph] = {}
+    map_clusters: dict[str, DotGraph] = {}
 
-    def container(n: str) -> pydot.Dot | pydot.Subgraph:
+    def container(n: str) -> DotGraph:
         data = G.nodes[n]
         owner = data["map"]
         if n in external:
             return graph
-        parent: pydot.Dot | pydot.Subgraph = graph
+        parent = graph
         if owner != name:
             if owner not in map_clusters:
-                sub = pydot.Subgraph(f"cluster_{len(clusters) + len(map_clusters)}")
+                sub = DotGraph(f"cluster_{len(clusters) + len(map_clusters)}", cluster=True)
                 sub.set("label", dot_label(shorten(by_name[owner].title)))
                 sub.set("style", "rounded")
                 sub.set("color", "#9e9e9e")
@@ -276,7 +438,7 @@ def to_dot(
             return parent
         key = (owner, section)
         if key not in clusters:
-            sub = pydot.Subgraph(f"cluster_{len(clusters) + len(map_clusters)}")
+            sub = DotGraph(f"cluster_{len(clusters) + len(map_clusters)}", cluster=True)
             sub.set("label", dot_label(wrap(section, 40)))
             sub.set("style", "rounded,filled")
             sub.set("fillcolor", "#fafafa")
@@ -287,6 +449,7 @@ def to_dot(
             clusters[key] = sub
         return clusters[key]
 
+    ids = {n: dot_id(n) for n in nodes}
     for n in nodes:
         data = G.nodes[n]
         found = on_node.get(n, [])
@@ -302,7 +465,7 @@ def to_dot(
         attrs["label"] = dot_label(_node_label(G, n, found, n in external, name))
         label_note = attrs.pop("tooltip_label", None)
         attrs["tooltip"] = dot_tooltip(_tooltip(G, n, found) + (f" | grounded: {label_note}" if label_note else ""))
-        container(n).add_node(pydot.Node(dot_id(n), **attrs))
+        container(n).add_node(ids[n], attrs)
 
     for u, v, k in G.edges(keys=True):
         if u not in shown or v not in shown:
@@ -311,20 +474,20 @@ def to_dot(
         if k in ("supports", "opposes"):
             # Written from the supported claim to its supporter, drawn backwards, so that with
             # rankdir=TB what is supported sits above what supports it.
-            graph.add_edge(pydot.Edge(dot_id(v), dot_id(u), **attrs))
+            graph.add_edge(ids[v], ids[u], attrs)
         else:
-            graph.add_edge(pydot.Edge(dot_id(u), dot_id(v), **attrs))
+            graph.add_edge(ids[u], ids[v], attrs)
 
     for group in folded.collapsed if folded is not None else ():
         _add_folded(graph, G, group, on_node)
 
     if legend:
         # Without edges it is laid out as a component of its own, beside the argument, not in it.
-        graph.add_node(_legend(evaluated=labels is not None))
+        graph.add_node(dot_id("argmap legend"), _legend(evaluated=labels is not None))
     return graph
 
 
-def _add_folded(graph: pydot.Dot, G: nx.MultiDiGraph, group: Collapsed, on_node: dict[str, list[Finding]]) -> None:
+def _add_folded(graph: DotGraph, G: nx.MultiDiGraph, group: Collapsed, on_node: dict[str, list[Finding]]) -> None:
     """One node for a folded group: how many claims, of which kinds, and which findings it hides."""
     kinds: dict[str, int] = {}
     for n in group.nodes:
@@ -342,14 +505,24 @@ def _add_folded(graph: pydot.Dot, G: nx.MultiDiGraph, group: Collapsed, on_node:
              "label": dot_label("\n".join(lines)), "tooltip": dot_tooltip(", ".join(local_id(n) for n in group.nodes[:50]))}
     if worst:
         attrs["color"] = FINDING_COLOR["error" if "error" in worst else "warning"]
-    graph.add_node(pydot.Node(dot_id(node), **attrs))
+    graph.add_node(dot_id(node), attrs)
     if group.anchor is not None:
-        graph.add_edge(pydot.Edge(dot_id(group.anchor), dot_id(node), color="#9e9e9e", style="dashed", dir="back",
-                                  arrowtail="normal"))
+        graph.add_edge(dot_id(group.anchor), dot_id(node),
+                       {"color": "#9e9e9e", "style": "dashed", "dir": "back", "arrowtail": "normal"})
 
 
-def dot_text(graph: pydot.Dot) -> str:
-    return graph.to_string()
+def dot_text(graph: DotGraph) -> str:
+    """The DOT text of ``graph``."""
+    return graph.to_bytes().decode("utf-8")
+
+
+def dot_bytes(graph: DotGraph) -> bytes:
+    """``dot_text(graph)`` in UTF-8, without ever holding the whole text as a ``str``.
+
+    One ``\\u26a0`` in a label makes Python hold the whole text two bytes a character, and encoding it
+    reserves three more: for 100,000 claims (51 MB of DOT) that was about 250 MB more.
+    """
+    return graph.to_bytes()
 
 
 def layout(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT, engine: str = "dot") -> bytes:

@@ -281,8 +281,9 @@ def test_ctrl_c_in_any_command_exits_130(command: list[str], monkeypatch: pytest
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    for name in ("check_paths", "diagrams", "export_map"):
-        monkeypatch.setattr(f"argmap.cli.{name}", interrupted)
+    # render and export import their modules when they run, so the functions are replaced there.
+    for target in ("argmap.cli.check_paths", "argmap.diagrams.diagrams", "argmap.export.export_map"):
+        monkeypatch.setattr(target, interrupted)
     try:
         run(command)
     except SystemExit as exit_:

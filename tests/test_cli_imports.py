@@ -1,0 +1,48 @@
+"""``argmap check`` imports only what checking needs; the other commands import their modules when they run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import argmap.cli
+import argmap.debate
+import argmap.export
+import argmap.generate
+
+REPO = Path(__file__).resolve().parent.parent
+LAZY = ("pydot", "pyparsing", "argmap.debate", "argmap.diagrams", "argmap.export", "argmap.generate")
+
+
+def _imported_by(*command: str) -> set[str]:
+    script = (
+        "import sys\n"
+        "from argmap.cli import run\n"
+        "try:\n"
+        f"    run({list(command)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120)
+    return set(done.stderr.split())
+
+
+def test_check_imports_no_drawing_export_debate_or_generator() -> None:
+    modules = _imported_by("check", "maps")
+    assert "argmap.check" in modules
+    assert not [m for m in LAZY if m in modules]
+
+
+def test_render_and_export_dot_do_not_import_pydot(tmp_path: Path) -> None:
+    modules = _imported_by("export", "maps/china-and-north-korea.yaml", "-f", "dot", "-o", str(tmp_path / "m.dot"))
+    assert "argmap.export" in modules and "pydot" not in modules
+    modules = _imported_by("render", "--check", "maps", "-o", "render")
+    assert "argmap.diagrams" in modules and "pydot" not in modules
+
+
+def test_option_choices_repeated_in_the_cli_are_the_modules_own() -> None:
+    assert argmap.cli.SEMANTICS == argmap.debate.SEMANTICS
+    assert argmap.cli.EXPORT_FORMATS == argmap.export.FORMATS
+    assert argmap.cli.MIN_CLAIMS == argmap.generate.MIN_CLAIMS
