@@ -3,19 +3,26 @@
 ``G`` is the graph of :func:`argmap.graph.build_graph`: nodes have a ``kind`` (``conclusion``,
 ``claim``, ``evidence``, ``assumption`` or ``argument`` for a linked argument), edges have a ``type``.
 Every function here runs in time linear in the size of the graph, except where its docstring says.
+
+The whole-map algorithms work on :func:`relations`, the graph's edges as plain dicts of lists, which
+they take as an optional ``relations`` argument: computed once and handed to each (as
+:meth:`argmap.graph.MapGraph.memo` does), a set of rules reads the graph once.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Hashable
 
 import networkx as nx
 
+from argmap.graph import Node, Relations, relations
 from argmap.model import BASIC_KINDS
 
-Node = Hashable
 IN, OUT, UNDEC = "in", "out", "undec"
+
+
+def _relations(G: nx.MultiDiGraph, given: Relations | None) -> Relations:
+    return relations(G) if given is None else given
 
 
 def is_basic(G: nx.MultiDiGraph, n: Node) -> bool:
@@ -29,7 +36,7 @@ def is_argument(G: nx.MultiDiGraph, n: Node) -> bool:
 
 def supporters(G: nx.MultiDiGraph, n: Node) -> list[Node]:
     """The nodes with a ``supports`` edge into ``n`` (claims, or linked arguments, or an argument's premises)."""
-    return [u for u, _, k in G.in_edges(n, keys=True) if k == "supports"]
+    return [u for u, keys in G._pred[n].items() if "supports" in keys]
 
 
 def premise_count(G: nx.MultiDiGraph, n: Node) -> int:
@@ -39,20 +46,20 @@ def premise_count(G: nx.MultiDiGraph, n: Node) -> int:
 
 def supported(G: nx.MultiDiGraph, n: Node) -> list[Node]:
     """The nodes ``n`` has a ``supports`` edge into."""
-    return [v for _, v, k in G.out_edges(n, keys=True) if k == "supports"]
+    return [v for v, keys in G._succ[n].items() if "supports" in keys]
 
 
 def attackers(G: nx.MultiDiGraph, n: Node) -> set[Node]:
     """Nodes that attack ``n``: those that oppose it and those in tension with it (either way)."""
-    found = {u for u, _, k in G.in_edges(n, keys=True) if k in ("opposes", "tension")}
-    found.update(v for _, v, k in G.out_edges(n, keys=True) if k == "tension")
+    found = {u for u, keys in G._pred[n].items() if "opposes" in keys or "tension" in keys}
+    found.update(v for v, keys in G._succ[n].items() if "tension" in keys)
     return found
 
 
 def attacked(G: nx.MultiDiGraph, n: Node) -> set[Node]:
     """Nodes that ``n`` attacks: those it opposes and those in tension with it (either way)."""
-    found = {v for _, v, k in G.out_edges(n, keys=True) if k in ("opposes", "tension")}
-    found.update(u for u, _, k in G.in_edges(n, keys=True) if k == "tension")
+    found = {v for v, keys in G._succ[n].items() if "opposes" in keys or "tension" in keys}
+    found.update(u for u, keys in G._pred[n].items() if "tension" in keys)
     return found
 
 
@@ -64,7 +71,7 @@ def support_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     return S
 
 
-def supported_nodes(G: nx.MultiDiGraph) -> set[Node]:
+def supported_nodes(G: nx.MultiDiGraph, relations: Relations | None = None) -> set[Node]:
     """The nodes whose support reaches evidence or assumptions, ignoring attacks.
 
     A claim is supported when it is basic, or one of its supporters is supported; a linked argument
@@ -77,22 +84,54 @@ def supported_nodes(G: nx.MultiDiGraph) -> set[Node]:
     >>> sorted(supported_nodes(G))
     ['c', 'e']
     """
-    return backed_within(G, set(G))
+    return set(_supported(_relations(G, relations)))
 
 
-def backed_within(G: nx.MultiDiGraph, allowed: set[Node]) -> set[Node]:
+def _supported(rel: Relations) -> set[Node]:
+    if "supported" not in rel.cache:
+        rel.cache["supported"] = _backed(rel, None)
+    return rel.cache["supported"]  # type: ignore[return-value]
+
+
+def backed_within(G: nx.MultiDiGraph, allowed: set[Node], relations: Relations | None = None) -> set[Node]:
     """The nodes of ``allowed`` whose support reaches evidence or assumptions through ``allowed`` only.
 
     Like :func:`supported_nodes` on the subgraph of ``allowed``, except that a linked argument still
     needs every one of its premises, including those outside ``allowed``.
     """
-    missing = {n: premise_count(G, n) for n in allowed if G.nodes[n]["kind"] == "argument"}
-    done = {n for n in allowed if is_basic(G, n)}
-    queue = deque(done)
-    while queue:
-        n = queue.popleft()
-        for m in supported(G, n):
-            if m in done or m not in allowed:
+    if relations is None:  # read only what ``allowed`` needs
+        kind = G.nodes
+        missing = {n: premise_count(G, n) for n in allowed if kind[n]["kind"] == "argument"}
+        done = {n for n in allowed if kind[n]["kind"] in BASIC_KINDS}
+        queue = deque(done)
+        while queue:
+            n = queue.popleft()
+            for m in supported(G, n):
+                if m in done or m not in allowed:
+                    continue
+                if m in missing:
+                    missing[m] -= 1
+                    if missing[m]:
+                        continue
+                done.add(m)
+                queue.append(m)
+        return done
+    return _backed(relations, allowed)
+
+
+def _backed(rel: Relations, allowed: set[Node] | None) -> set[Node]:
+    """:func:`backed_within` on plain relations; ``None`` allows every node."""
+    kind, supports = rel.kind, rel.supports
+    if allowed is None:
+        missing = dict(rel.premises)
+        done = {n for n, k in kind.items() if k in BASIC_KINDS}
+    else:
+        missing = {n: rel.premises[n] for n in allowed if n in rel.premises}
+        done = {n for n in allowed if kind[n] in BASIC_KINDS}
+    queue = list(done)
+    for n in queue:  # the list grows as it is read: a work queue
+        for m in supports[n]:
+            if m in done or (allowed is not None and m not in allowed):
                 continue
             if m in missing:
                 missing[m] -= 1
@@ -108,34 +147,117 @@ def is_supported(G: nx.MultiDiGraph, n: Node) -> bool:
     return n in supported_nodes(G)
 
 
-def unsupported_conclusions(G: nx.MultiDiGraph) -> list[Node]:
+def unsupported_conclusions(G: nx.MultiDiGraph, relations: Relations | None = None) -> list[Node]:
     """Conclusions whose support does not reach evidence or assumptions, in node order."""
-    backed = supported_nodes(G)
-    return [n for n, kind in G.nodes(data="kind") if kind == "conclusion" and n not in backed]
+    rel = _relations(G, relations)
+    backed = _supported(rel)
+    return [n for n, kind in rel.kind.items() if kind == "conclusion" and n not in backed]
 
 
-def support_cycles(G: nx.MultiDiGraph) -> list[list[Node]]:
+def support_components(G: nx.MultiDiGraph, relations: Relations | None = None) -> dict[Node, Node]:
+    """Each node's strongly connected component of the support graph, named by its earliest node in ``G``.
+
+    Nodes that support each other round a circle share a component; every other node is its own.
+    One depth-first pass (Tarjan's algorithm, without recursion): the condensation that
+    :func:`support_cycles` and :func:`tensions_in_support` are built on.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for n in "abc": G.add_node(n, kind="claim")
+    >>> _ = G.add_edge("a", "b", key="supports"); _ = G.add_edge("b", "a", key="supports")
+    >>> support_components(G)
+    {'a': 'a', 'b': 'a', 'c': 'c'}
+    """
+    rel = _relations(G, relations)
+    component = _components(rel)
+    return {n: component[n] for n in rel.kind}
+
+
+def _components(rel: Relations) -> dict[Node, Node]:
+    if "components" in rel.cache:
+        return rel.cache["components"]  # type: ignore[return-value]
+    supports, order = rel.supports, rel.order
+    component: dict[Node, Node] = {}
+    index: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    stack: list[Node] = []
+    for root in rel.kind:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        work = [(root, iter(supports[root]))]
+        while work:
+            v, successors = work[-1]
+            for w in successors:
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    work.append((w, iter(supports[w])))
+                    break
+                if w not in component and index[w] < low[v]:  # w is on the stack
+                    low[v] = index[w]
+            else:
+                work.pop()
+                if work:
+                    u = work[-1][0]
+                    if low[v] < low[u]:
+                        low[u] = low[v]
+                if low[v] == index[v]:
+                    if stack[-1] == v:
+                        stack.pop()
+                        component[v] = v
+                    else:
+                        at = len(stack) - 1
+                        while stack[at] != v:
+                            at -= 1
+                        members = stack[at:]
+                        del stack[at:]
+                        first = min(members, key=order.__getitem__)
+                        for m in members:
+                            component[m] = first
+    rel.cache["components"] = component
+    return component
+
+
+def support_cycles(G: nx.MultiDiGraph, relations: Relations | None = None) -> list[list[Node]]:
     """One cycle for each group of nodes that support each other round a circle.
 
     Each strongly connected component of the support graph with more than one node yields one cycle
     through it, starting at its earliest node in ``G``'s order, so each circle is reported once.
     """
-    S = support_graph(G)
-    order = {n: i for i, n in enumerate(G)}
+    rel = _relations(G, relations)
+    order = rel.order
+    groups: dict[Node, list[Node]] = {}
+    for n, first in _components(rel).items():
+        if n != first:
+            groups.setdefault(first, [first]).append(n)
     cycles = []
-    for component in nx.strongly_connected_components(S):
-        if len(component) < 2:
-            continue
-        start = min(component, key=order.__getitem__)
-        edges = nx.find_cycle(S.subgraph(component), source=start)
-        cycles.append([u for u, _ in edges])
+    for first, members in groups.items():
+        # The component alone, its nodes and edges in G's order, as networkx's subgraph shows it.
+        inside = set(members)
+        C = nx.DiGraph()
+        C.add_nodes_from(sorted(members, key=order.__getitem__))
+        C.add_edges_from((u, v) for u in C for v in rel.supports[u] if v in inside)
+        cycles.append([u for u, _ in nx.find_cycle(C, source=first)])
     return sorted(cycles, key=lambda cycle: order[cycle[0]])
 
 
-def nodes_in_support_cycles(G: nx.MultiDiGraph) -> set[Node]:
+def nodes_in_support_cycles(G: nx.MultiDiGraph, relations: Relations | None = None) -> set[Node]:
     """Every node that lies on some support cycle."""
-    S = support_graph(G)
-    return {n for c in nx.strongly_connected_components(S) if len(c) > 1 for n in c}
+    rel = _relations(G, relations)
+    component = _components(rel)
+    firsts = {first for n, first in component.items() if n != first}
+    return {n for n, first in component.items() if first in firsts}
+
+
+def isolated_nodes(G: nx.MultiDiGraph) -> list[Node]:
+    """The nodes with no edge at all, in node order: claims that play no part in the argument.
+
+    Like ``nx.isolates``, without counting each node's edges: a node is isolated when it has no
+    neighbour either way.
+    """
+    succ, pred = G._succ, G._pred
+    return [n for n in G if not succ[n] and not pred[n]]
 
 
 def tension_pairs(G: nx.MultiDiGraph) -> list[tuple[Node, Node]]:
@@ -143,7 +265,7 @@ def tension_pairs(G: nx.MultiDiGraph) -> list[tuple[Node, Node]]:
     return [(u, v) for u, v, k in G.edges(keys=True) if k == "tension"]
 
 
-def tensions_in_support(G: nx.MultiDiGraph) -> list[tuple[Node, Node, Node]]:
+def tensions_in_support(G: nx.MultiDiGraph, relations: Relations | None = None) -> list[tuple[Node, Node, Node]]:
     """Where support rests on claims in tension: a list of ``(node, a, b)``.
 
     ``node`` rests (through supports and linked arguments) on both ``a`` and ``b``, which are in
@@ -151,38 +273,51 @@ def tensions_in_support(G: nx.MultiDiGraph) -> list[tuple[Node, Node, Node]]:
     above them. A place is a node, or a support circle as a whole (given at its earliest node), so
     lines that meet inside a circle are still found. When ``b`` itself rests on ``a`` (a claim
     resting on what it is in tension with), ``node`` is ``b``; when ``a`` supports ``b`` directly,
-    that is left to the supports-and-opposes rule. Costs one traversal of the support graph per tension.
+    that is left to the supports-and-opposes rule.
+
+    Costs, for each tension, a walk over what rests on its two sides (in a map whose support is
+    shallow, a few nodes each), on plain relations; the support circles are found once for all.
     """
-    S = support_graph(G)
-    order = {n: i for i, n in enumerate(G)}
-    component = {}
-    for nodes in nx.strongly_connected_components(S):
-        first = min(nodes, key=order.__getitem__)
-        component.update((n, first) for n in nodes)
+    rel = _relations(G, relations)
+    order, supports, supporters, kind = rel.order, rel.supports, rel.supporters, rel.kind
+    component = _components(rel)
+
+    def above(start: Node) -> set[Node]:
+        """What rests on ``start``: everything its support reaches, except ``start`` itself (like ``nx.descendants``)."""
+        seen = {start}
+        queue = [start]
+        for n in queue:
+            for m in supports[n]:
+                if m not in seen:
+                    seen.add(m)
+                    queue.append(m)
+        seen.discard(start)
+        return seen
+
     found = []
-    for a, b in tension_pairs(G):
-        below_a = nx.descendants(S, a)
-        below_b = nx.descendants(S, b)
-        if b in below_a or a in below_b:
-            lower, upper = (a, b) if b in below_a else (b, a)
-            if not _supports_directly(G, lower, upper):
-                found.append((upper, lower, upper))
-            continue
-        common = below_a & below_b
-        places = {
-            component[n] for n in common
-            if not any(p in common and component[p] != component[n] for p in S.predecessors(n))
-        }
-        found.extend((n, a, b) for n in sorted(places, key=order.__getitem__))
+    for a, b in rel.tensions:
+        below_a = above(a)
+        if b in below_a:
+            lower, upper = a, b
+        else:
+            below_b = above(b)
+            if a in below_b:
+                lower, upper = b, a
+            else:
+                common = below_a & below_b
+                if common:
+                    places = {
+                        component[n] for n in common
+                        if not any(p in common and component[p] != component[n] for p in supporters[n])
+                    }
+                    found.extend((n, a, b) for n in sorted(places, key=order.__getitem__))
+                continue
+        if not any(m == upper or (kind[m] == "argument" and upper in supports[m]) for m in supports[lower]):
+            found.append((upper, lower, upper))
     return found
 
 
-def _supports_directly(G: nx.MultiDiGraph, a: Node, b: Node) -> bool:
-    """``a`` supports ``b``, or is a premise of a linked argument for ``b``."""
-    return any(m == b or (is_argument(G, m) and b in supported(G, m)) for m in supported(G, a))
-
-
-def grounded_labelling(G: nx.MultiDiGraph) -> dict[Node, str]:
+def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -> dict[Node, str]:
     """The grounded labelling of an argument map: ``in``, ``out`` or ``undec`` for every node.
 
     Attacks are ``opposes`` edges and ``tension`` edges taken both ways. Support counts only when it
@@ -195,7 +330,8 @@ def grounded_labelling(G: nx.MultiDiGraph) -> dict[Node, str]:
     3. what is left is ``undec``.
 
     With no supports (every claim an assumption) this is Dung's grounded labelling. A work queue
-    visits each node and edge a bounded number of times, so the cost is linear in the map.
+    visits each node and edge a bounded number of times, so the cost is linear in the map. (Each
+    step only ever adds a label that the rules force, so the order of the queue does not matter.)
 
     >>> G = nx.MultiDiGraph()
     >>> for n in "abc": G.add_node(n, kind="assumption")
@@ -204,60 +340,64 @@ def grounded_labelling(G: nx.MultiDiGraph) -> dict[Node, str]:
     >>> sorted(grounded_labelling(G).items())
     [('a', 'in'), ('b', 'out'), ('c', 'in')]
     """
+    rel = _relations(G, relations)
+    kind, supports, supporters_of, attacks = rel.kind, rel.supports, rel.supporters, rel.attacks
+    no_attacks: set[Node] = set()
     label: dict[Node, str] = {}
-    live_attackers = {n: len(attackers(G, n)) for n in G}
-    live_supporters = {n: len(supporters(G, n)) for n in G}  # claims: supporters not out
-    missing_premises = {n: premise_count(G, n) for n, kind in G.nodes(data="kind") if kind == "argument"}
+    live_attackers = {n: len(found) for n, found in rel.attackers.items()}  # attackers not yet out
+    live_supporters = {n: len(found) for n, found in supporters_of.items()}  # claims: supporters not out
+    missing_premises = dict(rel.premises)
+    basic = {n for n, k in kind.items() if k in BASIC_KINDS}
     in_support: set[Node] = set()
-    queue: deque[Node] = deque()
-
-    def decide(n: Node, value: str) -> None:
-        label[n] = value
-        queue.append(n)
+    queue: list[Node] = []
 
     def try_in(n: Node) -> None:
-        if n in label or live_attackers[n]:
+        if n in label or live_attackers.get(n):
             return
         if n in missing_premises:
             backed = missing_premises[n] == 0
         else:
-            backed = is_basic(G, n) or n in in_support
+            backed = n in basic or n in in_support
         if backed:
-            decide(n, IN)
+            label[n] = IN
+            queue.append(n)
 
-    backed_at_all = supported_nodes(G)
-    for n in G:
+    backed_at_all = _supported(rel)
+    for n in kind:
         if n not in backed_at_all:
-            decide(n, OUT)
-    for n in G:
+            label[n] = OUT
+            queue.append(n)
+    for n in kind:
         try_in(n)
 
-    while queue:
-        n = queue.popleft()
+    for n in queue:  # the list grows as it is read: a work queue
         if label[n] == IN:
-            for m in attacked(G, n):
+            for m in attacks.get(n, no_attacks):
                 if m not in label:
-                    decide(m, OUT)
-            for m in supported(G, n):
+                    label[m] = OUT
+                    queue.append(m)
+            for m in supports[n]:
                 if m in missing_premises:
                     missing_premises[m] -= 1
                 else:
                     in_support.add(m)
                 try_in(m)
         else:
-            for m in attacked(G, n):
+            for m in attacks.get(n, no_attacks):
                 live_attackers[m] -= 1
                 try_in(m)
-            for m in supported(G, n):
+            for m in supports[n]:
                 if m in label:
                     continue
                 if m in missing_premises:
-                    decide(m, OUT)
+                    label[m] = OUT
+                    queue.append(m)
                 else:
                     live_supporters[m] -= 1
-                    if live_supporters[m] == 0 and not is_basic(G, m):
-                        decide(m, OUT)
-    return {n: label.get(n, UNDEC) for n in G}
+                    if live_supporters[m] == 0 and m not in basic:
+                        label[m] = OUT
+                        queue.append(m)
+    return {n: label.get(n, UNDEC) for n in kind}
 
 
 MAX_UNDECIDED = 24  # preferred semantics searches the claims grounded leaves undecided: 2^24 is the ceiling

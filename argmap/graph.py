@@ -13,14 +13,19 @@ rules AM002 and AM003 report them from the map.
 
 from __future__ import annotations
 
+import gc
+import inspect
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from argmap.model import ArgMap, MapSet, Position
 
 SYMMETRIC_TYPES = frozenset({"tension", "same-as"})
+Node = Hashable
 
 
 def node_id(map_name: str, local_id: str) -> str:
@@ -38,9 +43,13 @@ def local_id(node: str) -> str:
 
 def written_relations(argmap: ArgMap) -> Iterator[tuple[str, str, str, Position]]:
     """(type, source node, target node, position) for every relation written in ``argmap``."""
+    name = argmap.name
     for claim in argmap.claims:
-        for relation in claim.relations:
-            yield relation.type, node_id(argmap.name, claim.id), resolve(relation.target, argmap.name), relation.position
+        if claim.relations:
+            source = node_id(name, claim.id)
+            for relation in claim.relations:
+                target = relation.target
+                yield relation.type, source, target if "#" in target else node_id(name, target), relation.position
     for extension in argmap.extensions:
         for relation in extension.relations:
             yield relation.type, extension.target, resolve(relation.target, argmap.name), relation.position
@@ -48,9 +57,13 @@ def written_relations(argmap: ArgMap) -> Iterator[tuple[str, str, str, Position]
 
 def written_references(argmap: ArgMap) -> Iterator[tuple[str, Position, str, str | None]]:
     """(target node, position, what names it, the node it is written on) for every reference in ``argmap``."""
-    for rel_type, source, target, position in written_relations(argmap):
-        name = local_id(source) if source == node_id(argmap.name, local_id(source)) else source
-        yield target, position, f"'{rel_type}' of '{name}'", source
+    name = argmap.name
+    written_on = [(node_id(name, claim.id), claim.relations) for claim in argmap.claims if claim.relations]
+    written_on += [(extension.target, extension.relations) for extension in argmap.extensions if extension.relations]
+    for source, written in written_on:  # as written_relations gives them, each source named once
+        shown = local_id(source) if source == node_id(name, local_id(source)) else source
+        for relation in written:
+            yield resolve(relation.target, name), relation.position, f"'{relation.type}' of '{shown}'", source
     for extension in argmap.extensions:
         yield extension.target, extension.position, "a key of 'claims'", None
     for argument in argmap.arguments:
@@ -64,69 +77,153 @@ def written_references(argmap: ArgMap) -> Iterator[tuple[str, Position, str, str
 
 def build_graph(maps: MapSet) -> nx.MultiDiGraph:
     """One graph of every claim, argument and relation in ``maps`` (nodes and edges in file order)."""
-    G = nx.MultiDiGraph()
+    with collector_paused():
+        return _build_graph(maps)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector.
+
+    A graph is hundreds of thousands of small dicts and no reference cycles: the collector's passes
+    over them as they pile up cost more than building the graph, and free nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_graph(maps: MapSet) -> nx.MultiDiGraph:
+    # The nodes and edges are collected in plain dicts first, by the rules that used to take an
+    # ``add_edge`` and two ``has_edge`` calls per relation; the graph is filled from them at the end.
+    nodes: dict[str, dict[str, object]] = {}
     for argmap in maps.all_maps:
+        name = argmap.name
         for claim in argmap.claims:
-            node = node_id(argmap.name, claim.id)
-            if node in G:
+            node = node_id(name, claim.id)
+            if node in nodes:
                 continue  # a duplicate id: AM001 reports it, the first definition stands
-            G.add_node(
-                node,
-                kind=claim.kind,
-                text=claim.text,
-                map=argmap.name,
-                id=claim.id,
-                section=claim.section,
-                quote=claim.quote,
-                note=claim.note,
-                ignore=claim.ignore,
-                position=claim.position,
-            )
+            nodes[node] = {
+                "kind": claim.kind,
+                "text": claim.text,
+                "map": name,
+                "id": claim.id,
+                "section": claim.section,
+                "quote": claim.quote,
+                "note": claim.note,
+                "ignore": claim.ignore,
+                "position": claim.position,
+            }
         for argument in argmap.arguments:
-            node = node_id(argmap.name, argument.id)
-            if node in G:
+            node = node_id(name, argument.id)
+            if node in nodes:
                 continue
-            G.add_node(
-                node,
-                kind="argument",
-                text=argument.note or "",
-                map=argmap.name,
-                id=argument.id,
-                section=None,
-                quote=None,
-                note=argument.note,
-                ignore=frozenset(),
-                position=argument.position,
-            )
+            nodes[node] = {
+                "kind": "argument",
+                "text": argument.note or "",
+                "map": name,
+                "id": argument.id,
+                "section": None,
+                "quote": None,
+                "note": argument.note,
+                "ignore": frozenset(),
+                "position": argument.position,
+            }
+    edges: dict[tuple[str, str, str], dict[str, object]] = {}  # (source, target, type) -> attributes, in order
+
+    def add(source: str, target: str, rel_type: str, position: Position, written_in: str, role: str = "") -> None:
+        if source == target or source not in nodes or target not in nodes or (source, target, rel_type) in edges:
+            return
+        if rel_type in SYMMETRIC_TYPES and (target, source, rel_type) in edges:
+            return  # written on both sides: one relation
+        edges[source, target, rel_type] = {"type": rel_type, "position": position, "map": written_in, "role": role}
+
     for argmap in maps.all_maps:
+        name = argmap.name
         for rel_type, source, target, position in written_relations(argmap):
-            _add_edge(G, source, target, rel_type, position, argmap.name)
+            add(source, target, rel_type, position, name)
         for argument in argmap.arguments:
-            node = node_id(argmap.name, argument.id)
-            if G.nodes[node]["position"] != argument.position:
+            node = node_id(name, argument.id)
+            if nodes[node]["position"] != argument.position:
                 continue  # a duplicate id
-            conclusion = resolve(argument.conclusion, argmap.name)
-            premises = {resolve(p, argmap.name): pos for p, pos in zip(argument.premises, argument.premise_positions, strict=True)}
+            conclusion = resolve(argument.conclusion, name)
+            premises = {resolve(p, name): pos for p, pos in zip(argument.premises, argument.premise_positions, strict=True)}
             # A premise that names nothing (AM002) or the conclusion itself (AM003) gets no edge, but
             # still counts: the argument can never have all its premises.
-            G.nodes[node]["absent_premises"] = sum(1 for p in premises if p not in G or p == conclusion)
+            nodes[node]["absent_premises"] = sum(1 for p in premises if p not in nodes or p == conclusion)
             for premise, position in premises.items():
                 if premise != conclusion:
-                    _add_edge(G, premise, node, "supports", position, argmap.name, role="premise")
-            _add_edge(G, node, conclusion, "supports", argument.conclusion_position, argmap.name, role="conclusion")
+                    add(premise, node, "supports", position, name, role="premise")
+            add(node, conclusion, "supports", argument.conclusion_position, name, role="conclusion")
+    # Filled as ``add_nodes_from`` and ``add_edge`` fill networkx's dicts (a dict of attributes per
+    # node, of neighbours each way, of keys per pair of nodes), without their checks and copies.
+    G = nx.MultiDiGraph()
+    G._node.update(nodes)
+    succ, pred = G._succ, G._pred
+    for node in nodes:
+        succ[node] = {}
+        pred[node] = {}
+    for (source, target, rel_type), data in edges.items():
+        keys = succ[source].get(target)
+        if keys is None:
+            keys = succ[source][target] = pred[target][source] = {}
+        keys[rel_type] = data
     return G
 
 
-def _add_edge(
-    G: nx.MultiDiGraph, source: str, target: str, rel_type: str, position: Position, written_in: str, role: str = ""
-) -> None:
-    if source == target or source not in G or target not in G:
-        return
-    if G.has_edge(source, target, key=rel_type):
-        return
-    if rel_type in SYMMETRIC_TYPES and G.has_edge(target, source, key=rel_type):
-        return  # written on both sides: one relation
-    G.add_edge(source, target, key=rel_type, type=rel_type, position=position, map=written_in, role=role)
+@dataclass(eq=False)
+class Relations:
+    """The nodes and relations of a graph as plain data (see :func:`relations`)."""
+
+    order: dict[Node, int]  # node -> its position in G
+    kind: dict[Node, str]
+    supports: dict[Node, list[Node]]  # what each node supports, in G's order of edges
+    supporters: dict[Node, list[Node]]  # what supports each node, in G's order of in-edges
+    attacks: dict[Node, set[Node]]  # what each node attacks (only nodes that attack something)
+    attackers: dict[Node, set[Node]]  # what attacks each node (only nodes that are attacked)
+    premises: dict[Node, int]  # linked argument -> how many premises it needs
+    tensions: list[tuple[Node, Node]]  # the tension edges, as written, in G's order of edges
+    cache: dict[str, object] = field(default_factory=dict)  # analyses of these relations, computed once
+
+
+def relations(G: nx.MultiDiGraph) -> Relations:
+    """The nodes and relations of ``G`` as plain dicts and lists, read in a few passes over its edges.
+
+    Algorithms that visit every node and edge run several times faster on these than through
+    networkx's views, and several analyses of one map can share them. Attacks are ``opposes``
+    edges and ``tension`` edges taken both ways, as in :func:`attackers`. ``G`` must not change
+    while they are in use.
+    """
+    succ, pred = G._succ, G._pred  # the adjacency dicts themselves: views cost a call per edge
+    kind = dict(G.nodes(data="kind"))
+    order = {n: i for i, n in enumerate(kind)}
+    supports = {u: [v for v, keys in nbrs.items() if "supports" in keys] for u, nbrs in succ.items()}
+    supporters = {v: [u for u, keys in nbrs.items() if "supports" in keys] for v, nbrs in pred.items()}
+    attacks: dict[Node, set[Node]] = {}
+    attackers: dict[Node, set[Node]] = {}
+    tensions = []
+    # Most pairs of nodes are joined by a ``supports`` edge alone: only the others are looked at.
+    others = [
+        (u, v, keys) for u, nbrs in succ.items() for v, keys in nbrs.items() if len(keys) > 1 or "supports" not in keys
+    ]
+    for u, v, keys in others:
+        if "tension" in keys:
+            tensions.append((u, v))
+            attacks.setdefault(v, set()).add(u)
+            attackers.setdefault(u, set()).add(v)
+        elif "opposes" not in keys:
+            continue
+        attacks.setdefault(u, set()).add(v)
+        attackers.setdefault(v, set()).add(u)
+    nodes = G._node
+    premises = {
+        n: len(supporters[n]) + nodes[n].get("absent_premises", 0) for n, k in kind.items() if k == "argument"
+    }
+    return Relations(order, kind, supports, supporters, attacks, attackers, premises, tensions)
 
 
 class MapGraph:
@@ -138,9 +235,17 @@ class MapGraph:
         self._memo: dict[object, object] = {}
 
     def memo(self, function):  # type: ignore[no-untyped-def]
-        """``function(self.graph)``, computed once."""
+        """``function(self.graph)``, computed once.
+
+        A function with a ``relations`` parameter (the analyses of :mod:`argmap.analysis`) is also
+        given the graph's :func:`relations`, computed once for all of them.
+        """
         if function not in self._memo:
-            self._memo[function] = function(self.graph)
+            with collector_paused():
+                if function is not relations and "relations" in inspect.signature(function).parameters:
+                    self._memo[function] = function(self.graph, relations=self.memo(relations))
+                else:
+                    self._memo[function] = function(self.graph)
         return self._memo[function]
 
 
@@ -167,9 +272,10 @@ def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
     members = set(map_members(maps, name))
     own = {n for n, m in G.nodes(data="map") if m in members}
     external = set()
-    for u, v, written in G.edges(data="map"):
-        if written == name:
-            external.update(n for n in (u, v) if n not in own)
+    for u, nbrs in G._succ.items():  # every edge, as ``G.edges(data="map")`` gives them, without a view per edge
+        for v, keys in nbrs.items():
+            if any(data.get("map") == name for data in keys.values()):
+                external.update(n for n in (u, v) if n not in own)
     return [n for n in G if n in own or n in external], external
 
 

@@ -16,6 +16,10 @@ from hypothesis import strategies as st
 from argmap.analysis import (
     grounded_labelling,
     is_supported,
+    isolated_nodes,
+    nodes_in_support_cycles,
+    relations,
+    support_components,
     support_cycles,
     supported_nodes,
     tensions_in_support,
@@ -395,3 +399,93 @@ def test_what_is_in_is_supported_and_conflict_free(G):
             assert not any(result[u] == IN for u, _, k in G.in_edges(n, keys=True) if k in ("opposes", "tension"))
         if n not in backed:
             assert value == OUT
+
+
+# ------------------------------------------------------------ plain relations and the shared analyses
+
+
+def test_relations_are_the_edges_as_plain_lists_in_graph_order():
+    G = graph({"a": "evidence", "b": "claim", "c": "conclusion", "d": "claim"},
+              "b supports c", "a supports c", "a supports b", "d opposes c", "b tension d")
+    rel = relations(G)
+    assert rel.supports == {"a": ["c", "b"], "b": ["c"], "c": [], "d": []}
+    assert rel.supporters == {"a": [], "b": ["a"], "c": ["b", "a"], "d": []}
+    assert rel.attacks == {"d": {"c", "b"}, "b": {"d"}}  # a tension attacks both ways
+    assert rel.attackers == {"c": {"d"}, "b": {"d"}, "d": {"b"}}
+    assert rel.tensions == [("b", "d")]
+    assert list(rel.order) == ["a", "b", "c", "d"]
+
+
+def test_a_linked_argument_needs_its_premises_and_those_that_name_nothing():
+    G = graph({"p": "evidence", "arg": "argument", "c": "conclusion"}, "p supports arg", "arg supports c")
+    G.nodes["arg"]["absent_premises"] = 1
+    assert relations(G).premises == {"arg": 2}
+
+
+def test_support_components_name_each_circle_by_its_first_node():
+    G = graph({"x": "claim", "b": "claim", "a": "claim", "e": "evidence"},
+              "a supports b", "b supports a", "e supports a", "x supports e")
+    assert support_components(G) == {"x": "x", "b": "b", "a": "b", "e": "e"}
+
+
+def test_isolated_nodes_have_no_edge_either_way():
+    G = graph("abcd", "a opposes b")
+    assert isolated_nodes(G) == ["c", "d"]
+
+
+def reference_tensions_in_support(G: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    """:func:`tensions_in_support` as first written: two searches of the support graph per tension."""
+    S = nx.DiGraph()
+    S.add_nodes_from(G)
+    S.add_edges_from((u, v) for u, v, k in G.edges(keys=True) if k == "supports")
+    order = {n: i for i, n in enumerate(G)}
+    component = {}
+    for nodes in nx.strongly_connected_components(S):
+        first = min(nodes, key=order.__getitem__)
+        component.update((n, first) for n in nodes)
+
+    def directly(a, b):
+        return any(m == b or (G.nodes[m]["kind"] == "argument" and S.has_edge(m, b)) for m in S.successors(a))
+
+    found = []
+    for a, b, k in G.edges(keys=True):
+        if k != "tension":
+            continue
+        below_a, below_b = nx.descendants(S, a), nx.descendants(S, b)
+        if b in below_a or a in below_b:
+            lower, upper = (a, b) if b in below_a else (b, a)
+            if not directly(lower, upper):
+                found.append((upper, lower, upper))
+            continue
+        common = below_a & below_b
+        places = {component[n] for n in common
+                  if not any(p in common and component[p] != component[n] for p in S.predecessors(n))}
+        found.extend((n, a, b) for n in sorted(places, key=order.__getitem__))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(argument_maps())
+def test_tensions_in_support_agrees_with_a_search_per_tension(G):
+    assert tensions_in_support(G) == reference_tensions_in_support(G)
+
+
+@settings(max_examples=200, deadline=None)
+@given(argument_maps())
+def test_support_cycles_are_networkx_cycles_of_its_components(G):
+    S = nx.DiGraph((u, v) for u, v, k in G.edges(keys=True) if k == "supports")
+    groups = [c for c in nx.strongly_connected_components(S) if len(c) > 1]
+    assert nodes_in_support_cycles(G) == set().union(*groups)
+    cycles = support_cycles(G)
+    assert len(cycles) == len(groups)
+    for cycle in cycles:
+        assert all(S.has_edge(u, v) for u, v in zip(cycle, cycle[1:] + cycle[:1], strict=True))
+
+
+@settings(max_examples=100, deadline=None)
+@given(argument_maps())
+def test_analyses_given_shared_relations_answer_as_on_their_own(G):
+    rel = relations(G)
+    for analysis in (supported_nodes, unsupported_conclusions, support_cycles, nodes_in_support_cycles,
+                     tensions_in_support, grounded_labelling):
+        assert analysis(G, relations=rel) == analysis(G)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.analysis import isolated_nodes
 from argmap.graph import MapGraph, written_relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
@@ -24,8 +25,11 @@ SEVERITY = "warning"
 
 def check(maps: MapGraph) -> Iterator[Problem]:
     G = maps.graph
+    alone = [n for n in maps.memo(isolated_nodes) if G.nodes[n]["kind"] not in ("argument", "conclusion")]
+    if not alone:
+        return
     # A relation to a missing id still shows intent; AM002 reports it, this rule stays quiet.
     written = {source for m in maps.maps.all_maps for _, source, _, _ in written_relations(m)}
-    for n, kind in G.nodes(data="kind"):
-        if kind not in ("argument", "conclusion") and G.degree(n) == 0 and n not in written:
+    for n in alone:
+        if n not in written:
             yield Problem(G.nodes[n]["position"], f"{show(n, home(n))} has no relation to any other claim", n)

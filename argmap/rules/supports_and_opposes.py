@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis import supported
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
 
@@ -23,14 +22,23 @@ SEVERITY = "error"
 
 def check(maps: MapGraph) -> Iterator[Problem]:
     G = maps.graph
-    for u, v, k, position in G.edges(keys=True, data="position"):
-        if k not in ("opposes", "tension"):
+    rel = maps.memo(relations)
+    kind, supports = rel.kind, rel.supports
+
+    def rests(a: str, b: str) -> bool:
+        """``a`` supports ``b``, or is a premise of a linked argument for ``b``."""
+        return any(m == b or (kind[m] == "argument" and b in supports[m]) for m in supports[a])
+
+    for u in rel.kind:  # the opposes and tension edges, in the graph's order
+        if u not in rel.attacks:
             continue
-        pairs = [(u, v)] if k == "opposes" else [(u, v), (v, u)]
-        for a, b in pairs:
-            targets = set(supported(G, a))
-            targets.update(c for arg in targets.copy() if G.nodes[arg]["kind"] == "argument" for c in supported(G, arg))
-            if b in targets:
-                verb = "opposes" if k == "opposes" else "is in tension with"
-                yield Problem(position, f"{show(a, home(a))} both supports and {verb} {show(b, home(a))}", a)
-                break  # one finding per relation, even when support runs both ways
+        for v, keys in G.succ[u].items():
+            for k in keys:
+                if k not in ("opposes", "tension"):
+                    continue
+                pairs = [(u, v)] if k == "opposes" else [(u, v), (v, u)]
+                for a, b in pairs:
+                    if rests(a, b):
+                        verb = "opposes" if k == "opposes" else "is in tension with"
+                        yield Problem(keys[k]["position"], f"{show(a, home(a))} both supports and {verb} {show(b, home(a))}", a)
+                        break  # one finding per relation, even when support runs both ways
