@@ -7,6 +7,7 @@ those modules define are repeated below (tests/test_cli_imports.py holds them eq
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -260,6 +261,9 @@ def _reader_gone() -> None:
 
 def run(argv: list[str] | None = None) -> None:
     """Entry point: click's own handling, plus Ctrl-C (exit 130) and a closed stdout without tracebacks."""
+    # One command's objects live until it exits and form no reference cycles worth collecting: the
+    # cyclic collector's passes over a large map's millions of objects would cost seconds, free nothing.
+    gc.disable()
     try:
         main.main(args=argv, prog_name="argmap", standalone_mode=False)
     except click.exceptions.Abort:

@@ -550,9 +550,10 @@ def _referenced_maps(argmap: ArgMap) -> Iterator[tuple[str, Position, bool]]:
     """(map name, where, is_include) for every other map this one needs."""
     for name, position in zip(argmap.includes, argmap.include_positions, strict=True):
         yield name, position, True
-    relations = [r for c in argmap.claims for r in c.relations]
-    relations += [r for e in argmap.extensions for r in e.relations]
-    refs = [(r.target, r.position) for r in relations]
+    refs: list[tuple[str, Position]] = []
+    for claim in argmap.claims:  # the bulk of a large map: only ``map#id`` targets matter
+        refs += [(r.target, r.position) for r in claim.relations if "#" in r.target]
+    refs += [(r.target, r.position) for e in argmap.extensions for r in e.relations]
     refs += [(e.target, e.position) for e in argmap.extensions]
     for a in argmap.arguments:
         refs += list(zip(a.premises, a.premise_positions, strict=True)) + [(a.conclusion, a.conclusion_position)]
