@@ -194,33 +194,49 @@ class _TreeBuilder:
         raise MapError(f"YAML tags ({event.tag}) are not allowed in maps; remove the tag", position)
 
     def _node(self, event: yaml.Event, depth: int) -> _Node:
-        # The hot loop of loading: one call per node, so exact type tests and no helper calls.
+        # The hot loop of loading: one call per collection, exact type tests, and the plain scalars
+        # that make up most of a map (no anchor, no tag) built inline rather than by a call each.
         cls = type(event)
         if cls is _ALIAS or event.anchor is not None or (event.tag is not None and event.tag != "!"):
             self._reject_extras(event)
         mark = event.start_mark
         if depth > MAX_DEPTH:
             raise MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", _position(self.path, mark))
+        path = self.path
         if cls is _SCALAR:
-            return _Node("scalar", event.value, self.path, mark.line + 1, mark.column + 1, event.implicit[0] and not event.style)
+            return _Node("scalar", event.value, path, mark.line + 1, mark.column + 1, event.implicit[0] and not event.style)
         get = self._next
         depth += 1
+        inline = depth <= MAX_DEPTH
         if cls is _SEQUENCE:
             items = []
             item = get()
-            while type(item) is not _SEQUENCE_END:
-                items.append(self._node(item, depth))
+            while (kind := type(item)) is not _SEQUENCE_END:
+                if kind is _SCALAR and inline and item.anchor is None and item.tag is None:
+                    at = item.start_mark
+                    items.append(_Node("scalar", item.value, path, at.line + 1, at.column + 1, item.implicit[0] and not item.style))
+                else:
+                    items.append(self._node(item, depth))
                 item = get()
-            return _Node("seq", items, self.path, mark.line + 1, mark.column + 1)
+            return _Node("seq", items, path, mark.line + 1, mark.column + 1)
         if cls is _MAPPING:
             pairs: list[tuple[_Node, _Node]] = []
             seen: dict[str, _Node] = {}
             item = get()
-            while type(item) is not _MAPPING_END:
-                key = self._node(item, depth)
-                value = self._node(get(), depth)
-                if key.kind != "scalar":
-                    raise MapError("mapping keys must be plain text", key.position)
+            while (kind := type(item)) is not _MAPPING_END:
+                if kind is _SCALAR and inline and item.anchor is None and item.tag is None:
+                    at = item.start_mark
+                    key = _Node("scalar", item.value, path, at.line + 1, at.column + 1, item.implicit[0] and not item.style)
+                else:
+                    key = self._node(item, depth)
+                    if key.kind != "scalar":
+                        raise MapError("mapping keys must be plain text", key.position)
+                item = get()
+                if type(item) is _SCALAR and inline and item.anchor is None and item.tag is None:
+                    at = item.start_mark
+                    value = _Node("scalar", item.value, path, at.line + 1, at.column + 1, item.implicit[0] and not item.style)
+                else:
+                    value = self._node(item, depth)
                 name = key.value
                 if name in seen:
                     self.duplicates.append(DuplicateKey(name, key.position, seen[name].position))  # type: ignore[arg-type]
@@ -228,8 +244,8 @@ class _TreeBuilder:
                     seen[name] = key  # type: ignore[index]
                     pairs.append((key, value))
                 item = get()
-            return _Node("map", pairs, self.path, mark.line + 1, mark.column + 1)
-        raise MapError(f"unexpected YAML event {cls.__name__}", _position(self.path, mark))  # pragma: no cover
+            return _Node("map", pairs, path, mark.line + 1, mark.column + 1)
+        raise MapError(f"unexpected YAML event {cls.__name__}", _position(path, mark))  # pragma: no cover
 
 
 def _describe(node: _Node) -> str:
@@ -288,11 +304,29 @@ def _check_reference(value: str, position: Position, what: str) -> str:
 def _relations(pairs: list[tuple[_Node, _Node]], source: str, what: str) -> tuple[Relation, ...]:
     relations = []
     for key, value in pairs:
-        if key.value in RELATION_TYPES:
-            for target, position in _text_list(value, f"'{key.value}' of {what}", f"{key.value}: [other-claim]"):
-                _check_reference(target, position, what)
-                relations.append(Relation(str(key.value), source, target, position))
+        rel_type = key.value
+        if rel_type not in RELATION_TYPES:
+            continue
+        if value.kind != "seq":
+            _text_list(value, f"'{rel_type}' of {what}", f"{rel_type}: [other-claim]")  # nothing, or the error
+            continue
+        for item in value.value:  # type: ignore[union-attr]
+            target = item.value
+            # Most targets are plain local ids: those need no message made in advance.
+            if item.kind != "scalar" or not ID_PATTERN.match(target) or (item.plain and target in _NULLS):  # type: ignore[arg-type]
+                target = _text(item, f"an item of '{rel_type}' of {what}")
+                _check_reference(target, item.position, what)  # type: ignore[arg-type]
+            relations.append(Relation(rel_type, source, target, Position(item.path, item.line, item.column)))  # type: ignore[arg-type]
     return tuple(relations)
+
+
+def _field(fields: dict[str, _Node], key: str, what: str, *, required: bool = True) -> str | None:
+    """The text of ``fields[key]`` (as ``_text`` gives it), with the message made only for an error."""
+    node = fields[key]
+    value = node.value
+    if node.kind == "scalar" and value and not value.isspace() and not (node.plain and value in _NULLS):  # type: ignore[union-attr]
+        return value  # type: ignore[return-value]
+    return _text(node, f"'{key}' of {what}", required=required)
 
 
 def _claim(key: _Node, value: _Node) -> Claim:
@@ -307,7 +341,7 @@ def _claim(key: _Node, value: _Node) -> Claim:
         raise MapError(f"{what} has no 'text:'; say what the claim is", key.position)
     kind = "claim"
     if "kind" in fields:
-        kind = _text(fields["kind"], f"'kind' of {what}") or "claim"
+        kind = _field(fields, "kind", what) or "claim"
         if kind not in KINDS:
             raise MapError(f"unknown kind '{kind}' in {what}; expected one of: {', '.join(KINDS)}", fields["kind"].position)
     codes: list[tuple[str, Position]] = []
@@ -320,13 +354,13 @@ def _claim(key: _Node, value: _Node) -> Claim:
     quote_node = fields.get("quote")
     return Claim(
         id=claim_id,
-        text=_text(fields["text"], f"'text' of {what}"),  # type: ignore[arg-type]
+        text=_field(fields, "text", what),  # type: ignore[arg-type]
         kind=kind,
         position=key.position,
-        quote=_text(quote_node, f"'quote' of {what}") if quote_node is not None else None,
+        quote=_field(fields, "quote", what) if quote_node is not None else None,
         quote_position=quote_node.position if quote_node is not None else None,
-        section=_text(fields["section"], f"'section' of {what}") if "section" in fields else None,
-        note=_text(fields["note"], f"'note' of {what}", required=False) if "note" in fields else None,
+        section=_field(fields, "section", what) if "section" in fields else None,
+        note=_field(fields, "note", what, required=False) if "note" in fields else None,
         ignore=frozenset(code for code, _ in codes),
         ignore_positions=tuple(codes),
         relations=_relations(pairs, claim_id, what),
