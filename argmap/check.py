@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 
 from argmap.graph import MapGraph, collector_paused
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
@@ -35,6 +36,11 @@ class Finding:
             "path": self.path, "line": self.line, "column": self.column, "severity": self.severity,
             "code": self.code, "rule": self.rule, "map": self.map, "claim": self.claim, "message": self.message,
         }
+
+
+# Findings in their dataclass order (field by field), as one C-made tuple each: sorting calls the
+# generated ``__lt__`` about 25 times per finding, which at 100,000 claims costs a quarter second.
+_ORDER = attrgetter(*(f.name for f in fields(Finding)))
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Fin
 
 
 def _run_rules(maps: MapGraph, disable: frozenset[str]) -> list[Finding]:
-    G = maps.graph
+    nodes = maps.graph._node  # the graph's node data, without a view per finding
     names = {m.path: m.name for m in maps.maps.all_maps}
     findings = []
     for rule in RULES:
@@ -91,7 +97,7 @@ def _run_rules(maps: MapGraph, disable: frozenset[str]) -> list[Finding]:
             continue
         for problem in rule.check(maps):
             node = problem.node
-            if node is not None and node in G and rule.code in G.nodes[node]["ignore"]:
+            if node is not None and node in nodes and rule.code in nodes[node]["ignore"]:
                 continue
             home = names.get(problem.position.path, "")
             claim = None
@@ -108,7 +114,7 @@ def check_graph(graph: MapGraph, *, disable: Iterable[str] = ()) -> list[Finding
     """Every finding on every map of ``graph`` (asked for or pulled in), sorted and without repeats."""
     disabled = validate_codes(disable)
     check_ignore_codes(graph.maps)
-    return sorted(set(run_rules(graph, disabled)))
+    return sorted(set(run_rules(graph, disabled)), key=_ORDER)
 
 
 class _ScopedChecks:
@@ -148,7 +154,7 @@ def check_map_set(maps: MapSet, *, disable: Iterable[str] = ()) -> CheckResult:
     """Check each map asked for in its own scope; report the findings of those maps."""
     validate_codes(disable)
     scoped = _ScopedChecks(maps, disable)
-    findings = sorted({f for m in maps.maps for f in scoped.reported(m.name)})
+    findings = sorted({f for m in maps.maps for f in scoped.reported(m.name)}, key=_ORDER)
     summary = Summary(
         maps=len(maps.maps),
         claims=sum(len(m.claims) for m in maps.maps),

@@ -180,7 +180,7 @@ def _graph_id(name: str) -> str:
 
 def _node_id(name: str) -> str:
     """A node id (in a node statement or an edge) as pydot wrote it: unchanged, for a quoted ``dot_id``."""
-    if not _is_quoted(name):
+    if not (len(name) > 1 and name[0] == '"' and name[-1] == '"'):  # _is_quoted, inline: once per node and edge
         # pydot read ports into unquoted names, and this writer does not: every id here is a dot_id.
         raise ValueError(f"DOT node ids must be quoted (see dot_id), not {name!r}")
     return name
@@ -197,13 +197,29 @@ def _plain_value(value: str) -> str:
 
 def _value(value: str) -> str:
     """An attribute value as pydot wrote it: a quoted string (``dot_label``, ``dot_tooltip``) as it is."""
-    return value if _is_quoted(value) else _plain_value(value)
+    return value if len(value) > 1 and value[0] == '"' and value[-1] == '"' else _plain_value(value)
 
 
 def _attr_list(attrs: dict[str, str]) -> str:
+    if type(attrs) is SharedAttrs:
+        return attrs.listed
     if not attrs:
         return ""
-    return " [" + ", ".join(f"{key}={_value(value)}" for key, value in attrs.items()) + "]"
+    return " [" + ", ".join([f"{key}={_value(value)}" for key, value in attrs.items()]) + "]"
+
+
+class SharedAttrs(dict[str, str]):
+    """Attributes that many statements share (the style of a kind of edge), written out once for all.
+
+    A diagram of 100,000 claims repeats a few such lists hundreds of thousands of times. Do not change
+    one once it is made: its text is kept.
+    """
+
+    __slots__ = ("listed",)
+
+    def __init__(self, attrs: dict[str, str]) -> None:
+        super().__init__(attrs)
+        self.listed = _attr_list(dict(self))
 
 
 class DotGraph:
@@ -267,9 +283,26 @@ def shorten(text: str, limit: int = MAX_SHOWN) -> str:
 
 
 def wrap(text: str, width: int = WRAP) -> str:
-    """``text`` with its whitespace collapsed, shortened, and broken into lines of about ``width`` characters."""
+    """``text`` with its whitespace collapsed, shortened, and broken into lines of about ``width`` characters.
+
+    The lines are ``textwrap.wrap``'s. Its general machinery costs more than all the rest of a large
+    diagram; for words of at most ``width`` characters (one space apart, once collapsed) it comes
+    down to filling each line greedily, which is done here directly.
+    """
     flat = shorten(" ".join(printable(text).split()))
-    return "\n".join(textwrap.wrap(flat, width, break_on_hyphens=False)) or " "
+    words = flat.split(" ")
+    if max(map(len, words)) > width:  # a word to break: textwrap's rules for that
+        return "\n".join(textwrap.wrap(flat, width, break_on_hyphens=False)) or " "
+    lines = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return "\n".join(lines) or " "
 
 
 def neighbourhood(G: nx.MultiDiGraph, node: str, depth: int) -> set[str]:
@@ -296,7 +329,7 @@ def resolve_focus(maps: MapGraph, name: str, focus: str) -> str | None:
 
 
 def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: bool, home: str) -> str:
-    data = G.nodes[n]
+    data = G._node[n]
     if data["kind"] == "argument":
         text = "linked\n" + shorten(data["id"])
     else:
@@ -311,7 +344,7 @@ def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: b
 
 
 def _tooltip(G: nx.MultiDiGraph, n: str, findings: list[Finding]) -> str:
-    data = G.nodes[n]
+    data = G._node[n]
     parts = [f"{n}"]
     if data.get("quote"):
         parts.append(f'"{data["quote"]}"')
@@ -386,11 +419,12 @@ def to_dot(
 
     on_node: dict[str, list[Finding]] = {}
     loose: list[Finding] = []
+    members = set(map_members(maps, name))
     for f in findings:
         node = None if f.claim is None else (f.claim if "#" in f.claim else f"{f.map}#{f.claim}")
         if node in G:
             on_node.setdefault(node, []).append(f)
-        elif f.map in map_members(maps, name):
+        elif f.map in members:
             loose.append(f)
 
     title = shorten(argmap.title) if focus is None else f"{shorten(argmap.title)}: around '{shorten(focus.rpartition('#')[2])}'"
@@ -418,7 +452,7 @@ def to_dot(
     map_clusters: dict[str, DotGraph] = {}
 
     def container(n: str) -> DotGraph:
-        data = G.nodes[n]
+        data = G._node[n]
         owner = data["map"]
         if n in external:
             return graph
@@ -451,7 +485,7 @@ def to_dot(
 
     ids = {n: dot_id(n) for n in nodes}
     for n in nodes:
-        data = G.nodes[n]
+        data = G._node[n]
         found = on_node.get(n, [])
         attrs = dict(KIND_STYLE.get(data["kind"], {}))
         if labels is not None and n in labels:
@@ -467,16 +501,20 @@ def to_dot(
         attrs["tooltip"] = dot_tooltip(_tooltip(G, n, found) + (f" | grounded: {label_note}" if label_note else ""))
         container(n).add_node(ids[n], attrs)
 
-    for u, v, k in G.edges(keys=True):
-        if u not in shown or v not in shown:
+    edge_attrs = {k: SharedAttrs(style) for k, style in EDGE_STYLE.items()}  # the same for every edge of a type
+    for u, nbrs in G._succ.items():  # every edge, as ``G.edges(keys=True)`` gives them
+        if u not in shown:
             continue
-        attrs = dict(EDGE_STYLE[k])
-        if k in ("supports", "opposes"):
-            # Written from the supported claim to its supporter, drawn backwards, so that with
-            # rankdir=TB what is supported sits above what supports it.
-            graph.add_edge(ids[v], ids[u], attrs)
-        else:
-            graph.add_edge(ids[u], ids[v], attrs)
+        for v, keys in nbrs.items():
+            if v not in shown:
+                continue
+            for k in keys:
+                if k in ("supports", "opposes"):
+                    # Written from the supported claim to its supporter, drawn backwards, so that with
+                    # rankdir=TB what is supported sits above what supports it.
+                    graph.add_edge(ids[v], ids[u], edge_attrs[k])
+                else:
+                    graph.add_edge(ids[u], ids[v], edge_attrs[k])
 
     for group in folded.collapsed if folded is not None else ():
         _add_folded(graph, G, group, on_node)

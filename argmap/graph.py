@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import count
 
 import networkx as nx
 
@@ -199,8 +200,8 @@ def relations(G: nx.MultiDiGraph) -> Relations:
     while they are in use.
     """
     succ, pred = G._succ, G._pred  # the adjacency dicts themselves: views cost a call per edge
-    kind = dict(G.nodes(data="kind"))
-    order = {n: i for i, n in enumerate(kind)}
+    kind = {n: data.get("kind") for n, data in G._node.items()}  # as ``G.nodes(data="kind")``, without the view
+    order = dict(zip(kind, count()))
     supports = {u: [v for v, keys in nbrs.items() if "supports" in keys] for u, nbrs in succ.items()}
     supporters = {v: [u for u, keys in nbrs.items() if "supports" in keys] for v, nbrs in pred.items()}
     attacks: dict[Node, set[Node]] = {}
@@ -270,7 +271,9 @@ def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
     """
     G = maps.graph
     members = set(map_members(maps, name))
-    own = {n for n, m in G.nodes(data="map") if m in members}
+    own = {n for n, data in G._node.items() if data.get("map") in members}
+    if len(own) == len(G._node):
+        return list(G._node), set()  # every node is its own: none can be external (the usual case, one map)
     external = set()
     for u, nbrs in G._succ.items():  # every edge, as ``G.edges(data="map")`` gives them, without a view per edge
         for v, keys in nbrs.items():
@@ -281,4 +284,5 @@ def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
 
 def shown_names(maps: MapGraph, name: str, nodes: list[str]) -> dict[str, str]:
     """How map ``name`` names its nodes to a user: the bare id for its own, ``map#id`` for others'."""
-    return {n: local_id(n) if maps.graph.nodes[n]["map"] == name else n for n in nodes}
+    data = maps.graph._node
+    return {n: local_id(n) if data[n]["map"] == name else n for n in nodes}

@@ -205,3 +205,20 @@ def test_printable_turns_exactly_the_control_characters_into_spaces() -> None:
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     expected = "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in every)
     assert printable(every) == expected
+
+
+def test_wrap_breaks_lines_as_textwrap_does() -> None:
+    """``wrap`` fills lines itself when no word is too long, and must give ``textwrap.wrap``'s lines."""
+    import random
+    import textwrap
+
+    from argmap.dot import shorten, wrap
+
+    rng = random.Random(7)
+    pieces = ["a", "bb", "ccc", "dddd", "e" * 10, "f" * 31, "g" * 32, "h" * 33, "i-j-k-l-m-n-o-p-q-r-s-t-u", "  ", "\n",
+              "\t", "\u00a0", "x\u2028y", "", "\u00e9" * 5, "\x1f"]
+    for _ in range(20000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for width in (32, 40, 10):
+            lines = textwrap.wrap(shorten(" ".join(printable(text).split())), width, break_on_hyphens=False)
+            assert wrap(text, width) == ("\n".join(lines) or " ")

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress, count
-from operator import add
+from itertools import accumulate, compress, count, islice
 
 from argmap.graph import MapGraph
 from argmap.rules import Problem
@@ -27,15 +26,18 @@ _SAME = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
-_SPACE = re.compile(r"\s+")
+
+
+_WORD = re.compile(r"\S+")
 
 
 def normalise(text: str) -> str:
     """Text as quotes are compared: NFC, straight quotes, plain dashes, single spaces."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_SAME)).strip()
+    if text.isascii():  # NFC and the translation leave ASCII as it is
+        return " ".join(text.split())
+    return " ".join(unicodedata.normalize("NFC", text).translate(_SAME).split())
 
 
-_WORD = re.compile(r"\S+")
 KEY_WORDS = 4  # how many of a quote's inner words are looked up at once
 
 
@@ -45,42 +47,59 @@ def quotes_found(text: str, quotes: Iterable[str]) -> set[str]:
     Searching the whole text once per quote costs quotes x text length, which a generated map of
     100,000 claims turns into tens of seconds. Every word inside a quote (not its first or last,
     which may be cut mid-word) is a whole word of the text wherever the quote occurs, and its inner
-    words follow each other in the text with the same whitespace between them. So each quote is
-    filed under its first few inner words, and one walk over the text's words looks each run of
-    words up among them; only where one matches is the whole quote compared. Quotes of fewer than
-    three words have no inner word and are searched for directly.
+    words follow each other in the text. So each quote is filed under its first few inner words
+    (as numbers, one per distinct word of the text), and one walk over the text's runs of words
+    looks each up among them; only where one matches is the whole quote compared. Quotes of fewer
+    than three words have no inner word and are searched for directly.
     """
     found = set()
-    wanted: dict[int, dict[str, list[tuple[str, int]]]] = {}  # number of words -> key -> (quote, where the key starts)
+    words = text.split()  # the text's words, as ``\\S+`` finds them
+    number: dict[str, int] = {}
+    numbers = list(map(number.setdefault, words, count()))  # each word as a number, the same for equal words
+    wanted: dict[int, dict[tuple[int, ...], list[tuple[str, int]]]] = {}  # key size -> key -> (quote, where the key starts)
     for quote in set(quotes):
-        words = list(_WORD.finditer(quote))
-        if len(words) < 3:
+        quote_words = quote.split()
+        if len(quote_words) < 3:
             if quote in text:
                 found.add(quote)
             continue
-        inner = words[1:-1][:KEY_WORDS]
-        first = inner[0].start()
-        wanted.setdefault(len(inner), {}).setdefault(quote[first:inner[-1].end()], []).append((quote, first))
+        inner = quote_words[1:-1][:KEY_WORDS]
+        key = tuple(map(number.get, inner))
+        if None in key:
+            continue  # an inner word the text does not have: the quote is not there
+        if " ".join(quote_words) == quote:
+            first = len(quote_words[0]) + 1
+        else:
+            first = next(islice(_WORD.finditer(quote), 1, None)).start()
+        wanted.setdefault(len(key), {}).setdefault(key, []).append((quote, first))
     if not wanted:
         return found
-    starts, ends = _word_spans(text)
+    starts = _word_starts(text, words)
+    startswith = text.startswith
     for size, keys in wanted.items():
-        runs = map(text.__getitem__, map(slice, starts, ends[size - 1:]))  # each run of ``size`` words
-        for i in compress(count(), map(keys.__contains__, runs)):
-            at = starts[i]
-            for quote, first in keys[text[at:ends[i + size - 1]]]:
-                if quote not in found and text.startswith(quote, at - first):
-                    found.add(quote)
+        # Each run of ``size`` words, twice: once to look up, once with where it starts.
+        runs = [zip(*(islice(numbers, i, None) for i in range(size)), strict=False) for _ in range(2)]
+        for at, key in compress(zip(starts, runs[0], strict=False), map(keys.__contains__, runs[1])):
+            entries = keys[key]
+            for quote, first in entries:
+                if startswith(quote, at - first):
+                    break
+            else:
+                continue  # the usual case: words that some quote shares, but no quote here
+            left = [(quote, first) for quote, first in entries if not startswith(quote, at - first)]
+            found.update(quote for quote, first in entries if startswith(quote, at - first))
+            if left:
+                keys[key] = left
+            else:
+                del keys[key]  # every quote filed under it is found: the rest of the text need not look
     return found
 
 
-def _word_spans(text: str) -> tuple[list[int], list[int]]:
-    """Where each word of ``text`` starts, and where it ends."""
-    if text and " ".join(text.split()) == text:  # normalised: words are split at single spaces, without a loop in Python
-        lengths = list(map(len, text.split(" ")))
-        starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
-        return starts, list(map(add, starts, lengths))
-    return [match.start() for match in _WORD.finditer(text)], [match.end() for match in _WORD.finditer(text)]
+def _word_starts(text: str, words: list[str]) -> list[int]:
+    """Where each of ``words``, the words of ``text``, starts in it."""
+    if " ".join(words) == text:  # normalised: words are one space apart, without a loop in Python
+        return list(accumulate(map((1).__add__, map(len, words[:-1])), initial=0))
+    return [match.start() for match in _WORD.finditer(text)]
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:

@@ -23,16 +23,17 @@ SEVERITY = "error"
 def check(maps: MapGraph) -> Iterator[Problem]:
     G = maps.graph
     rel = maps.memo(relations)
-    kind, supports = rel.kind, rel.supports
+    kind, supports, attacks, succ = rel.kind, rel.supports, rel.attacks, G._succ
 
     def rests(a: str, b: str) -> bool:
         """``a`` supports ``b``, or is a premise of a linked argument for ``b``."""
-        return any(m == b or (kind[m] == "argument" and b in supports[m]) for m in supports[a])
+        below = supports[a]
+        return b in below or any(kind[m] == "argument" and b in supports[m] for m in below)
 
     for u in rel.kind:  # the opposes and tension edges, in the graph's order
-        if u not in rel.attacks:
+        if u not in attacks:
             continue
-        for v, keys in G.succ[u].items():
+        for v, keys in succ[u].items():
             for k in keys:
                 if k not in ("opposes", "tension"):
                     continue
