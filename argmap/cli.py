@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -259,24 +260,42 @@ def _reader_gone() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def run(argv: list[str] | None = None) -> None:
+def run(argv: list[str] | None = None) -> NoReturn:
     """Entry point: click's own handling, plus Ctrl-C (exit 130) and a closed stdout without tracebacks."""
     # One command's objects live until it exits and form no reference cycles worth collecting: the
     # cyclic collector's passes over a large map's millions of objects would cost seconds, free nothing.
     gc.disable()
+    code = exit_status(argv)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    sys.stderr.flush()
+    # Like mypy's hard exit: the process ends here, so Python need not free its millions of objects
+    # one by one first (half a second at 100,000 claims).
+    os._exit(code)
+
+
+def exit_status(argv: list[str] | None) -> int:
+    """Run the command line ``argv`` (or the process's own) and return its exit status, without exiting."""
     try:
         main.main(args=argv, prog_name="argmap", standalone_mode=False)
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            return done.code or 0
+        click.echo(done.code, err=True)
+        return 1
     except click.exceptions.Abort:
         click.echo("argmap: interrupted", err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as error:
         error.show()
-        sys.exit(error.exit_code)
+        return error.exit_code
     except BrokenPipeError:
         # The reader stopped reading what argmap had done: that is its choice, not a failure.
         _reader_gone()
-        sys.exit(0)
+        return 0
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
-        sys.exit(130)
-    sys.exit(0)
+        return 130
+    return 0

@@ -18,9 +18,9 @@ LAZY = ("pydot", "pyparsing", "argmap.debate", "argmap.diagrams", "argmap.export
 def _imported_by(*command: str) -> set[str]:
     script = (
         "import sys\n"
-        "from argmap.cli import run\n"
+        "from argmap.cli import main\n"  # not run(), which ends the process at once
         "try:\n"
-        f"    run({list(command)!r})\n"
+        f"    main.main(args={list(command)!r}, prog_name='argmap', standalone_mode=False)\n"
         "except SystemExit:\n"
         "    pass\n"
         "print(' '.join(sys.modules), file=sys.stderr)\n"

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from argmap.cli import main, run
+from argmap.cli import exit_status, main
 from argmap.diagrams import diagrams
 from argmap.files import OutputError, output_path, write_atomic
 from tests.fuzz.oracle import budget
@@ -285,9 +285,7 @@ def test_ctrl_c_in_any_command_exits_130(command: list[str], monkeypatch: pytest
     for target in ("argmap.cli.check_paths", "argmap.diagrams.diagrams", "argmap.export.export_map"):
         monkeypatch.setattr(target, interrupted)
     try:
-        run(command)
-    except SystemExit as exit_:
-        code = exit_.code
+        code = exit_status(command)
     except KeyboardInterrupt:  # caught here, so that it does not stop the whole test session
         pytest.fail("KeyboardInterrupt escaped from argmap")
     captured = capsys.readouterr()
