@@ -11,7 +11,7 @@ they take as an optional ``relations`` argument: computed once and handed to eac
 
 from __future__ import annotations
 
-from collections import deque
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -100,37 +100,32 @@ def backed_within(G: nx.MultiDiGraph, allowed: set[Node], relations: Relations |
     needs every one of its premises, including those outside ``allowed``.
     """
     if relations is None:  # read only what ``allowed`` needs
-        kind = G.nodes
-        missing = {n: premise_count(G, n) for n in allowed if kind[n]["kind"] == "argument"}
-        done = {n for n in allowed if kind[n]["kind"] in BASIC_KINDS}
-        queue = deque(done)
-        while queue:
-            n = queue.popleft()
-            for m in supported(G, n):
-                if m in done or m not in allowed:
-                    continue
-                if m in missing:
-                    missing[m] -= 1
-                    if missing[m]:
-                        continue
-                done.add(m)
-                queue.append(m)
-        return done
+        nodes = G.nodes
+        missing = {n: premise_count(G, n) for n in allowed if nodes[n]["kind"] == "argument"}
+        done = {n for n in allowed if nodes[n]["kind"] in BASIC_KINDS}
+        return _spread_support(done, missing, lambda n: supported(G, n), allowed)
     return _backed(relations, allowed)
 
 
 def _backed(rel: Relations, allowed: set[Node] | None) -> set[Node]:
     """:func:`backed_within` on plain relations; ``None`` allows every node."""
-    kind, supports = rel.kind, rel.supports
     if allowed is None:
         missing = dict(rel.premises)
-        done = {n for n, k in kind.items() if k in BASIC_KINDS}
+        done = {n for n, k in rel.kind.items() if k in BASIC_KINDS}
     else:
         missing = {n: rel.premises[n] for n in allowed if n in rel.premises}
-        done = {n for n in allowed if kind[n] in BASIC_KINDS}
+        done = {n for n in allowed if rel.kind[n] in BASIC_KINDS}
+    return _spread_support(done, missing, rel.supports.__getitem__, allowed)
+
+
+def _spread_support(
+    done: set[Node], missing: dict[Node, int], supported_by: Callable[[Node], list[Node]], allowed: set[Node] | None
+) -> set[Node]:
+    """``done`` (the basic nodes) and every node of ``allowed`` their support reaches, a linked
+    argument only once its ``missing`` premises are all reached; ``done`` and ``missing`` are used up."""
     queue = list(done)
     for n in queue:  # the list grows as it is read: a work queue
-        for m in supports[n]:
+        for m in supported_by(n):
             if m in done or (allowed is not None and m not in allowed):
                 continue
             if m in missing:

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 
-from argmap.graph import MapGraph, collector_paused
-from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
+from argmap.graph import MapGraph
+from argmap.load import DEFAULT_MAX_BYTES, collector_paused, load_map_set, map_scope
 from argmap.model import ArgMap, MapError, MapSet
 from argmap.rules import RULES, RULES_BY_CODE
 

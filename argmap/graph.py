@@ -13,16 +13,15 @@ rules AM002 and AM003 report them from the map.
 
 from __future__ import annotations
 
-import gc
 import inspect
 from collections import deque
 from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count
 
 import networkx as nx
 
+from argmap.load import collector_paused
 from argmap.model import ArgMap, MapSet, Position
 
 SYMMETRIC_TYPES = frozenset({"tension", "same-as"})
@@ -80,22 +79,6 @@ def build_graph(maps: MapSet) -> nx.MultiDiGraph:
     """One graph of every claim, argument and relation in ``maps`` (nodes and edges in file order)."""
     with collector_paused():
         return _build_graph(maps)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector.
-
-    A graph is hundreds of thousands of small dicts and no reference cycles: the collector's passes
-    over them as they pile up cost more than building the graph, and free nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build_graph(maps: MapSet) -> nx.MultiDiGraph:

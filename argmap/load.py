@@ -439,11 +439,12 @@ def map_name(path: Path) -> str:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector.
 
-    Parsing builds millions of small objects and no reference cycles: the collector's passes over
-    them as they pile up cost about a third of the load and free nothing.
+    Parsing a map, building its graph and running the rules make millions of small objects and no
+    reference cycles: the collector's passes over them as they pile up cost about a third of the
+    time and free nothing.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -456,7 +457,7 @@ def _collector_paused() -> Iterator[None]:
 
 def parse_map(text: str, path: str, name: str) -> ArgMap:
     """Parse one map's YAML text; ``path`` is only used in positions. Does not read the source file."""
-    with _collector_paused():
+    with collector_paused():
         return _parse_map(text, path, name)
 
 
