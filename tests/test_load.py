@@ -271,6 +271,10 @@ def test_map_error_without_a_position_names_the_path(tmp_path):
             3, 6, ["tags", "python/object", "not allowed"], id="tag-python",
         ),
         pytest.param("title: T\nclaims:\n  a:\n    text: !!str A\n", 4, 11, ["tags", "not allowed"], id="tag-str"),
+        # Plain scalars in lists and as keys are read on a fast path: anchors and tags are seen there too.
+        pytest.param("title: T\nclaims:\n  a:\n    text: A\n    supports: [b, &y c]\n", 5, 19, ["anchors (&y)"], id="anchor-in-list"),
+        pytest.param("title: T\nclaims:\n  a:\n    text: A\n    supports: [!!str b]\n", 5, 16, ["tags"], id="tag-in-list"),
+        pytest.param("title: T\nclaims:\n  &k a:\n    text: A\n", 3, 3, ["anchors (&k)"], id="anchor-on-key"),
         pytest.param("", 1, 1, ["empty"], id="empty"),
         pytest.param("# only\n# comments\n", 1, 1, ["empty"], id="comments-only"),
         pytest.param("- a\n- b\n", 1, 1, ["must be a YAML mapping", "not a list"], id="top-list"),
