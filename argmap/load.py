@@ -19,8 +19,16 @@ from pathlib import Path
 import yaml
 
 from argmap.model import (
+    ARGUMENT_KEYS,
+    CLAIM_KEYS,
+    EXTENSION_KEYS,
+    ID_PATTERN,
     KINDS,
+    LABELS,
+    MAP_NAME_PATTERN,
     RELATION_TYPES,
+    RULE_CODE_PATTERN,
+    TOP_KEYS,
     ArgMap,
     Argument,
     Claim,
@@ -32,25 +40,17 @@ from argmap.model import (
     Position,
     Relation,
 )
+from argmap.plain_layout import NULL_WORDS, read_plain_layout
 
 try:  # The C parser is ~10x faster; the pure one gives the same events.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - only where libyaml is missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-RULE_CODE_PATTERN = re.compile(r"AM[0-9]{3}\Z")
-MAP_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 MAP_SUFFIXES = (".yaml", ".yml")
-LABELS = ("in", "out", "undec")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 50  # a map is at most ~6 levels deep; far deeper input is an error, not a stack overflow
-
-TOP_KEYS = ("title", "source", "claims", "arguments", "include", "expect")
-CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", *RELATION_TYPES)
-EXTENSION_KEYS = ("note", *RELATION_TYPES)
-ARGUMENT_KEYS = ("premises", "conclusion", "note")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NULLS = NULL_WORDS
 
 
 class _Node:
@@ -456,7 +456,17 @@ def collector_paused() -> Iterator[None]:
 
 
 def parse_map(text: str, path: str, name: str) -> ArgMap:
-    """Parse one map's YAML text; ``path`` is only used in positions. Does not read the source file."""
+    """Parse one map's YAML text; ``path`` is only used in positions. Does not read the source file.
+
+    A map in the plain layout is read line by line (``plain_layout``); any other, and every map with
+    an error, by PyYAML's event parser, which alone words the errors.
+    """
+    with collector_paused():
+        return read_plain_layout(text, path, name) or parse_yaml_map(text, path, name)
+
+
+def parse_yaml_map(text: str, path: str, name: str) -> ArgMap:
+    """``parse_map`` by PyYAML's event parser alone, whatever the layout (the reference for ``plain_layout``)."""
     with collector_paused():
         return _parse_map(text, path, name)
 

@@ -5,12 +5,23 @@ Nothing here knows about YAML, networkx or Graphviz; every later stage reads the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 KINDS = ("conclusion", "claim", "evidence", "assumption")
 RELATION_TYPES = ("supports", "opposes", "tension", "same-as")
 BASIC_KINDS = frozenset({"evidence", "assumption"})
+
+# The map format's vocabulary, shared by the readers in ``load`` and ``plain_layout``.
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+RULE_CODE_PATTERN = re.compile(r"AM[0-9]{3}\Z")
+MAP_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+LABELS = ("in", "out", "undec")
+TOP_KEYS = ("title", "source", "claims", "arguments", "include", "expect")
+CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", *RELATION_TYPES)
+EXTENSION_KEYS = ("note", *RELATION_TYPES)
+ARGUMENT_KEYS = ("premises", "conclusion", "note")
 
 
 class Position(NamedTuple):
