@@ -20,6 +20,7 @@ import re
 from argmap.model import (
     ARGUMENT_KEYS,
     CLAIM_KEYS,
+    EXTENSION_KEYS,
     ID_PATTERN,
     KINDS,
     LABELS,
@@ -31,6 +32,7 @@ from argmap.model import (
     Argument,
     Claim,
     Expectation,
+    Extension,
     Position,
     Relation,
 )
@@ -66,6 +68,7 @@ class _Stray(Exception):
 _Field = tuple[str, int, int] | list[tuple[str, Position]]
 _CLAIM_KEYS = frozenset(CLAIM_KEYS)
 _LIST_KEYS = frozenset({"ignore", *RELATION_TYPES})
+_EXTENSION_KEYS = frozenset(EXTENSION_KEYS)
 _NO_CODES: frozenset[str] = frozenset()
 _ENTRY_KEYS = {"claims": _CLAIM_KEYS, "arguments": frozenset(ARGUMENT_KEYS), "expect": frozenset()}
 
@@ -169,6 +172,7 @@ class _Reader:
         self.top: dict[str, _Field] = {}
         self.claims: list[Claim] = []
         self.arguments: list[Argument] = []
+        self.extensions: list[Extension] = []
         self.expect: list[Expectation] = []
 
     def read(self, text: str) -> ArgMap:
@@ -263,8 +267,8 @@ class _Reader:
                 if section == "expect":
                     self._expectation(key, Position(path, number, depth + 1), value, number, found.start(3) + 1)
                     continue
-                if value is not None or not ID_PATTERN.match(key):
-                    raise _Stray  # a claim written as text, or an extension of another map's claim
+                if value is not None or not (ID_PATTERN.match(key) or (section == "claims" and _is_reference(key))):
+                    raise _Stray  # a claim written as text, or a bad id
                 entry, entry_line, fields = key, number, {}
                 continue
             if not entry or depth <= entry_indent or field_indent >= 0:
@@ -287,10 +291,12 @@ class _Reader:
         return self._map(first)
 
     def _finish(self, section: str, key: str, position: Position, fields: dict[str, _Field]) -> None:
-        if section == "claims":
-            self.claims.append(self._claim(key, position, fields))
-        else:
+        if section != "claims":
             self.arguments.append(self._argument(key, position, fields))
+        elif "#" in key:  # relations added to a claim of another map
+            self.extensions.append(self._extension(key, position, fields))
+        else:
+            self.claims.append(self._claim(key, position, fields))
 
     def _map(self, first: Position | None) -> ArgMap:
         top = self.top
@@ -312,6 +318,7 @@ class _Reader:
             source_position=source_position,
             claims=tuple(self.claims),
             arguments=tuple(self.arguments),
+            extensions=tuple(self.extensions),
             includes=tuple(n for n, _ in includes),
             include_positions=tuple(p for _, p in includes),
             expect=tuple(self.expect),
@@ -325,36 +332,40 @@ class _Reader:
             raise _Stray
         self.expect.append(Expectation(key, label, position, Position(self.path, line, column)))
 
-    def _claim(self, claim_id: str, position: Position, fields: dict[str, _Field]) -> Claim:
-        # The hot path of reading a large map: one pass over the fields, relations made in place.
+    @staticmethod
+    def _lists(source: str, fields: dict[str, _Field]) -> tuple[tuple[Relation, ...], list[tuple[str, Position]]]:
+        """The relations written on ``source`` (in the order written) and the codes of its ``ignore:``."""
         relations = []
         codes: list[tuple[str, Position]] = []
-        texts = {}
         for key, field in fields.items():
             if key not in _LIST_KEYS:
-                texts[key] = field
-            elif type(field) is not list:
+                continue
+            if type(field) is not list:
                 raise _Stray  # a list written as text
-            elif key == "ignore":
+            if key == "ignore":
                 codes = field
                 if not all(RULE_CODE_PATTERN.match(code) for code, _ in codes):
                     raise _Stray
-            else:
-                for target, at in field:
-                    if not _is_reference(target):
-                        raise _Stray
-                    relations.append(Relation(key, claim_id, target, at))
+                continue
+            for target, at in field:
+                if not _is_reference(target):
+                    raise _Stray
+                relations.append(Relation(key, source, target, at))
+        return tuple(relations), codes
+
+    def _claim(self, claim_id: str, position: Position, fields: dict[str, _Field]) -> Claim:
+        relations, codes = self._lists(claim_id, fields)
         kind = "claim"
-        if "kind" in texts:
-            kind = _text(texts["kind"])
+        if "kind" in fields:
+            kind = _text(fields["kind"])
             if kind not in KINDS:
                 raise _Stray
-        quote = texts.get("quote")
-        section = texts.get("section")
-        note = texts.get("note")
+        quote = fields.get("quote")
+        section = fields.get("section")
+        note = fields.get("note")
         return Claim(
             claim_id,
-            _text(texts.get("text")),
+            _text(fields.get("text")),
             kind,
             position,
             None if quote is None else _text(quote),
@@ -363,8 +374,14 @@ class _Reader:
             None if note is None else _optional_text(note),
             frozenset(code for code, _ in codes) if codes else _NO_CODES,
             tuple(codes),
-            tuple(relations),
+            relations,
         )
+
+    def _extension(self, target: str, position: Position, fields: dict[str, _Field]) -> Extension:
+        if not fields or any(key not in _EXTENSION_KEYS for key in fields):
+            raise _Stray  # nothing added, or a field only the claim's own map may set
+        note = fields.get("note")
+        return Extension(target, position, None if note is None else _optional_text(note), self._lists(target, fields)[0])
 
     def _argument(self, argument_id: str, position: Position, fields: dict[str, _Field]) -> Argument:
         premises = fields.get("premises")
