@@ -170,13 +170,15 @@ def support_components(G: nx.MultiDiGraph, relations: Relations | None = None) -
 def _components(rel: Relations) -> dict[Node, Node]:
     if "components" in rel.cache:
         return rel.cache["components"]  # type: ignore[return-value]
-    supports, order = rel.supports, rel.order
+    supports, supporters, order = rel.supports, rel.supporters, rel.order
     component: dict[Node, Node] = {}
     index: dict[Node, int] = {}
     low: dict[Node, int] = {}
     stack: list[Node] = []
+    # A node that nothing supports, or that supports nothing, is on no circle: its own component,
+    # which the search need not visit (most evidence, assumptions and conclusions).
     for root in rel.kind:
-        if root in index:
+        if root in index or not supporters[root] or not supports[root]:
             continue
         index[root] = low[root] = len(index)
         stack.append(root)
@@ -184,6 +186,8 @@ def _components(rel: Relations) -> dict[Node, Node]:
         while work:
             v, successors = work[-1]
             for w in successors:
+                if not supports[w]:
+                    continue
                 if w not in index:
                     index[w] = low[w] = len(index)
                     stack.append(w)
@@ -210,8 +214,10 @@ def _components(rel: Relations) -> dict[Node, Node]:
                         first = min(members, key=order.__getitem__)
                         for m in members:
                             component[m] = first
-    rel.cache["components"] = component
-    return component
+    every = dict(zip(rel.kind, rel.kind, strict=True))  # each node its own, but those on a circle
+    every.update(component)
+    rel.cache["components"] = every
+    return every
 
 
 def support_cycles(G: nx.MultiDiGraph, relations: Relations | None = None) -> list[list[Node]]:

@@ -55,24 +55,55 @@ def written_relations(argmap: ArgMap) -> Iterator[tuple[str, str, str, Position]
             yield relation.type, extension.target, resolve(relation.target, argmap.name), relation.position
 
 
-def written_references(argmap: ArgMap) -> Iterator[tuple[str, Position, str, str | None]]:
-    """(target node, position, what names it, the node it is written on) for every reference in ``argmap``."""
+def written_references(argmap: ArgMap, among: set[str] | None = None) -> Iterator[tuple[str, Position, str, str | None]]:
+    """(target node, position, what names it, the node it is written on) for every reference in ``argmap``.
+
+    Given ``among``, only the references to those nodes: each reference is then compared as written,
+    and only those that match get a node name and a message.
+    """
     name = argmap.name
-    written_on = [(node_id(name, claim.id), claim.relations) for claim in argmap.claims if claim.relations]
-    written_on += [(extension.target, extension.relations) for extension in argmap.extensions if extension.relations]
-    for source, written in written_on:  # as written_relations gives them, each source named once
-        shown = local_id(source) if source == node_id(name, local_id(source)) else source
-        for relation in written:
-            yield resolve(relation.target, name), relation.position, f"'{relation.type}' of '{shown}'", source
+    prefix = name + "#"
+    wanted = None if among is None else among | {n[len(prefix):] for n in among if n.startswith(prefix)}
+    for claim in argmap.claims:
+        for relation in claim.relations:
+            if wanted is None or relation.target in wanted:
+                yield resolve(relation.target, name), relation.position, f"'{relation.type}' of '{claim.id}'", prefix + claim.id
     for extension in argmap.extensions:
-        yield extension.target, extension.position, "a key of 'claims'", None
+        source = extension.target
+        shown = local_id(source) if source == node_id(name, local_id(source)) else source
+        for relation in extension.relations:
+            if wanted is None or relation.target in wanted:
+                yield resolve(relation.target, name), relation.position, f"'{relation.type}' of '{shown}'", source
+    for extension in argmap.extensions:
+        if among is None or extension.target in among:
+            yield extension.target, extension.position, "a key of 'claims'", None
     for argument in argmap.arguments:
-        node = node_id(argmap.name, argument.id)
+        node = prefix + argument.id
         for premise, position in zip(argument.premises, argument.premise_positions, strict=True):
-            yield resolve(premise, argmap.name), position, f"a premise of argument '{argument.id}'", node
-        yield resolve(argument.conclusion, argmap.name), argument.conclusion_position, f"the conclusion of argument '{argument.id}'", node
+            if wanted is None or premise in wanted:
+                yield resolve(premise, name), position, f"a premise of argument '{argument.id}'", node
+        if wanted is None or argument.conclusion in wanted:
+            yield resolve(argument.conclusion, name), argument.conclusion_position, f"the conclusion of argument '{argument.id}'", node
     for expectation in argmap.expect:
-        yield resolve(expectation.claim, argmap.name), expectation.position, "'expect'", None
+        if wanted is None or expectation.claim in wanted:
+            yield resolve(expectation.claim, name), expectation.position, "'expect'", None
+
+
+def referenced_nodes(argmap: ArgMap) -> set[str]:
+    """Every target node of :func:`written_references`, as one set, without a message per reference.
+
+    Compared with the graph's nodes, it tells which references name nothing.
+    """
+    written = {relation.target for claim in argmap.claims for relation in claim.relations}
+    written.update(relation.target for extension in argmap.extensions for relation in extension.relations)
+    for argument in argmap.arguments:
+        written.update(argument.premises)
+        written.add(argument.conclusion)
+    written.update(expectation.claim for expectation in argmap.expect)
+    prefix = argmap.name + "#"
+    named = {target if "#" in target else prefix + target for target in written}
+    named.update(extension.target for extension in argmap.extensions)
+    return named
 
 
 def build_graph(maps: MapSet) -> nx.MultiDiGraph:
@@ -82,19 +113,21 @@ def build_graph(maps: MapSet) -> nx.MultiDiGraph:
 
 
 def _build_graph(maps: MapSet) -> nx.MultiDiGraph:
-    # The nodes and edges are collected in plain dicts first, by the rules that used to take an
-    # ``add_edge`` and two ``has_edge`` calls per relation; the graph is filled from them at the end.
-    nodes: dict[str, dict[str, object]] = {}
+    # The graph's own dicts are filled as ``add_nodes_from`` and ``add_edge`` fill them (a dict of
+    # attributes per node, of neighbours each way, of keys per pair of nodes), without their checks
+    # and copies: an edge is added to them directly, once its key is known to be new.
+    G = nx.MultiDiGraph()
+    nodes: dict[str, dict[str, object]] = G._node
     for argmap in maps.all_maps:
-        name = argmap.name
+        prefix = argmap.name + "#"
         for claim in argmap.claims:
-            node = node_id(name, claim.id)
+            node = prefix + claim.id
             if node in nodes:
                 continue  # a duplicate id: AM001 reports it, the first definition stands
             nodes[node] = {
                 "kind": claim.kind,
                 "text": claim.text,
-                "map": name,
+                "map": argmap.name,
                 "id": claim.id,
                 "section": claim.section,
                 "quote": claim.quote,
@@ -103,13 +136,13 @@ def _build_graph(maps: MapSet) -> nx.MultiDiGraph:
                 "position": claim.position,
             }
         for argument in argmap.arguments:
-            node = node_id(name, argument.id)
+            node = prefix + argument.id
             if node in nodes:
                 continue
             nodes[node] = {
                 "kind": "argument",
                 "text": argument.note or "",
-                "map": name,
+                "map": argmap.name,
                 "id": argument.id,
                 "section": None,
                 "quote": None,
@@ -117,19 +150,34 @@ def _build_graph(maps: MapSet) -> nx.MultiDiGraph:
                 "ignore": frozenset(),
                 "position": argument.position,
             }
-    edges: dict[tuple[str, str, str], dict[str, object]] = {}  # (source, target, type) -> attributes, in order
+    succ, pred = G._succ, G._pred
+    for node in nodes:
+        succ[node] = {}
+        pred[node] = {}
 
     def add(source: str, target: str, rel_type: str, position: Position, written_in: str, role: str = "") -> None:
-        if source == target or source not in nodes or target not in nodes or (source, target, rel_type) in edges:
+        if source == target or source not in nodes or target not in nodes:
             return
-        if rel_type in SYMMETRIC_TYPES and (target, source, rel_type) in edges:
+        keys = succ[source].get(target)
+        if keys is not None and rel_type in keys:
+            return
+        if rel_type in SYMMETRIC_TYPES and rel_type in succ[target].get(source, ()):
             return  # written on both sides: one relation
-        edges[source, target, rel_type] = {"type": rel_type, "position": position, "map": written_in, "role": role}
+        if keys is None:
+            keys = succ[source][target] = pred[target][source] = {}
+        keys[rel_type] = {"type": rel_type, "position": position, "map": written_in, "role": role}
 
     for argmap in maps.all_maps:
         name = argmap.name
-        for rel_type, source, target, position in written_relations(argmap):
-            add(source, target, rel_type, position, name)
+        prefix = name + "#"
+        for claim in argmap.claims:  # as ``written_relations`` gives them, without a call per relation
+            if claim.relations:
+                source = prefix + claim.id
+                for rel_type, _, target, position in claim.relations:
+                    add(source, target if "#" in target else prefix + target, rel_type, position, name)
+        for extension in argmap.extensions:
+            for relation in extension.relations:
+                add(extension.target, resolve(relation.target, name), relation.type, relation.position, name)
         for argument in argmap.arguments:
             node = node_id(name, argument.id)
             if nodes[node]["position"] != argument.position:
@@ -143,19 +191,6 @@ def _build_graph(maps: MapSet) -> nx.MultiDiGraph:
                 if premise != conclusion:
                     add(premise, node, "supports", position, name, role="premise")
             add(node, conclusion, "supports", argument.conclusion_position, name, role="conclusion")
-    # Filled as ``add_nodes_from`` and ``add_edge`` fill networkx's dicts (a dict of attributes per
-    # node, of neighbours each way, of keys per pair of nodes), without their checks and copies.
-    G = nx.MultiDiGraph()
-    G._node.update(nodes)
-    succ, pred = G._succ, G._pred
-    for node in nodes:
-        succ[node] = {}
-        pred[node] = {}
-    for (source, target, rel_type), data in edges.items():
-        keys = succ[source].get(target)
-        if keys is None:
-            keys = succ[source][target] = pred[target][source] = {}
-        keys[rel_type] = data
     return G
 
 
@@ -175,7 +210,7 @@ class Relations:
 
 
 def relations(G: nx.MultiDiGraph) -> Relations:
-    """The nodes and relations of ``G`` as plain dicts and lists, read in a few passes over its edges.
+    """The nodes and relations of ``G`` as plain dicts and lists, read in two passes over its edges.
 
     Algorithms that visit every node and edge run several times faster on these than through
     networkx's views, and several analyses of one map can share them. Attacks are ``opposes``
@@ -185,24 +220,26 @@ def relations(G: nx.MultiDiGraph) -> Relations:
     succ, pred = G._succ, G._pred  # the adjacency dicts themselves: views cost a call per edge
     kind = {n: data.get("kind") for n, data in G._node.items()}  # as ``G.nodes(data="kind")``, without the view
     order = dict(zip(kind, count()))
-    supports = {u: [v for v, keys in nbrs.items() if "supports" in keys] for u, nbrs in succ.items()}
     supporters = {v: [u for u, keys in nbrs.items() if "supports" in keys] for v, nbrs in pred.items()}
+    supports: dict[Node, list[Node]] = {}
     attacks: dict[Node, set[Node]] = {}
     attackers: dict[Node, set[Node]] = {}
     tensions = []
-    # Most pairs of nodes are joined by a ``supports`` edge alone: only the others are looked at.
-    others = [
-        (u, v, keys) for u, nbrs in succ.items() for v, keys in nbrs.items() if len(keys) > 1 or "supports" not in keys
-    ]
-    for u, v, keys in others:
-        if "tension" in keys:
-            tensions.append((u, v))
-            attacks.setdefault(v, set()).add(u)
-            attackers.setdefault(u, set()).add(v)
-        elif "opposes" not in keys:
-            continue
-        attacks.setdefault(u, set()).add(v)
-        attackers.setdefault(v, set()).add(u)
+    for u, nbrs in succ.items():  # one pass over the edges: reading them is most of the cost
+        below = supports[u] = []
+        for v, keys in nbrs.items():
+            if "supports" in keys:
+                below.append(v)
+                if len(keys) == 1:
+                    continue  # most pairs of nodes are joined by a ``supports`` edge alone
+            if "tension" in keys:
+                tensions.append((u, v))
+                attacks.setdefault(v, set()).add(u)
+                attackers.setdefault(u, set()).add(v)
+            elif "opposes" not in keys:
+                continue
+            attacks.setdefault(u, set()).add(v)
+            attackers.setdefault(v, set()).add(u)
     nodes = G._node
     premises = {
         n: len(supporters[n]) + nodes[n].get("absent_premises", 0) for n, k in kind.items() if k == "argument"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis import IN, attackers, grounded_labelling, supported_nodes, supporters, tensions_in_support
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
 
@@ -27,7 +27,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
     labels = maps.memo(grounded_labelling)
     backed = maps.memo(supported_nodes)
     explained = {n for n, _, _ in maps.memo(tensions_in_support)}
-    for n, kind in G.nodes(data="kind"):
+    for n, kind in maps.memo(relations).kind.items():  # as ``G.nodes(data="kind")``, without a view per node
         if kind != "conclusion" or labels[n] == IN or n not in backed or n in explained:
             continue
         here = home(n)

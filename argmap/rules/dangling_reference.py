@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.graph import MapGraph, written_references
+from argmap.graph import MapGraph, referenced_nodes, written_references
 from argmap.rules import Problem
 from argmap.rules._common import home, show
 
@@ -21,10 +21,12 @@ SEVERITY = "error"
 
 def check(maps: MapGraph) -> Iterator[Problem]:
     names = maps.maps.by_name()
+    nodes = maps.graph._node  # the graph's nodes, without a call per reference
     for argmap in maps.maps.all_maps:
-        for target, position, where, source in written_references(argmap):
-            if target in maps.graph:
-                continue
+        missing = referenced_nodes(argmap) - nodes.keys()
+        if not missing:
+            continue  # the usual case: no reference to look at one by one
+        for target, position, where, source in written_references(argmap, among=missing):
             if home(target) not in names:
                 why = f"there is no map named '{home(target)}' next to this one"
             else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.graph import MapGraph, resolve, written_relations
+from argmap.graph import MapGraph, resolve
 from argmap.rules import Problem
 from argmap.rules._common import show
 
@@ -21,9 +21,19 @@ SEVERITY = "error"
 
 def check(maps: MapGraph) -> Iterator[Problem]:
     for argmap in maps.maps.all_maps:
-        for rel_type, source, target, position in written_relations(argmap):
-            if source == target and source in maps.graph:
-                yield Problem(position, f"{show(source, argmap.name)} {rel_type} itself", source)
+        prefix = argmap.name + "#"
+        # A claim's relation to itself names its own id, as ``id`` or ``map#id``: found by comparing
+        # strings, without the node name ``written_relations`` makes for every relation.
+        for claim in argmap.claims:
+            if claim.relations:
+                node = prefix + claim.id
+                for rel_type, _, target, position in claim.relations:
+                    if target == claim.id or target == node:
+                        yield Problem(position, f"{show(node, argmap.name)} {rel_type} itself", node)
+        for extension in argmap.extensions:
+            for rel_type, _, target, position in extension.relations:
+                if resolve(target, argmap.name) == extension.target and extension.target in maps.graph:
+                    yield Problem(position, f"{show(extension.target, argmap.name)} {rel_type} itself", extension.target)
         for argument in argmap.arguments:
             conclusion = resolve(argument.conclusion, argmap.name)
             if any(resolve(p, argmap.name) == conclusion for p in argument.premises):

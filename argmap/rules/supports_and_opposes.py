@@ -21,25 +21,27 @@ SEVERITY = "error"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.graph
+    succ = maps.graph._succ
     rel = maps.memo(relations)
-    kind, supports, attacks, succ = rel.kind, rel.supports, rel.attacks, G._succ
+    kind, supports = rel.kind, rel.supports
+    premises = {p for n in rel.premises for p in rel.supporters[n]}  # the few claims a linked argument rests on
 
     def rests(a: str, b: str) -> bool:
         """``a`` supports ``b``, or is a premise of a linked argument for ``b``."""
         below = supports[a]
-        return b in below or any(kind[m] == "argument" and b in supports[m] for m in below)
+        return b in below or (a in premises and any(kind[m] == "argument" and b in supports[m] for m in below))
 
-    for u in rel.kind:  # the opposes and tension edges, in the graph's order
-        if u not in attacks:
-            continue
-        for v, keys in succ[u].items():
-            for k in keys:
-                if k not in ("opposes", "tension"):
-                    continue
-                pairs = [(u, v)] if k == "opposes" else [(u, v), (v, u)]
-                for a, b in pairs:
-                    if rests(a, b):
-                        verb = "opposes" if k == "opposes" else "is in tension with"
-                        yield Problem(keys[k]["position"], f"{show(a, home(a))} both supports and {verb} {show(b, home(a))}", a)
-                        break  # one finding per relation, even when support runs both ways
+    for a, attacked in rel.attacks.items():
+        # What ``a`` both attacks and rests under: one set operation for a claim that is no premise.
+        both = [b for b in attacked if rests(a, b)] if a in premises else attacked.intersection(supports[a])
+        for b in sorted(both, key=rel.order.__getitem__):  # in graph order, whatever the sets hold
+            here = home(a)
+            keys, back = succ[a].get(b, {}), succ[b].get(a, {})
+            if "opposes" in keys:
+                yield Problem(keys["opposes"]["position"], f"{show(a, here)} both supports and opposes {show(b, here)}", a)
+            # One finding per tension, even when support runs both ways: then it names the side it is written on.
+            tensions = [keys["tension"]] if "tension" in keys else []
+            if "tension" in back and not rests(b, a):
+                tensions.append(back["tension"])
+            for tension in tensions:
+                yield Problem(tension["position"], f"{show(a, here)} both supports and is in tension with {show(b, here)}", a)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis import nodes_in_support_cycles, supported, supported_nodes
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
 
@@ -25,7 +25,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
     G = maps.graph
     backed = maps.memo(supported_nodes)
     circular = maps.memo(nodes_in_support_cycles)
-    for n, kind in G.nodes(data="kind"):
+    for n, kind in maps.memo(relations).kind.items():  # as ``G.nodes(data="kind")``, without a view per node
         if kind != "claim" or n in backed or n in circular:
             continue
         targets = supported(G, n)

@@ -135,3 +135,19 @@ def test_quiet_when_every_reference_resolves(tmp_path):
           b: in
           other#x: in
     """, CODE, [], others={"other": OTHER})
+
+
+def test_a_missing_claim_named_by_id_and_through_the_map_name_is_reported_at_both(tmp_path):
+    found = assert_findings(tmp_path, """
+        title: t
+        claims:
+          a:
+            text: A
+            kind: assumption
+            supports: [nope]
+            opposes: [m#nope]
+    """, CODE, [(6, 16), (7, 15)])
+    assert [f.message for f in found] == [
+        "'supports' of 'a' names 'nope', but no claim has that id",
+        "'opposes' of 'a' names 'nope', but no claim has that id",
+    ]

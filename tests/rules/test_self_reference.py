@@ -137,3 +137,19 @@ def test_quiet_on_a_correct_map(tmp_path):
             text: A
             kind: assumption
     """})
+
+
+def test_a_relation_of_an_extension_to_the_claim_it_extends(tmp_path):
+    assert_findings(tmp_path, """
+        title: combined
+        include: [other]
+        claims:
+          other#x:
+            supports: [other#x]
+    """, CODE, [(5, 16)], others={"other": """
+        title: other
+        claims:
+          x:
+            text: X
+            kind: assumption
+    """})

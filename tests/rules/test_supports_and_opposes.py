@@ -143,3 +143,20 @@ def test_quiet_on_a_correct_map(tmp_path):
             text: C
             kind: conclusion
     """, CODE, [])
+
+
+def test_a_tension_between_claims_that_support_each_other_is_reported_once(tmp_path):
+    found = assert_findings(tmp_path, """
+        title: t
+        claims:
+          a:
+            text: A
+            kind: assumption
+            supports: [b]
+            tension: [b]
+          b:
+            text: B
+            kind: assumption
+            supports: [a]
+    """, CODE, [(7, 15)])
+    assert found[0].message == "'a' both supports and is in tension with 'b'"
