@@ -48,8 +48,13 @@ class Relation(NamedTuple):
     position: Position
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
+    """A claim as written under ``claims:``.
+
+    A named tuple, as ``Position`` is: a large map has a hundred thousand claims, and a frozen
+    dataclass spends most of its construction setting each field through ``object.__setattr__``.
+    """
+
     id: str
     text: str
     kind: str

@@ -85,12 +85,19 @@ def _scalar(token: str) -> tuple[str, bool]:
 
 def _text(field: _Field | str | None) -> str:
     """A value that must be text (as ``load._text`` with ``required``)."""
-    if type(field) is tuple:
-        field = field[0]
-    if type(field) is not str:
+    token = field[0] if type(field) is tuple else field
+    if type(token) is not str:
         raise _Stray  # nothing, or a list
-    value, plain = _scalar(field)
-    if not value or value.isspace() or (plain and value in NULL_WORDS):
+    first = token[0]
+    if first == '"':  # what argmap writes: the common case first, without a call
+        value = token[1:-1]
+    elif first == "'":
+        value = token[1:-1].replace("''", "'")
+    elif token in NULL_WORDS:
+        raise _Stray
+    else:
+        value = token
+    if not value or value.isspace():
         raise _Stray
     return value
 
