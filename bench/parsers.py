@@ -5,8 +5,11 @@
 For the map and its JSON twin (``genN.json`` beside it, written by ``make bench``) it prints the best
 of three CPU times of:
 
-- ``parse_map``: argmap's loader, PyYAML's C parser read event by event (what argmap uses);
-- PyYAML's C parser's events alone (the floor of that approach);
+- ``parse_map``: argmap's loader, which reads a map in the plain layout line by line
+  (``plain_layout``);
+- ``parse_yaml_map``: argmap's full YAML reader, PyYAML's C parser read event by event (what every
+  other map, and every map with an error, goes through);
+- PyYAML's C parser's events alone (the floor of that reader);
 - ``yaml.load`` with CSafeLoader (no positions, no duplicate keys);
 - ``json.loads`` of the JSON twin;
 - rapidyaml (``ryml``) parsing into its C++ tree, and walking that tree from Python to read every key
@@ -29,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml  # noqa: E402
 
-from argmap.load import parse_map  # noqa: E402
+from argmap.load import parse_map, parse_yaml_map  # noqa: E402
 
 
 def best(function: Callable[[], object], runs: int = 3) -> float:
@@ -78,7 +81,8 @@ def main(path: str) -> None:
     text = data.decode("utf-8")
     twin = Path(path).with_suffix(".json")
     rows = [
-        ("argmap parse_map (PyYAML C events)", lambda: parse_map(text, path, "bench")),
+        ("argmap parse_map (plain layout)", lambda: parse_map(text, path, "bench")),
+        ("argmap parse_yaml_map (PyYAML C events)", lambda: parse_yaml_map(text, path, "bench")),
         ("PyYAML C events alone", lambda: events(text)),
         ("yaml.load (CSafeLoader)", lambda: yaml.load(text, Loader=yaml.CSafeLoader)),
     ]

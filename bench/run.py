@@ -321,8 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is reported)")
     parser.add_argument("--large-runs", type=int, default=1, help=f"runs per figure from {LARGE:,} claims on")
     parser.add_argument("--render-max", type=int, default=1000, help="time render -f svg up to this size")
-    parser.add_argument("--argdown-map-max", type=int, default=10_000,
-                        help="time argdown map up to this size (it grows faster than linearly: minutes at 10,000)")
+    parser.add_argument("--argdown-map-max", type=int, default=1_000,
+                        help="time argdown map up to this size (it grows faster than linearly: 33 minutes at 10,000 here)")
     parser.add_argument("--work", default=str(REPO / "bench" / "work"), help="folder for the generated maps")
     parser.add_argument("--out", default=str(REPO / "bench" / "results.json"), help="where to write the figures")
     parser.add_argument("--no-install", action="store_true", help="do not npm-install the Argdown CLI")

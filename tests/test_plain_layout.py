@@ -166,6 +166,14 @@ def test_what_strays_from_the_layout_is_left_to_the_full_reader(text):
     assert outcome == full_reading(text)
 
 
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\ufffe"])
+@pytest.mark.parametrize("elsewhere", ["", "é"], ids=["ascii", "unicode"])
+def test_characters_yaml_treats_specially_are_left_to_the_full_reader(character, elsewhere):
+    text = f"title: T{elsewhere}\nclaims:\n  a:\n    text: A{character}B\n"
+    assert read_plain_layout(text, "m.yaml", "m") is None
+    assert read_plain_layout(text.replace(character, ""), "m.yaml", "m") is not None
+
+
 # ---------------------------------------------------------------- random documents and damage
 
 
