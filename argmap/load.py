@@ -1,22 +1,19 @@
 """Read map files (YAML) into the model, with a position on everything and a clear error for bad input.
 
-The YAML is read as a stream of parser events from PyYAML's C parser rather than with ``yaml.load``:
-``load`` silently keeps the last of two equal keys, resolves anchors and aliases, and forgets where
-things were written. Working from events keeps every line and column, sees duplicate keys (finding
-AM001, at the second occurrence) and rejects anchors, aliases and tags before they can expand.
+A map in the plain layout is read line by line (``plain_layout``); any other, and every map with an
+error, is read as PyYAML's C parser sees it (``yaml_tree``) and the node tree turned into the model
+here, with a message for every way it can be wrong.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from argmap.model import (
     ARGUMENT_KEYS,
@@ -32,7 +29,6 @@ from argmap.model import (
     ArgMap,
     Argument,
     Claim,
-    DuplicateKey,
     Expectation,
     Extension,
     MapError,
@@ -42,60 +38,12 @@ from argmap.model import (
 )
 from argmap.plain_layout import NULL_WORDS, read_plain_layout
 
-try:  # The C parser is ~10x faster; the pure one gives the same events.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - only where libyaml is missing
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from argmap.yaml_tree import Node
 
 MAP_SUFFIXES = (".yaml", ".yml")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-MAX_DEPTH = 50  # a map is at most ~6 levels deep; far deeper input is an error, not a stack overflow
 _NULLS = NULL_WORDS
-
-
-class _Node:
-    """A YAML node as the parser saw it: ``kind`` is ``map``, ``seq`` or ``scalar``.
-
-    A slotted class that keeps the line and column as numbers: a large map has millions of nodes,
-    and most of their positions are never asked for.
-    """
-
-    __slots__ = ("kind", "value", "path", "line", "column", "plain")
-
-    def __init__(self, kind: str, value: object, path: str, line: int, column: int, plain: bool = False):
-        self.kind = kind
-        self.value = value  # list[tuple[_Node, _Node]] | list[_Node] | str
-        self.path = path
-        self.line = line
-        self.column = column
-        self.plain = plain
-
-    @property
-    def position(self) -> Position:
-        return Position(self.path, self.line, self.column)
-
-    @property
-    def is_null(self) -> bool:
-        return self.kind == "scalar" and self.plain and self.value in _NULLS
-
-
-def _position(path: str, mark: yaml.Mark) -> Position:
-    return Position(path, mark.line + 1, mark.column + 1)
-
-
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
-
-
-def _line(text: str, index: int) -> str:
-    """Line ``index`` (from 0) of ``text`` as YAML counts lines, or "" past the end."""
-    lines = _LINE_BREAK.split(text)
-    return lines[index] if 0 <= index < len(lines) else ""
-
-
-def _offset_position(path: str, text: str, offset: int) -> Position:
-    """The position of character ``offset`` of ``text``, counting line breaks the way YAML does."""
-    lines = _LINE_BREAK.split(text[:offset])
-    return Position(path, len(lines), len(lines[-1]) + 1)
 
 
 def decode_map_text(data: bytes, path: str) -> str:
@@ -104,157 +52,31 @@ def decode_map_text(data: bytes, path: str) -> str:
         raise MapError("file is UTF-16; save it as UTF-8", Position(path, 1, 1))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    # Error positions count lines as YAML does (yaml_tree), which is imported only for an error.
     nul = data.find(b"\0")
     if nul >= 0:
+        from argmap.yaml_tree import offset_position
+
         before = data[:nul].decode("utf-8", "replace")
-        raise MapError("binary data (a NUL byte); a map must be a UTF-8 text file", _offset_position(path, before, len(before)))
+        raise MapError("binary data (a NUL byte); a map must be a UTF-8 text file", offset_position(path, before, len(before)))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        from argmap.yaml_tree import offset_position
+
         good = data[: error.start].decode("utf-8")
         raise MapError(
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", _offset_position(path, good, len(good))
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", offset_position(path, good, len(good))
         ) from None
 
 
-def _yaml_error(error: yaml.YAMLError, path: str, text: str) -> MapError:
-    if isinstance(error, yaml.reader.ReaderError):
-        # The C reader gives a byte offset; it stops at the first character it rejects.
-        index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
-        position = _offset_position(path, text, index if index >= 0 else 0)
-        return MapError(f"character #x{error.character:04x} is not allowed in YAML ({error.reason}); remove it", position)
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    context = getattr(error, "context", None)
-    message = f"YAML syntax error: {problem}"
-    if context:
-        context_mark = getattr(error, "context_mark", None)
-        where = f" at line {context_mark.line + 1}" if context_mark is not None and context_mark is not mark else ""
-        message += f" ({context}{where})"
-    if "\t" in problem or "cannot start any token" in problem:
-        if mark is not None and "\t" in _line(text, mark.line):
-            message += "; YAML cannot indent with tabs, use spaces"
-    elif mark is not None and mark.column > 1024 and _line(text, mark.line)[mark.column:mark.column + 1] == ":":
-        message += "; a YAML key is at most 1024 characters long, shorten it"
-    return MapError(message, _error_position(path, text, mark))
-
-
-def _error_position(path: str, text: str, mark: yaml.Mark | None) -> Position:
-    """Where a YAML error is: libyaml puts the end of a file without a final line break on a line
-    after the last one; that is the end of the last line."""
-    if mark is None:
-        return Position(path, 1, 1)
-    lines = _LINE_BREAK.split(text)
-    if mark.line >= len(lines):
-        return Position(path, len(lines), len(lines[-1]) + 1)
-    return _position(path, mark)
-
-
-_SCALAR = yaml.ScalarEvent
-_SEQUENCE = yaml.SequenceStartEvent
-_MAPPING = yaml.MappingStartEvent
-_SEQUENCE_END = yaml.SequenceEndEvent
-_MAPPING_END = yaml.MappingEndEvent
-_ALIAS = yaml.AliasEvent
-
-
-class _TreeBuilder:
-    """Turns the event stream into ``_Node`` trees and records duplicate keys."""
-
-    def __init__(self, path: str, text: str):
-        self.path = path
-        self.text = text
-        self.duplicates: list[DuplicateKey] = []
-
-    def document(self) -> _Node | None:
-        loader = _Loader(self.text)
-        try:
-            self._next = loader.get_event
-            self._next()  # StreamStart
-            event = self._next()
-            if isinstance(event, yaml.StreamEndEvent):
-                return None
-            root = self._node(self._next(), 0)
-            self._next()  # DocumentEnd
-            event = self._next()
-            if not isinstance(event, yaml.StreamEndEvent):
-                raise MapError("a map file holds one YAML document; remove the second '---'", _position(self.path, event.start_mark))
-            return root
-        except yaml.YAMLError as error:
-            raise _yaml_error(error, self.path, self.text) from None
-        finally:
-            loader.dispose()
-
-    def _reject_extras(self, event: yaml.NodeEvent) -> None:
-        position = _position(self.path, event.start_mark)
-        if isinstance(event, yaml.AliasEvent):
-            raise MapError(f"YAML aliases (*{event.anchor}) are not allowed in maps; write the value out", position)
-        if event.anchor is not None:
-            raise MapError(f"YAML anchors (&{event.anchor}) are not allowed in maps; write the value out", position)
-        raise MapError(f"YAML tags ({event.tag}) are not allowed in maps; remove the tag", position)
-
-    def _node(self, event: yaml.Event, depth: int) -> _Node:
-        # The hot loop of loading: one call per collection, exact type tests, and the plain scalars
-        # that make up most of a map (no anchor, no tag) built inline rather than by a call each.
-        cls = type(event)
-        if cls is _ALIAS or event.anchor is not None or (event.tag is not None and event.tag != "!"):
-            self._reject_extras(event)
-        mark = event.start_mark
-        if depth > MAX_DEPTH:
-            raise MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", _position(self.path, mark))
-        path = self.path
-        if cls is _SCALAR:
-            return _Node("scalar", event.value, path, mark.line + 1, mark.column + 1, event.implicit[0] and not event.style)
-        get = self._next
-        depth += 1
-        inline = depth <= MAX_DEPTH
-        if cls is _SEQUENCE:
-            items = []
-            item = get()
-            while (kind := type(item)) is not _SEQUENCE_END:
-                if kind is _SCALAR and inline and item.anchor is None and item.tag is None:
-                    at = item.start_mark
-                    items.append(_Node("scalar", item.value, path, at.line + 1, at.column + 1, item.implicit[0] and not item.style))
-                else:
-                    items.append(self._node(item, depth))
-                item = get()
-            return _Node("seq", items, path, mark.line + 1, mark.column + 1)
-        if cls is _MAPPING:
-            pairs: list[tuple[_Node, _Node]] = []
-            seen: dict[str, _Node] = {}
-            item = get()
-            while (kind := type(item)) is not _MAPPING_END:
-                if kind is _SCALAR and inline and item.anchor is None and item.tag is None:
-                    at = item.start_mark
-                    key = _Node("scalar", item.value, path, at.line + 1, at.column + 1, item.implicit[0] and not item.style)
-                else:
-                    key = self._node(item, depth)
-                    if key.kind != "scalar":
-                        raise MapError("mapping keys must be plain text", key.position)
-                item = get()
-                if type(item) is _SCALAR and inline and item.anchor is None and item.tag is None:
-                    at = item.start_mark
-                    value = _Node("scalar", item.value, path, at.line + 1, at.column + 1, item.implicit[0] and not item.style)
-                else:
-                    value = self._node(item, depth)
-                name = key.value
-                if name in seen:
-                    self.duplicates.append(DuplicateKey(name, key.position, seen[name].position))  # type: ignore[arg-type]
-                else:  # keep the first occurrence
-                    seen[name] = key  # type: ignore[index]
-                    pairs.append((key, value))
-                item = get()
-            return _Node("map", pairs, path, mark.line + 1, mark.column + 1)
-        raise MapError(f"unexpected YAML event {cls.__name__}", _position(path, mark))  # pragma: no cover
-
-
-def _describe(node: _Node) -> str:
+def _describe(node: Node) -> str:
     if node.is_null:
         return "nothing"
     return {"map": "a mapping", "seq": "a list", "scalar": "text"}[node.kind]
 
 
-def _text(node: _Node, what: str, *, required: bool = True) -> str | None:
+def _text(node: Node, what: str, *, required: bool = True) -> str | None:
     if node.is_null:
         if required:
             raise MapError(f"{what} is empty; write some text", node.position)
@@ -267,13 +89,13 @@ def _text(node: _Node, what: str, *, required: bool = True) -> str | None:
     return value
 
 
-def _mapping(node: _Node, what: str) -> list[tuple[_Node, _Node]]:
+def _mapping(node: Node, what: str) -> list[tuple[Node, Node]]:
     if node.kind != "map":
         raise MapError(f"{what} must be a mapping, not {_describe(node)}", node.position)
     return node.value  # type: ignore[return-value]
 
 
-def _text_list(node: _Node, what: str, example: str) -> list[tuple[str, Position]]:
+def _text_list(node: Node, what: str, example: str) -> list[tuple[str, Position]]:
     if node.is_null:
         return []
     if node.kind != "seq":
@@ -285,7 +107,7 @@ def _text_list(node: _Node, what: str, example: str) -> list[tuple[str, Position
     return out
 
 
-def _check_keys(pairs: list[tuple[_Node, _Node]], allowed: tuple[str, ...], what: str) -> None:
+def _check_keys(pairs: list[tuple[Node, Node]], allowed: tuple[str, ...], what: str) -> None:
     for key, _ in pairs:
         if key.value not in allowed:
             raise MapError(f"unknown key '{key.value}' in {what}; expected one of: {', '.join(allowed)}", key.position)
@@ -301,7 +123,7 @@ def _check_reference(value: str, position: Position, what: str) -> str:
     return value
 
 
-def _relations(pairs: list[tuple[_Node, _Node]], source: str, what: str) -> tuple[Relation, ...]:
+def _relations(pairs: list[tuple[Node, Node]], source: str, what: str) -> tuple[Relation, ...]:
     relations = []
     for key, value in pairs:
         rel_type = key.value
@@ -320,7 +142,7 @@ def _relations(pairs: list[tuple[_Node, _Node]], source: str, what: str) -> tupl
     return tuple(relations)
 
 
-def _field(fields: dict[str, _Node], key: str, what: str, *, required: bool = True) -> str | None:
+def _field(fields: dict[str, Node], key: str, what: str, *, required: bool = True) -> str | None:
     """The text of ``fields[key]`` (as ``_text`` gives it), with the message made only for an error."""
     node = fields[key]
     value = node.value
@@ -329,7 +151,7 @@ def _field(fields: dict[str, _Node], key: str, what: str, *, required: bool = Tr
     return _text(node, f"'{key}' of {what}", required=required)
 
 
-def _claim(key: _Node, value: _Node) -> Claim:
+def _claim(key: Node, value: Node) -> Claim:
     claim_id = str(key.value)
     what = f"claim '{claim_id}'"
     if value.is_null or value.kind == "scalar":
@@ -367,7 +189,7 @@ def _claim(key: _Node, value: _Node) -> Claim:
     )
 
 
-def _extension(key: _Node, value: _Node) -> Extension:
+def _extension(key: Node, value: Node) -> Extension:
     target = _check_reference(str(key.value), key.position, "claims")
     what = f"'{target}'"
     pairs = _mapping(value, what)
@@ -383,7 +205,7 @@ def _extension(key: _Node, value: _Node) -> Extension:
     return Extension(target, key.position, note, _relations(pairs, target, what))
 
 
-def _argument(key: _Node, value: _Node) -> Argument:
+def _argument(key: Node, value: Node) -> Argument:
     what = f"argument '{key.value}'"
     pairs = _mapping(value, what)
     _check_keys(pairs, ARGUMENT_KEYS, what)
@@ -472,8 +294,10 @@ def parse_yaml_map(text: str, path: str, name: str) -> ArgMap:
 
 
 def _parse_map(text: str, path: str, name: str) -> ArgMap:
-    builder = _TreeBuilder(path, text)
-    root = builder.document()
+    # PyYAML is imported here, for a map outside the plain layout: a tenth of a command's start-up.
+    from argmap.yaml_tree import read_tree
+
+    root, duplicates = read_tree(text, path)
     if root is None or root.is_null:
         raise MapError("the file is empty; a map needs at least 'title:' and 'claims:'", Position(path, 1, 1))
     if root.kind != "map":
@@ -541,7 +365,7 @@ def _parse_map(text: str, path: str, name: str) -> ArgMap:
         includes=tuple(n for n, _ in includes),
         include_positions=tuple(p for _, p in includes),
         expect=tuple(expect),
-        duplicate_keys=tuple(builder.duplicates),
+        duplicate_keys=tuple(duplicates),
     )
 
 

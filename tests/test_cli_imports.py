@@ -1,4 +1,7 @@
-"""``argmap check`` imports only what checking needs; the other commands import their modules when they run."""
+"""``argmap check`` imports only what checking needs; the other commands import their modules when they run.
+
+PyYAML too is imported only when a map needs it (one outside the plain layout, or with an error).
+"""
 
 from __future__ import annotations
 
@@ -33,6 +36,13 @@ def test_check_imports_no_drawing_export_debate_or_generator() -> None:
     modules = _imported_by("check", "maps")
     assert "argmap.check" in modules
     assert not [m for m in LAZY if m in modules]
+
+
+def test_pyyaml_is_imported_only_for_a_map_outside_the_plain_layout(tmp_path: Path) -> None:
+    assert not {"yaml", "argmap.yaml_tree"} & _imported_by("check", "maps")
+    flow = tmp_path / "flow.yaml"
+    flow.write_text("title: T\nclaims: {a: {text: A, kind: assumption}}\n", encoding="utf-8")
+    assert {"yaml", "argmap.yaml_tree"} <= _imported_by("check", str(flow))
 
 
 def test_render_and_export_dot_do_not_import_pydot(tmp_path: Path) -> None:
