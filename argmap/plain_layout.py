@@ -230,6 +230,8 @@ class _Reader:
             if key[0] == '"' or key[0] == "'":
                 key = key[1:-1]  # a quoted key, as PyYAML writes with default_style
             depth = len(indent)
+            if field_indent < 0 and entry and depth > entry_indent:
+                field_indent = depth  # the first field of the section: its indentation holds for all
             if depth == field_indent and entry:  # a field of an entry: most lines of a map
                 if key in fields or key not in allowed:
                     raise _Stray
@@ -285,18 +287,7 @@ class _Reader:
                     raise _Stray  # a claim written as text, or a bad id
                 entry, entry_line, fields = key, number, {}
                 continue
-            if not entry or depth <= entry_indent or field_indent >= 0:
-                raise _Stray
-            field_indent = depth  # the first field of the section: its indentation holds for all
-            if key not in allowed:
-                raise _Stray
-            if value is None:
-                items = fields[key] = []
-                items_indent, items_least = -1, depth
-            elif value[0] == "[":
-                fields[key] = _flow_items(value, path, number, found.start(3) + 1)
-            else:
-                fields[key] = (value, number, found.start(3) + 1)
+            raise _Stray  # a key at a depth that fits nothing open
 
         if items is not None and not items:
             raise _Stray
