@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 MAP_SUFFIXES = (".yaml", ".yml")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-_NULLS = NULL_WORDS
 
 
 def decode_map_text(data: bytes, path: str) -> str:
@@ -135,7 +134,7 @@ def _relations(pairs: list[tuple[Node, Node]], source: str, what: str) -> tuple[
         for item in value.value:  # type: ignore[union-attr]
             target = item.value
             # Most targets are plain local ids: those need no message made in advance.
-            if item.kind != "scalar" or not ID_PATTERN.match(target) or (item.plain and target in _NULLS):  # type: ignore[arg-type]
+            if item.kind != "scalar" or not ID_PATTERN.match(target) or (item.plain and target in NULL_WORDS):  # type: ignore[arg-type]
                 target = _text(item, f"an item of '{rel_type}' of {what}")
                 _check_reference(target, item.position, what)  # type: ignore[arg-type]
             relations.append(Relation(rel_type, source, target, Position(item.path, item.line, item.column)))  # type: ignore[arg-type]
@@ -146,7 +145,7 @@ def _field(fields: dict[str, Node], key: str, what: str, *, required: bool = Tru
     """The text of ``fields[key]`` (as ``_text`` gives it), with the message made only for an error."""
     node = fields[key]
     value = node.value
-    if node.kind == "scalar" and value and not value.isspace() and not (node.plain and value in _NULLS):  # type: ignore[union-attr]
+    if node.kind == "scalar" and value and not value.isspace() and not (node.plain and value in NULL_WORDS):  # type: ignore[union-attr]
         return value  # type: ignore[return-value]
     return _text(node, f"'{key}' of {what}", required=required)
 
