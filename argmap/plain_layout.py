@@ -2,7 +2,8 @@
 
 Nearly every map is written the way ``argmap generate`` and the maps in ``maps/`` write it: one key
 per line, each value on its key's line (plain text, quoted text without escapes, or a one-line
-``[a, b]`` list) or a block list of ``- item`` lines under its key. Such a file is read here with
+``[a, b]`` list) or a block list of ``- item`` lines under its key; ``expect:`` may also be one
+``{id: label}`` line. Such a file is read here with
 one regular expression per line and turned straight into the model, without YAML events or a node
 tree; reading is most of what ``argmap check`` does on a large map.
 
@@ -60,10 +61,12 @@ _SCALAR = rf"""{_QUOTED}|{_PLAIN_START}(?:[^:#]|(?<! )\#)*?"""
 _KEY = r"""[A-Za-z0-9][A-Za-z0-9_.#-]*|"[A-Za-z0-9_.#-]+"|'[A-Za-z0-9_.#-]+'"""  # plain or quoted, as PyYAML writes
 _LINE = re.compile(
     "( *)(?:"
-    rf"(?P<key>{_KEY}):(?: +(?P<value>{_SCALAR}|\[[^\[\]{{}}]*\]))?"  # key: value
+    rf"(?P<key>{_KEY}):(?: +(?:(?P<value>{_SCALAR}|\[[^\[\]{{}}]*\])|(?P<mapping>\{{[^\[\]{{}}]*\}})))?"  # key: value
     rf"|- +(?P<item>{_SCALAR})"  # - item
     r")? *(?:(?<![^ ])#.*)?\Z"  # and a comment, after a space or alone
 )
+# One ``key: value`` of a one-line flow mapping (``expect: {a: in}``), quoted or plain.
+_PAIR = re.compile(r""" *("[^"]*"|'[^']*'|[^\s"':,][^\s:,]*): +("[^"]*"|'[^']*'|[^\s"':,][^\s:,]*) *""")
 _LONGEST_KEY = 1000  # YAML refuses implicit keys over 1024 characters; leave those to it
 
 
@@ -209,7 +212,7 @@ class _Reader:
             found = match(line)
             if found is None:
                 raise _Stray
-            indent, key, value, item = found.groups()
+            indent, key, value, mapping, item = found.groups()
             if key is None:
                 if item is None:
                     continue  # a blank line or a comment
@@ -221,7 +224,7 @@ class _Reader:
                     if items_indent >= 0 or depth < items_least:
                         raise _Stray
                     items_indent = depth
-                items.append((_text(item), Position(path, number, found.start(4) + 1)))
+                items.append((_text(item), Position(path, number, found.start(5) + 1)))
                 continue
             if items is not None:  # a key ends the block list
                 if not items:
@@ -233,7 +236,7 @@ class _Reader:
             if field_indent < 0 and entry and depth > entry_indent:
                 field_indent = depth  # the first field of the section: its indentation holds for all
             if depth == field_indent and entry:  # a field of an entry: most lines of a map
-                if key in fields or key not in allowed:
+                if key in fields or key not in allowed or mapping is not None:
                     raise _Stray
                 if value is None:
                     items = fields[key] = []
@@ -243,8 +246,8 @@ class _Reader:
                 else:
                     fields[key] = (value, number, found.start(3) + 1)
                 continue
-            if len(key) > _LONGEST_KEY:
-                raise _Stray
+            if len(key) > _LONGEST_KEY or (mapping is not None and (depth or key != "expect")):
+                raise _Stray  # a one-line {...} is read only as the whole of ``expect``
 
             if entry and (depth <= entry_indent):  # the entry is complete
                 self._finish(section, entry, Position(path, entry_line, entry_indent + 1), fields)
@@ -255,7 +258,10 @@ class _Reader:
                 if first is None:
                     first = Position(path, number, 1)
                 section = ""
-                if key in _ENTRY_KEYS:
+                if mapping is not None:  # expect: {id: label, ...}
+                    top[key] = []
+                    self._expectations(mapping, number, found.start(4) + 1)
+                elif key in _ENTRY_KEYS:
                     if value is not None:
                         raise _Stray
                     section, allowed = key, _ENTRY_KEYS[key]
@@ -328,6 +334,26 @@ class _Reader:
             include_positions=tuple(p for _, p in includes),
             expect=tuple(self.expect),
         )
+
+    def _expectations(self, token: str, line: int, column: int) -> None:
+        """The expectations of a one-line ``{id: label, ...}`` whose ``{`` is at ``column``.
+
+        Split at commas and colons, as ``_flow_items`` splits lists: ids and labels hold neither, and
+        ``_expectation`` refuses anything that is not an id or a label.
+        """
+        seen = set()
+        at = column + 1  # the column of the first character inside the braces
+        inner = token[1:-1]
+        for part in inner.split(",") if inner.strip(" ") else []:
+            pair = _PAIR.fullmatch(part)
+            if pair is None:
+                raise _Stray
+            key, _ = _scalar(pair.group(1))
+            if key in seen:
+                raise _Stray  # a duplicate: the full reader reports it
+            seen.add(key)
+            self._expectation(key, Position(self.path, line, at + pair.start(1)), pair.group(2), line, at + pair.start(2))
+            at += len(part) + 1
 
     def _expectation(self, key: str, position: Position, value: str | None, line: int, column: int) -> None:
         if value is None or value[0] == "[" or not _is_reference(key):

@@ -104,6 +104,18 @@ def test_a_map_using_every_form_of_the_layout_is_read_as_the_full_reader_reads_i
     assert assert_agrees(PLAIN_LAYOUT)
 
 
+@pytest.mark.parametrize("expect", ["{a: in, other#x: undec}", """{ "a":  'in' ,'other#x': "undec" }""", "{}"])
+def test_expectations_on_one_line_are_read_as_the_full_reader_reads_them(expect):
+    block = PLAIN_LAYOUT.index("expect:")
+    assert assert_agrees(PLAIN_LAYOUT[:block] + f"expect: {expect}  # on one line\n")
+
+
+def test_the_format_example_of_the_readme_is_read_as_the_full_reader_reads_it():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## The map format", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert assert_agrees(example)
+
+
 @pytest.mark.parametrize("flow", [False, True])
 @pytest.mark.parametrize("style", [None, '"', "'"])
 @pytest.mark.parametrize("indent", [2, 4])
@@ -141,6 +153,10 @@ LEFT = {
     "text set on another map's claim": "title: T\nclaims:\n  m#a:\n    text: A\n",
     "nothing added to another map's claim": "title: T\nclaims:\n  m#a:\n  b:\n    text: B\n",
     "a flow mapping": "title: T\nclaims:\n  a: {text: A}\n",
+    "a flow mapping as a field": "title: T\nclaims:\n  a:\n    text: {A: B}\n",
+    "a flow mapping as the title": "title: {a: b}\nclaims:\n  a:\n    text: A\n",
+    "a duplicate in a one-line expect": "title: T\nclaims:\n  a:\n    text: A\nexpect: {a: in, a: out}\n",
+    "a bad label in a one-line expect": "title: T\nclaims:\n  a:\n    text: A\nexpect: {a: maybe}\n",
     "no space after a colon": "title: T\nclaims:\n  a:\n    text:A\n",
     "a colon in plain text": "title: T\nclaims:\n  a:\n    text: see: this\n",
     "a hash right after quotes": 'title: T\nclaims:\n  a:\n    text: "A"#b\n',
