@@ -3,9 +3,9 @@
 Nearly every map is written the way ``argmap generate`` and the maps in ``maps/`` write it: one key
 per line, each value on its key's line (plain text, quoted text without escapes, or a one-line
 ``[a, b]`` list) or a block list of ``- item`` lines under its key; ``expect:`` may also be one
-``{id: label}`` line. Such a file is read here with
-one regular expression per line and turned straight into the model, without YAML events or a node
-tree; reading is most of what ``argmap check`` does on a large map.
+``{id: label}`` line. Such a file is read here with one regular expression per line and turned
+straight into the model, without YAML events or a node tree; reading is most of what
+``argmap check`` does on a large map.
 
 Whatever strays from that layout, or would be an error, a null or a duplicate key, makes
 ``read_plain_layout`` return None, and ``load.parse_map`` reads the file with the full YAML reader.
@@ -341,7 +341,7 @@ class _Reader:
         Split at commas and colons, as ``_flow_items`` splits lists: ids and labels hold neither, and
         ``_expectation`` refuses anything that is not an id or a label.
         """
-        seen = set()
+        seen: set[str] = set()
         at = column + 1  # the column of the first character inside the braces
         inner = token[1:-1]
         for part in inner.split(",") if inner.strip(" ") else []:
