@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from argmap.generate import generate
+from argmap.graph import referenced_nodes, written_references
+from argmap.load import parse_map
+from tests.helpers import REPO
+
 from .common import assert_findings
 
 CODE = "AM002"
@@ -151,3 +158,36 @@ def test_a_missing_claim_named_by_id_and_through_the_map_name_is_reported_at_bot
         "'supports' of 'a' names 'nope', but no claim has that id",
         "'opposes' of 'a' names 'nope', but no claim has that id",
     ]
+
+
+# ``referenced_nodes`` is the quick twin of ``written_references`` that the rule uses to find what is
+# missing; the two enumerate references separately, so they are held to the same set here.
+EVERY_KIND = """\
+title: t
+include: [other]
+claims:
+  a:
+    text: A
+    kind: assumption
+    supports: [b, other#x, m#a]
+    opposes: [gone]
+  b:
+    text: B
+    tension: [a]
+  other#x:
+    supports: [b, nope]
+arguments:
+  both:
+    premises: [a, other#x, missing]
+    conclusion: b
+expect:
+  b: in
+  other#x: undec
+"""
+
+
+@pytest.mark.parametrize("text", [EVERY_KIND, generate(300, 2).yaml,
+                                  *(p.read_text(encoding="utf-8") for p in sorted((REPO / "maps").glob("*.yaml")))])
+def test_referenced_nodes_are_the_targets_of_written_references(text):
+    argmap = parse_map(text, "m.yaml", "m")
+    assert referenced_nodes(argmap) == {target for target, _, _, _ in written_references(argmap)}
