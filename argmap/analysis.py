@@ -1,6 +1,8 @@
 """Graph algorithms on argument maps, written like networkx's own: a function of ``G`` returning plain data.
 
-``G`` is the graph of :func:`argmap.graph.build_graph`: nodes have a ``kind`` (``conclusion``,
+``G`` is the graph of :func:`argmap.graph.build_graph`, or the same as a
+:class:`argmap.graph.PlainGraph` (networkx itself is imported only where a function needs its
+algorithms): nodes have a ``kind`` (``conclusion``,
 ``claim``, ``evidence``, ``assumption`` or ``argument`` for a linked argument), edges have a ``type``.
 Every function here runs in time linear in the size of the graph, except where its docstring says.
 
@@ -12,11 +14,13 @@ they take as an optional ``relations`` argument: computed once and handed to eac
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.graph import Node, Relations, relations
 from argmap.model import BASIC_KINDS
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 IN, OUT, UNDEC = "in", "out", "undec"
 
@@ -65,6 +69,8 @@ def attacked(G: nx.MultiDiGraph, n: Node) -> set[Node]:
 
 def support_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     """The ``supports`` edges of ``G`` as a plain directed graph over all of its nodes."""
+    import networkx as nx
+
     S = nx.DiGraph()
     S.add_nodes_from(G)
     S.add_edges_from((u, v) for u, v, k in G.edges(keys=True) if k == "supports")
@@ -78,6 +84,7 @@ def supported_nodes(G: nx.MultiDiGraph, relations: Relations | None = None) -> s
     when all its premises are. This is the least fixed point, so support that only goes round a
     cycle counts for nothing. Computed with a work queue: each edge is looked at once.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("e", kind="evidence"); G.add_node("c", kind="conclusion"); G.add_node("x", kind="claim")
     >>> _ = G.add_edge("e", "c", key="supports", type="supports")
@@ -156,6 +163,7 @@ def support_components(G: nx.MultiDiGraph, relations: Relations | None = None) -
     One depth-first pass (Tarjan's algorithm, without recursion): the condensation that
     :func:`support_cycles` and :func:`tensions_in_support` are built on.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> for n in "abc": G.add_node(n, kind="claim")
     >>> _ = G.add_edge("a", "b", key="supports"); _ = G.add_edge("b", "a", key="supports")
@@ -224,7 +232,8 @@ def support_cycles(G: nx.MultiDiGraph, relations: Relations | None = None) -> li
     """One cycle for each group of nodes that support each other round a circle.
 
     Each strongly connected component of the support graph with more than one node yields one cycle
-    through it, starting at its earliest node in ``G``'s order, so each circle is reported once.
+    in it: the first that a walk from its earliest node in ``G``'s order closes (see
+    :func:`_first_cycle`), so each circle is reported once, the same way each time.
     """
     rel = _relations(G, relations)
     order = rel.order
@@ -232,15 +241,26 @@ def support_cycles(G: nx.MultiDiGraph, relations: Relations | None = None) -> li
     for n, first in _components(rel).items():
         if n != first:
             groups.setdefault(first, [first]).append(n)
-    cycles = []
-    for first, members in groups.items():
-        # The component alone, its nodes and edges in G's order, as networkx's subgraph shows it.
-        inside = set(members)
-        C = nx.DiGraph()
-        C.add_nodes_from(sorted(members, key=order.__getitem__))
-        C.add_edges_from((u, v) for u in C for v in rel.supports[u] if v in inside)
-        cycles.append([u for u, _ in nx.find_cycle(C, source=first)])
+    cycles = [_first_cycle(first, rel.supports, set(members)) for first, members in groups.items()]
     return sorted(cycles, key=lambda cycle: order[cycle[0]])
+
+
+def _first_cycle(first: Node, supports: dict[Node, list[Node]], inside: set[Node]) -> list[Node]:
+    """The cycle ``nx.find_cycle(C, source=first)`` finds in component ``C`` (the nodes ``inside``).
+
+    Every node of a strongly connected component has a ``supports`` edge to another inside it, so
+    networkx's depth-first search from ``first`` never backtracks before it closes a cycle: it
+    follows each node's first such edge until it reaches a node already on its path. That is done
+    here directly (tests/test_analysis.py holds the two equal on random graphs).
+    """
+    path: list[Node] = []
+    at: dict[Node, int] = {}
+    n = first
+    while n not in at:
+        at[n] = len(path)
+        path.append(n)
+        n = next(m for m in supports[n] if m in inside)
+    return path[at[n]:]
 
 
 def nodes_in_support_cycles(G: nx.MultiDiGraph, relations: Relations | None = None) -> set[Node]:
@@ -334,6 +354,7 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
     visits each node and edge a bounded number of times, so the cost is linear in the map. (Each
     step only ever adds a label that the rules force, so the order of the queue does not matter.)
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> for n in "abc": G.add_node(n, kind="assumption")
     >>> _ = G.add_edge("a", "b", key="opposes", type="opposes")
@@ -442,6 +463,7 @@ def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int = MAX_UNDECID
     undecided nodes in the worst case, so past ``max_undecided`` it raises :class:`TooManyUndecided`.
     Extensions are returned in a fixed order (by their members' order in ``G``).
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> for n in "ab": G.add_node(n, kind="assumption")
     >>> _ = G.add_edge("a", "b", key="tension", type="tension")

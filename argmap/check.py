@@ -89,7 +89,7 @@ def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Fin
 
 
 def _run_rules(maps: MapGraph, disable: frozenset[str]) -> list[Finding]:
-    nodes = maps.graph._node  # the graph's node data, without a view per finding
+    nodes = maps.plain._node  # the graph's node data
     names = {m.path: m.name for m in maps.maps.all_maps}
     findings = []
     for rule in RULES:

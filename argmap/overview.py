@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_THRESHOLD = 150  # claims; above this `argmap render` draws an overview unless --full
 DEFAULT_DEPTH = 2

@@ -25,6 +25,7 @@ from argmap.analysis import (
     tensions_in_support,
     unsupported_conclusions,
 )
+from argmap.graph import PlainGraph
 
 IN, OUT, UNDEC = "in", "out", "undec"
 BASIC = ("evidence", "assumption")
@@ -480,6 +481,45 @@ def test_support_cycles_are_networkx_cycles_of_its_components(G):
     assert len(cycles) == len(groups)
     for cycle in cycles:
         assert all(S.has_edge(u, v) for u, v in zip(cycle, cycle[1:] + cycle[:1], strict=True))
+
+
+@st.composite
+def support_webs(draw):
+    """Claims joined by many ``supports`` edges in random order: support circles that share nodes."""
+    size = draw(st.integers(min_value=2, max_value=12))
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((f"c{i}" for i in range(size)), kind="claim")
+    pairs = list(itertools.permutations(G, 2))
+    for u, v in draw(st.lists(st.sampled_from(pairs), max_size=40, unique=True)):
+        G.add_edge(u, v, key="supports", type="supports")
+    return G
+
+
+@settings(max_examples=300, deadline=None)
+@given(support_webs())
+def test_each_support_cycle_is_the_one_networkx_finds_from_the_components_earliest_node(G):
+    # support_cycles walks each component itself, so that checking never imports networkx; it must
+    # give what nx.find_cycle gave there, or the messages of circular-support would change.
+    S = nx.DiGraph((u, v) for u, v, k in G.edges(keys=True) if k == "supports")
+    order = {n: i for i, n in enumerate(G)}
+    expected = []
+    for group in (c for c in nx.strongly_connected_components(S) if len(c) > 1):
+        C = nx.DiGraph()
+        C.add_nodes_from(sorted(group, key=order.__getitem__))
+        C.add_edges_from((u, v) for u in C for v, keys in G._succ[u].items() if "supports" in keys and v in group)
+        first = next(iter(C))
+        expected.append([u for u, _ in nx.find_cycle(C, source=first)])
+    assert support_cycles(G) == sorted(expected, key=lambda cycle: order[cycle[0]])
+
+
+@settings(max_examples=100, deadline=None)
+@given(argument_maps())
+def test_analyses_read_the_plain_graph_as_the_networkx_graph(G):
+    plain = PlainGraph(G._node, G._succ, G._pred)
+    for analysis in (supported_nodes, unsupported_conclusions, support_cycles, nodes_in_support_cycles,
+                     tensions_in_support, grounded_labelling, isolated_nodes, support_components):
+        assert analysis(plain) == analysis(G)
+    assert relations(plain).__dict__ == relations(G).__dict__
 
 
 @settings(max_examples=100, deadline=None)

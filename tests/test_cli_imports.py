@@ -1,4 +1,4 @@
-"""``argmap check`` imports only what checking needs; the other commands import their modules when they run.
+"""``argmap check`` imports only what checking needs (not networkx); the other commands import their modules when they run.
 
 PyYAML too is imported only when a map needs it (one outside the plain layout, or with an error).
 """
@@ -36,6 +36,17 @@ def test_check_imports_no_drawing_export_debate_or_generator() -> None:
     modules = _imported_by("check", "maps")
     assert "argmap.check" in modules
     assert not [m for m in LAZY if m in modules]
+
+
+def test_check_does_not_import_networkx(tmp_path: Path) -> None:
+    # The rules read the graph as plain dicts; importing networkx would take longer than checking
+    # 10,000 claims. A generated map has every kind of finding, support circles included.
+    generated = tmp_path / "gen.yaml"
+    argmap.generate.write_generated(generated, 200, seed=1)
+    for path in ("maps", str(generated)):
+        modules = _imported_by("check", path)
+        assert "argmap.rules.circular_support" in modules and "networkx" not in modules
+    assert "networkx" in _imported_by("evaluate", "maps/china-and-north-korea.yaml")
 
 
 def test_pyyaml_is_imported_only_for_a_map_outside_the_plain_layout(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ SEVERITY = "error"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.graph
+    G = maps.plain
     for cycle in maps.memo(support_cycles):
         start = cycle[0]
         path = " -> ".join(show(n, home(start)) for n in [*cycle, start])

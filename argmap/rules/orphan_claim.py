@@ -24,7 +24,7 @@ SEVERITY = "warning"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.graph
+    G = maps.plain
     alone = [n for n in maps.memo(isolated_nodes) if G.nodes[n]["kind"] not in ("argument", "conclusion")]
     if not alone:
         return

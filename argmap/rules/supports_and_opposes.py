@@ -21,7 +21,7 @@ SEVERITY = "error"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    succ = maps.graph._succ
+    succ = maps.plain._succ
     rel = maps.memo(relations)
     kind, supports = rel.kind, rel.supports
     premises = {p for n in rel.premises for p in rel.supporters[n]}  # the few claims a linked argument rests on

@@ -23,7 +23,7 @@ SEVERITY = "warning"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.graph
+    G = maps.plain
     for n, a, b in maps.memo(tensions_in_support):
         what = "argument" if G.nodes[n]["kind"] == "argument" else "claim"
         here = home(n)

@@ -24,7 +24,7 @@ SEVERITY = "error"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.graph
+    G = maps.plain
     backed = maps.memo(supported_nodes)
     circular = maps.memo(nodes_in_support_cycles)
     for n in maps.memo(unsupported_conclusions):

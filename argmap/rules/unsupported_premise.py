@@ -22,7 +22,7 @@ SEVERITY = "warning"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.graph
+    G = maps.plain
     backed = maps.memo(supported_nodes)
     circular = maps.memo(nodes_in_support_cycles)
     for n, kind in maps.memo(relations).kind.items():  # as ``G.nodes(data="kind")``, without a view per node
