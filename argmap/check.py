@@ -6,7 +6,7 @@ import marshal
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 
 from argmap.graph import MapGraph, relations
@@ -63,6 +63,10 @@ class Summary:
 class CheckResult:
     findings: tuple[Finding, ...]
     summary: Summary
+    # The graph of each map's scope, as the rules saw it: a caller can go on to draw or evaluate it,
+    # and a command that ends once it has reported does not spend time freeing it (a third of a
+    # second at 100,000 claims).
+    graphs: tuple[MapGraph, ...] = field(default=(), repr=False, compare=False)
 
     def failed(self, strict: bool = False) -> bool:
         return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
@@ -187,10 +191,12 @@ class _ScopedChecks:
         self.maps = maps
         self.disable = frozenset(disable)
         self._done: dict[str, list[Finding]] = {}
+        self.graphs: list[MapGraph] = []
 
     def __call__(self, name: str) -> list[Finding]:
         if name not in self._done:
-            self._done[name] = findings_in_scope(self.maps, name, disable=self.disable)[1]
+            graph, self._done[name] = findings_in_scope(self.maps, name, disable=self.disable)
+            self.graphs.append(graph)
         return self._done[name]
 
     def reported(self, name: str) -> list[Finding]:
@@ -225,7 +231,7 @@ def check_map_set(maps: MapSet, *, disable: Iterable[str] = ()) -> CheckResult:
         errors=sum(f.severity == "error" for f in findings),
         warnings=sum(f.severity == "warning" for f in findings),
     )
-    return CheckResult(tuple(findings), summary)
+    return CheckResult(tuple(findings), summary, tuple(scoped.graphs))
 
 
 def findings_in_scope(maps: MapSet, name: str, *, disable: Iterable[str] = ()) -> tuple[MapGraph, list[Finding]]:

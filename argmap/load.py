@@ -418,9 +418,8 @@ def _referenced_maps(argmap: ArgMap) -> Iterator[tuple[str, Position, bool]]:
     """(map name, where, is_include) for every other map this one needs."""
     for name, position in zip(argmap.includes, argmap.include_positions, strict=True):
         yield name, position, True
-    refs: list[tuple[str, Position]] = []
-    for claim in argmap.claims:  # the bulk of a large map: only ``map#id`` targets matter
-        refs += [(r.target, r.position) for r in claim.relations if "#" in r.target]
+    # The bulk of a large map, where only ``map#id`` targets matter: one flat pass over the relations.
+    refs = [(target, at) for claim in argmap.claims for _, _, target, at in claim.relations if "#" in target]
     refs += [(r.target, r.position) for e in argmap.extensions for r in e.relations]
     refs += [(e.target, e.position) for e in argmap.extensions]
     for a in argmap.arguments:

@@ -413,3 +413,19 @@ def test_plain_scalars_that_look_like_other_types_are_text(tmp_path):
     write_map(tmp_path, "title: 1961\nclaims:\n  yes:\n    text: yes\n    kind: assumption\n    supports: [no]\n"
                         "  no:\n    text: 1961\n", "m")
     assert check("m.yaml") == (0, "1 map, 2 claims, 1 relation: no problems found\n", "")
+
+
+def test_what_check_made_is_left_for_the_exit_to_discard_only_under_run(tmp_path, monkeypatch):
+    # ``run`` ends the process with os._exit, so the maps and graphs a check made need not be freed
+    # one by one first; any other caller (these tests) frees them as usual.
+    import argmap.cli
+    from argmap.check import CheckResult
+
+    write_map(tmp_path, BAD, "bad")
+    assert argmap.cli._left_to_exit is None
+    check("bad.yaml")
+    assert argmap.cli._left_to_exit is None
+    monkeypatch.setattr(argmap.cli, "_left_to_exit", [])
+    assert argmap.cli.exit_status(["check", "bad.yaml"]) == 1
+    (kept,) = argmap.cli._left_to_exit
+    assert isinstance(kept, CheckResult) and len(kept.graphs) == 1 and kept.graphs[0].maps.maps[0].title == "Bad"
