@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import inspect
 from collections import deque
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
@@ -223,41 +223,44 @@ def _build_graph(maps: MapSet) -> tuple[PlainGraph, Relations]:
     # first written, not last in the lists: the lists of both ends are read again from the graph.
     reread: set[str] = set()
 
-    def add(source: str, target: str, rel_type: str, position: Position, written_in: str, role: str = "") -> None:
-        if source == target or source not in nodes or target not in nodes:
+    def add(source: str, edges: Iterable[tuple[str, str, Position]], written_in: str, role: str = "") -> None:
+        """Add the edges ``(type, target, position)`` out of ``source``, as networkx's ``add_edge`` would."""
+        if source not in nodes:
             return
-        keys = succ[source].get(target)
-        if keys is not None and rel_type in keys:
-            return
-        if rel_type in SYMMETRIC_TYPES and rel_type in succ[target].get(source, ()):
-            return  # written on both sides: one relation
-        if keys is None:
-            keys = succ[source][target] = pred[target][source] = {}
-        elif rel_type == "supports":
-            reread.update((source, target))
-        keys[rel_type] = {"type": rel_type, "position": position, "map": written_in, "role": role}
-        if rel_type == "supports":
-            supports[source].append(target)
-            supporters[target].append(source)
-        elif rel_type == "opposes" or rel_type == "tension":
-            attacks.setdefault(source, set()).add(target)
-            attackers.setdefault(target, set()).add(source)
-            if rel_type == "tension":  # an attack both ways
-                attacks.setdefault(target, set()).add(source)
-                attackers.setdefault(source, set()).add(target)
-                in_tension.add(source)
+        out, below = succ[source], supports[source]
+        for rel_type, target, position in edges:
+            if target == source or target not in nodes:
+                continue
+            keys = out.get(target)
+            if keys is not None and rel_type in keys:
+                continue
+            if rel_type in SYMMETRIC_TYPES and rel_type in succ[target].get(source, ()):
+                continue  # written on both sides: one relation
+            if keys is None:
+                keys = out[target] = pred[target][source] = {}
+            elif rel_type == "supports":
+                reread.update((source, target))
+            keys[rel_type] = {"type": rel_type, "position": position, "map": written_in, "role": role}
+            if rel_type == "supports":
+                below.append(target)
+                supporters[target].append(source)
+            elif rel_type == "opposes" or rel_type == "tension":
+                attacks.setdefault(source, set()).add(target)
+                attackers.setdefault(target, set()).add(source)
+                if rel_type == "tension":  # an attack both ways
+                    attacks.setdefault(target, set()).add(source)
+                    attackers.setdefault(source, set()).add(target)
+                    in_tension.add(source)
 
     for argmap in maps.all_maps:
         name = argmap.name
         prefix = name + "#"
-        for claim in argmap.claims:  # as ``written_relations`` gives them, without a call per relation
+        for claim in argmap.claims:  # as ``written_relations`` gives them, one call per claim
             if claim.relations:
-                source = prefix + claim.id
-                for rel_type, _, target, position in claim.relations:
-                    add(source, target if "#" in target else prefix + target, rel_type, position, name)
+                edges = [(t, target if "#" in target else prefix + target, at) for t, _, target, at in claim.relations]
+                add(prefix + claim.id, edges, name)
         for extension in argmap.extensions:
-            for relation in extension.relations:
-                add(extension.target, resolve(relation.target, name), relation.type, relation.position, name)
+            add(extension.target, [(r.type, resolve(r.target, name), r.position) for r in extension.relations], name)
         for argument in argmap.arguments:
             node = node_id(name, argument.id)
             if nodes[node]["position"] != argument.position:
@@ -269,8 +272,8 @@ def _build_graph(maps: MapSet) -> tuple[PlainGraph, Relations]:
             nodes[node]["absent_premises"] = sum(1 for p in premises if p not in nodes or p == conclusion)
             for premise, position in premises.items():
                 if premise != conclusion:
-                    add(premise, node, "supports", position, name, role="premise")
-            add(node, conclusion, "supports", argument.conclusion_position, name, role="conclusion")
+                    add(premise, [("supports", node, position)], name, role="premise")
+            add(node, [("supports", conclusion, argument.conclusion_position)], name, role="conclusion")
     for n in reread:
         supports[n] = [v for v, keys in succ[n].items() if "supports" in keys]
         supporters[n] = [u for u, keys in pred[n].items() if "supports" in keys]
