@@ -1,7 +1,7 @@
 """The ``argmap`` command: a thin layer of click over the library.
 
 Only what ``argmap check`` needs is imported here; each other command imports its own modules (debate,
-diagrams, export, generate) when it runs, so that checking does not pay for them. The option choices
+diagrams, dot, export, generate) when it runs, so that checking does not pay for them. The option choices
 those modules define are repeated below (tests/test_cli_imports.py holds them equal).
 """
 
@@ -20,18 +20,20 @@ import click
 from argmap import __version__
 from argmap.analysis import MAX_UNDECIDED
 from argmap.check import check_paths
-from argmap.dot import DEFAULT_TIMEOUT, ENGINES, RANKDIRS, RenderError
-from argmap.dot import FORMATS as RENDER_FORMATS
 from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
-from argmap.overview import DEFAULT_THRESHOLD
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import format_result
 from argmap.rules import RULES
 
 DEFAULT_PATHS = ("maps",)
 SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
+RENDER_FORMATS = ("svg", "png", "pdf", "dot")  # argmap.dot.FORMATS
+RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
+ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
+DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
+DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
 EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
 
@@ -57,7 +59,7 @@ class InputError(click.ClickException):
 def _input_errors() -> Iterator[None]:
     try:
         yield
-    except (MapError, OutputError, RenderError) as error:
+    except (MapError, OutputError) as error:  # argmap.dot.RenderError (Graphviz failed) is an OutputError
         raise InputError(" ".join(str(error).splitlines())) from None
     except OSError as error:  # a path the system refuses (too long, say) that no check above caught
         raise InputError(f"{error.filename}: cannot be used ({error.strerror}); check the path") from None

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from argmap.check import Finding
+from argmap.files import OutputError
 from argmap.graph import MapGraph, diagram_nodes, local_id, map_members, resolve
 from argmap.overview import Collapsed, Overview
 
@@ -65,8 +66,8 @@ LARGE_LAYOUT = {"mclimit": "0.3", "nslimit": "3", "nslimit1": "3", "searchsize":
 LABEL_FILL = {"in": "#b9e4bb", "out": "#f4b4b4", "undec": "#fbe7a1"}
 
 
-class RenderError(Exception):
-    """Graphviz could not be run, or failed (exit status 2)."""
+class RenderError(OutputError):
+    """Graphviz could not be run, or failed: the diagram cannot be made (exit status 2)."""
 
 
 # Unicode's category Cc ("control") is exactly U+0000-U+001F and U+007F-U+009F, and stays so (a

@@ -11,11 +11,14 @@ from pathlib import Path
 
 import argmap.cli
 import argmap.debate
+import argmap.dot
 import argmap.export
 import argmap.generate
+import argmap.overview
 
 REPO = Path(__file__).resolve().parent.parent
-LAZY = ("pydot", "pyparsing", "argmap.debate", "argmap.diagrams", "argmap.export", "argmap.generate")
+LAZY = ("pydot", "pyparsing", "argmap.debate", "argmap.diagrams", "argmap.dot", "argmap.overview", "argmap.export",
+        "argmap.generate")
 
 
 def _imported_by(*command: str) -> set[str]:
@@ -67,3 +70,8 @@ def test_option_choices_repeated_in_the_cli_are_the_modules_own() -> None:
     assert argmap.cli.SEMANTICS == argmap.debate.SEMANTICS
     assert argmap.cli.EXPORT_FORMATS == argmap.export.FORMATS
     assert argmap.cli.MIN_CLAIMS == argmap.generate.MIN_CLAIMS
+    assert argmap.cli.RENDER_FORMATS == argmap.dot.FORMATS
+    assert argmap.cli.RANKDIRS == argmap.dot.RANKDIRS
+    assert argmap.cli.ENGINES == argmap.dot.ENGINES
+    assert argmap.cli.DEFAULT_TIMEOUT == argmap.dot.DEFAULT_TIMEOUT
+    assert argmap.cli.DEFAULT_THRESHOLD == argmap.overview.DEFAULT_THRESHOLD
