@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import random
 import re
+from contextlib import contextmanager
+from dataclasses import fields, is_dataclass
+from unittest.mock import patch
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from argmap import plain_layout
 from argmap.generate import generate
 from argmap.load import parse_map, parse_yaml_map
 from argmap.model import MapError
@@ -260,3 +264,275 @@ def test_damaged_maps_are_read_as_the_full_reader_reads_them_or_left_to_it():
         except UnicodeDecodeError:
             continue
         assert_agrees(text)
+
+
+# ---------------------------------------------------------------- claim entries read at once
+
+
+def typed(value: object) -> object:
+    """``value`` with the type of every record in it, so that a plain tuple never passes for a Position."""
+    if is_dataclass(value):
+        return type(value).__name__, tuple(typed(getattr(value, f.name)) for f in fields(value))
+    if isinstance(value, tuple):
+        return type(value).__name__, tuple(typed(item) for item in value)
+    return value
+
+
+@contextmanager
+def entries_read_at_once(after: int):
+    """Read claim entries in the generator's shape at once from the entry after the ``after``-th on
+    (past the second at the earliest), and count them in the list yielded."""
+    shaped: list[str] = []
+    real = plain_layout._Reader._shaped_claim
+
+    def counting(reader, shape, found, line):
+        shaped.append(found[1])
+        return real(reader, shape, found, line)
+
+    with patch.object(plain_layout, "_SHAPE_AFTER", after), patch.object(plain_layout._Reader, "_shaped_claim", counting):
+        yield shaped
+
+
+def read_both_ways(text: str) -> tuple[object, list[str]]:
+    """Read ``text`` line by line only and with entries read at once as early as may be; assert that
+    both give the same answer, record types included, and that it is the full reader's where there
+    is one. Return the map (or None) and the ids of the claims read at once."""
+    with entries_read_at_once(10**9) as never:
+        by_lines = read_plain_layout(text, "m.yaml", "m")
+    assert not never
+    with entries_read_at_once(0) as shaped:
+        at_once = read_plain_layout(text, "m.yaml", "m")
+    assert typed(at_once) == typed(by_lines)
+    if at_once is not None:
+        assert typed(at_once) == typed(parse_yaml_map(text, "m.yaml", "m"))
+    return at_once, shaped
+
+
+@pytest.mark.parametrize("claims, generator_seed", [(30, 0), (300, 1), (1000, 7), (3000, 2)])
+def test_generated_claims_past_the_second_are_read_at_once_as_line_by_line(claims, generator_seed):
+    argmap, shaped = read_both_ways(generate(claims, generator_seed).yaml)
+    assert argmap is not None
+    assert shaped == [claim.id for claim in argmap.claims[2:]]
+
+
+def test_claims_are_read_at_once_only_past_the_first_hundred_by_default():
+    text = generate(400, 5).yaml
+    with entries_read_at_once(plain_layout._SHAPE_AFTER) as shaped:
+        argmap = read_plain_layout(text, "m.yaml", "m")
+    assert argmap is not None
+    assert shaped == [claim.id for claim in argmap.claims[plain_layout._SHAPE_AFTER + 1:]]
+    assert typed(argmap) == typed(parse_yaml_map(text, "m.yaml", "m"))
+
+
+SHAPED = """\
+title: "Entries in the shape and out of it"
+claims:
+  first:
+    text: "The first claim, read line by line."
+    kind: "conclusion"
+  second:
+    text: "The second, read line by line too: the shape is known from here."
+    supports: ["first"]
+  third:
+    text: "Every field the shape has, in its order."
+    kind: "evidence"
+    section: "A section"
+    quote: "the quote, with ' and # and: inside"
+    supports: ["first", "second"]
+    opposes: ["second"]
+    tension: ["first", "second"]
+    same-as: ["second"]
+{entry}  after-1:
+    text: "An entry in the shape after it."
+    opposes: ["third"]
+  after-2:
+    text: "Another, last of the claims."
+    kind: "assumption"
+    tension: ["after-1"]
+arguments:
+  linked:
+    premises: ["first", "second"]
+    conclusion: "third"
+expect:
+  first: in
+"""
+
+# Entries put between ``third`` and ``after-1``, each with whether the line reading (and so the
+# plain reader) answers. Those in the shape are read at once, the others line by line; ``read_both_ways``
+# holds both readings to the same map, positions and all.
+ENTRIES = {
+    "in the shape": ('  x:\n    text: "X"\n', True),
+    "in the shape, with every field": ('  x:\n    text: "X"\n    kind: "claim"\n    section: "S"\n    quote: "Q"\n'
+                                      '    supports: ["first"]\n    opposes: ["first"]\n    tension: ["first"]\n'
+                                      '    same-as: ["first"]\n', True),
+    "unicode text": ('  x:\n    text: "Ünïcödé → text, \u3000 wide"\n    quote: "ü"\n    supports: ["first"]\n', True),
+    "leading and trailing spaces inside quotes": ('  x:\n    text: "  X  "\n    section: " S"\n', True),
+    "a comment between fields": ('  x:\n    text: "X"\n    # why\n    supports: ["first"]\n', True),
+    "a comment after a value": ('  x:\n    text: "X"  # why\n', True),
+    "a comment after the entry": ('  x:\n    text: "X"\n  # why\n', True),
+    "a comment at the margin after the entry": ('  x:\n    text: "X"\n# why\n', True),
+    "a comment after the key": ('  x:  # why\n    text: "X"\n', True),
+    "a blank line between fields": ('  x:\n    text: "X"\n\n    kind: "evidence"\n', True),
+    "a blank line after the entry": ('  x:\n    text: "X"\n\n', True),
+    "a line of spaces after the entry": ('  x:\n    text: "X"\n      \n', True),
+    "a trailing space": ('  x:\n    text: "X" \n', True),
+    "two spaces after the colon": ('  x:\n    text:  "X"\n', True),
+    "kind before text": ('  x:\n    kind: "evidence"\n    text: "X"\n', True),
+    "section after quote": ('  x:\n    text: "X"\n    quote: "Q"\n    section: "S"\n', True),
+    "opposes before supports": ('  x:\n    text: "X"\n    opposes: ["first"]\n    supports: ["second"]\n', True),
+    "a field after the lists": ('  x:\n    text: "X"\n    supports: ["first"]\n    kind: "evidence"\n', True),
+    "a note": ('  x:\n    text: "X"\n    note: "N"\n    supports: ["first"]\n', True),
+    "an empty note": ('  x:\n    text: "X"\n    note: ""\n', True),
+    "an ignore list": ('  x:\n    text: "X"\n    ignore: ["AM104"]\n', True),
+    "plain values": ("  x:\n    text: X\n    kind: evidence\n    supports: [first, second]\n", True),
+    "single quotes": ("  x:\n    text: 'X'\n    section: 'It''s'\n", True),
+    "a list in single quotes": ("  x:\n    text: \"X\"\n    supports: ['first', 'second']\n", True),
+    "a list without spaces": ('  x:\n    text: "X"\n    supports: ["first","second"]\n', True),
+    "an empty list": ('  x:\n    text: "X"\n    supports: []\n', True),
+    "a block list": ('  x:\n    text: "X"\n    supports:\n    - first\n    - "second"\n', True),
+    "a block list, indented": ('  x:\n    text: "X"\n    supports:\n      - first\n', True),
+    "a reference to another map": ('  x:\n    text: "X"\n    supports: ["other#y"]\n', True),
+    "an extension": ('  other#y:\n    supports: ["first"]\n', True),
+    "a quoted key": ('  "x":\n    text: "X"\n', True),
+    "a quoted field key": ('  x:\n    "text": "X"\n', True),
+    "a long id": (f'  {"x" * 1000}:\n    text: "X"\n', True),
+    "the same id as another": ('  third:\n    text: "X"\n', False),
+    "an id too long for a key": (f'  {"x" * 1001}:\n    text: "X"\n', False),
+    "a bad id": ('  X:\n    text: "X"\n', False),
+    "blank text": ('  x:\n    text: "   "\n', False),
+    "empty text": ('  x:\n    text: ""\n', False),
+    "blank text of wide spaces": ('  x:\n    text: "\u3000\u00a0"\n', False),
+    "a blank section": ('  x:\n    text: "X"\n    section: " "\n', False),
+    "an empty quote": ('  x:\n    text: "X"\n    quote: ""\n', False),
+    "an unknown kind": ('  x:\n    text: "X"\n    kind: "fact"\n', False),
+    "an escape": ('  x:\n    text: "X\\"Y"\n', False),
+    "a backslash": ('  x:\n    text: "X\\\\"\n', False),
+    "a bad target": ('  x:\n    text: "X"\n    supports: ["First"]\n', False),
+    "an empty target": ('  x:\n    text: "X"\n    supports: [""]\n', False),
+    "a field twice": ('  x:\n    text: "X"\n    text: "Y"\n', False),
+    "a relation twice": ('  x:\n    text: "X"\n    supports: ["first"]\n    supports: ["second"]\n', False),
+    "an unknown field": ('  x:\n    text: "X"\n    colour: "red"\n', False),
+    "no text": ('  x:\n    kind: "evidence"\n', False),
+    "no fields": ("  x:\n", False),
+    "a deeper line after the entry": ('  x:\n    text: "X"\n      more: "Y"\n', False),
+    "a shallower line after the entry": ('  x:\n    text: "X"\n y:\n', False),
+    "an item after the entry": ('  x:\n    text: "X"\n  - first\n', False),
+    "an item after a field": ('  x:\n    text: "X"\n    - first\n', False),
+    "a field at another depth": ('  x:\n    text: "X"\n     kind: "evidence"\n', False),
+    "an empty block list before": ('  x:\n    text: "X"\n    supports:\n', False),
+    "text on the key's line": ('  x: "X"\n', False),
+}
+
+
+@pytest.mark.parametrize("entry, answered", ENTRIES.values(), ids=ENTRIES.keys())
+def test_entries_in_and_out_of_the_shape_read_as_line_by_line(entry, answered):
+    argmap, shaped = read_both_ways(SHAPED.format(entry=entry))
+    assert (argmap is not None) == answered
+    if answered:
+        assert shaped[0] == "third" and shaped[-2:] == ["after-1", "after-2"]
+
+
+ENDINGS = {
+    "no line break": ("", "third"),
+    "a line break": ("\n", "x"),
+    "a blank line": ("\n\n", "third"),
+    "a comment": ("\n# the end\n", "third"),
+    "an indented comment": ("\n  # the end\n", "third"),
+    "arguments": ("\narguments:\n  a:\n    premises: [first]\n    conclusion: first\n", "x"),
+    "expect on one line": ("\nexpect: {first: in}\n", "x"),
+    "include": ("\ninclude: [other]\n", "x"),
+}
+
+
+@pytest.mark.parametrize("ending, last_read_at_once", ENDINGS.values(), ids=ENDINGS.keys())
+def test_the_last_entry_reads_the_same_at_the_end_of_the_text(ending, last_read_at_once):
+    """The last entry is read at once only where what follows it cannot add to it (a blank line or a
+    comment might come before a field of it)."""
+    text = SHAPED.split("{entry}")[0] + '  x:\n    text: "X"\n    supports: ["third"]' + ending
+    argmap, shaped = read_both_ways(text)
+    assert argmap is not None
+    assert shaped[-1] == last_read_at_once
+
+
+@pytest.mark.parametrize("entry_indent, field_indent", [(1, 2), (2, 4), (2, 3), (4, 8), (3, 4)])
+def test_claims_at_any_indentation_read_at_once_as_line_by_line(entry_indent, field_indent):
+    def indent(line: str) -> str:
+        depth = len(line) - len(line.lstrip(" "))
+        return " " * {0: 0, 2: entry_indent, 4: field_indent}[depth] + line.lstrip(" ")
+
+    text = "\n".join(indent(line) for line in generate(50, 4).yaml.split("\n"))
+    argmap, shaped = read_both_ways(text)
+    assert argmap is not None and len(shaped) == 48
+
+
+@settings(max_examples=budget("structured", 100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.one_of(st.sampled_from(' "\\\n\u00a0\u2000\u3000\x1c\x85'), st.characters(blacklist_categories=("Cs",))),
+               max_size=8))
+def test_the_shape_takes_a_quoted_text_exactly_where_the_line_reading_would(value):
+    """Double-quoted, without escapes or line breaks, and not blank as ``_text`` sees it (``isspace``)."""
+    fits = re.fullmatch(plain_layout._TEXT, f'"{value}"') is not None
+    assert fits == (not any(c in value for c in '"\\\n') and bool(value) and not value.isspace())
+
+
+def entry_text(draw: st.DrawFn) -> str:
+    """Mostly a text the shape takes; now and then one with what it must not take."""
+    if draw(st.integers(0, 30)) < 30:
+        return draw(st.sampled_from(["A claim.", "ü → x", " spaced ", "a # b: c", "it's", "x"]))
+    return draw(st.text(alphabet=st.sampled_from(' ab"\\#:\'-\u00a0\u3000é\t'), max_size=5))
+
+
+@st.composite
+def shaped_maps(draw: st.DrawFn) -> str:
+    """Maps of claims in and near the generator's shape: random fields, texts, lists and stray lines."""
+    ids = [f"c{i}" for i in range(draw(st.integers(3, 8)))]
+    lines = ["title: T", "claims:"]
+    for claim_id in ids:
+        lines.append(f"  {claim_id}:")
+        lines.append(f'    text: "{entry_text(draw)}"')
+        for key in ("kind", "section", "quote"):
+            if draw(st.booleans()):
+                value = draw(st.sampled_from(["claim", "evidence", "conclusion", "fact"])) if key == "kind" else entry_text(draw)
+                lines.append(f'    {key}: "{value}"')
+        for key in ("supports", "opposes", "tension", "same-as"):
+            if draw(st.booleans()):
+                odd = draw(st.integers(0, 30)) == 30
+                targets = draw(st.lists(st.sampled_from([*ids, "m#x", "Bad", ""] if odd else ids), min_size=1, max_size=3))
+                lines.append(f"    {key}: [{', '.join(f'{chr(34)}{t}{chr(34)}' for t in targets)}]")
+        if draw(st.integers(0, 30)) == 30:
+            stray = draw(st.sampled_from(["", "  # c", "    # c", "#", "      x: y", '    note: "n"', "  - c0", " ", "    supports: [c0]"]))
+            lines.insert(draw(st.integers(2, len(lines))), stray)
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n", "\narguments:\n  a:\n    premises: [c0]\n    conclusion: c1\n"]))
+
+
+@settings(max_examples=budget("structured", 100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=shaped_maps())
+def test_random_claims_near_the_shape_read_at_once_as_line_by_line(text):
+    argmap, shaped = read_both_ways(text)
+    event(f"answered: {argmap is not None}, claims read at once: {min(len(shaped), 3)}")
+
+
+def test_edited_generated_maps_read_at_once_as_line_by_line():
+    corpus = [generate(60, s).yaml for s in range(3)] + [SHAPED.format(entry="")]
+    r = random.Random(seed())
+    cases = budget("mutations", 300)
+    answered = 0
+    for _ in range(cases):
+        text = r.choice(corpus)
+        for _ in range(r.randint(1, 3)):
+            text = small_edit(r, text)
+        answered += read_both_ways(text)[0] is not None
+    assert answered > cases // 4
+
+
+def test_damaged_generated_maps_read_at_once_as_line_by_line():
+    corpus = [generate(60, s).yaml.encode() for s in range(3)] + [SHAPED.format(entry="").encode()]
+    r = random.Random(seed())
+    for _ in range(budget("mutations", 300)):
+        data = r.choice(corpus)
+        for _ in range(r.randint(1, 3)):
+            data = mutate(r, data, corpus)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        read_both_ways(text)
