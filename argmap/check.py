@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 
+from argmap.analysis import nodes_in_support_cycles, supported_nodes
 from argmap.graph import MapGraph, relations
 from argmap.load import DEFAULT_MAX_BYTES, collector_paused, load_map_set, map_scope
 from argmap.model import ArgMap, MapError, MapSet
@@ -89,11 +90,13 @@ def check_ignore_codes(maps: MapSet) -> None:
                     raise MapError(f"unknown rule code '{code}' in 'ignore' of claim '{claim.id}'; see `argmap rules`", position)
 
 
-# On a large map the rules that read the maps themselves (ids, references, quotes) run in a second
-# process beside those that read the graph's analyses: about a third of the rules' time at 100,000
-# claims, on a machine with a second core. Below this many nodes a fork costs more than it saves.
-ALONGSIDE = frozenset({"AM001", "AM002", "AM003", "AM301", "AM302", "AM303"})
+# On a large map, on a machine with a second core, the rules that rest on the grounded labelling and
+# on the tensions inside arguments run in a second process beside all the others: at 100,000 claims
+# they take about as long as the rest together. Below this many nodes a fork costs more than it saves.
+ALONGSIDE = frozenset({"AM201", "AM203", "AM204"})
 ALONGSIDE_FROM = 5_000
+# What the rules of both processes rest on, read once before they part.
+SHARED = (relations, supported_nodes, nodes_in_support_cycles)
 
 
 def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Finding]:
@@ -107,7 +110,8 @@ def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Fin
         alongside = [rule for rule in rules if rule.code in ALONGSIDE]
         if len(maps.plain) < ALONGSIDE_FROM or not alongside or not _can_fork():
             return _run_rules(maps, rules)
-        maps.memo(relations)  # read once, before the processes part, for whatever needs it after
+        for analysis in SHARED:
+            maps.memo(analysis)
         theirs = _start_elsewhere(lambda: _run_rules(maps, alongside))
         try:
             mine = _run_rules(maps, [rule for rule in rules if rule.code not in ALONGSIDE])

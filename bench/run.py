@@ -19,6 +19,7 @@ skip); without npm, or offline, the Argdown figures are left out and the run say
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -332,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
 
     argdown, where = ensure_argdown(not args.no_install)
     print(f"Argdown CLI: {argdown or 'absent'} ({where})")
+    # argmap's bytecode, as any run after the first has it: an environment that does not write it
+    # (PYTHONDONTWRITEBYTECODE) would otherwise make every timed process compile the package again.
+    compileall.compile_dir(str(REPO / "argmap"), quiet=1)
     evaluate = has_evaluate()
     print("argmap evaluate: " + ("the command" if evaluate else "absent; timing grounded_labelling through python -c"))
 

@@ -18,6 +18,9 @@ from argmap.rules import RULES, RULES_BY_CODE
 
 REPO = Path(__file__).resolve().parent.parent
 
+ALONG = sorted(ALONGSIDE)[0]  # a rule that runs in the second process
+HERE = next(rule.code for rule in RULES if rule.code not in ALONGSIDE)  # and one that does not
+
 pytestmark = pytest.mark.skipif(not argmap.check._can_fork(), reason="no second core or no fork: the rules all run in one process")
 
 
@@ -46,14 +49,14 @@ def test_the_findings_are_the_same_with_a_second_process(tmp_path: Path, monkeyp
 
 def test_the_rules_alongside_do_run_in_another_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ran_in = tmp_path / "pids"
-    quote_rule = RULES_BY_CODE["AM301"].check
+    rule = RULES_BY_CODE[ALONG].check
 
     def recording(maps):
         with ran_in.open("a") as out:
             out.write(f"{os.getpid()}\n")
-        return quote_rule(maps)
+        return rule(maps)
 
-    _replace_rule(monkeypatch, "AM301", recording)
+    _replace_rule(monkeypatch, ALONG, recording)
     _findings(tmp_path, monkeypatch, alongside_from=0)
     assert str(os.getpid()) not in ran_in.read_text().split()
 
@@ -61,14 +64,14 @@ def test_the_rules_alongside_do_run_in_another_process(tmp_path: Path, monkeypat
 def test_a_second_process_that_fails_leaves_its_rules_to_the_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     alone = _findings(tmp_path, monkeypatch, alongside_from=10**9)
     parent = os.getpid()
-    quote_rule = RULES_BY_CODE["AM301"].check
+    rule = RULES_BY_CODE[ALONG].check
 
     def failing_elsewhere(maps):
         if os.getpid() != parent:
             raise RuntimeError("a rule that fails only in the second process")
-        return quote_rule(maps)
+        return rule(maps)
 
-    _replace_rule(monkeypatch, "AM301", failing_elsewhere)
+    _replace_rule(monkeypatch, ALONG, failing_elsewhere)
     assert _findings(tmp_path, monkeypatch, alongside_from=0) == alone
 
 
@@ -76,7 +79,7 @@ def test_a_rule_that_fails_fails_as_it_would_in_one_process(tmp_path: Path, monk
     def failing(maps):
         raise RuntimeError("a broken rule")
 
-    for code in ("AM301", "AM101"):  # one that runs alongside, one that does not
+    for code in (ALONG, HERE):
         _replace_rule(monkeypatch, code, failing)
         with pytest.raises(RuntimeError, match="a broken rule"):
             _findings(tmp_path, monkeypatch, alongside_from=0)

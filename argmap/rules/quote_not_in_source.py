@@ -39,9 +39,40 @@ def normalise(text: str) -> str:
 
 
 KEY_WORDS = 4  # how many of a quote's inner words are looked up at once
+NEAR = 4096  # characters after the last quote found in which the next one is looked for first
+# Quotes left over that are each looked for in the whole text rather than by indexing it: a search
+# costs about 1/400 of the index's one pass (measured on a 3 MB text).
+SEARCHED_ONE_BY_ONE = 256
 
 
 def quotes_found(text: str, quotes: Iterable[str]) -> set[str]:
+    """Which of ``quotes`` occur in ``text``, exactly, as substrings.
+
+    A map mostly quotes its source in reading order (an article is mapped from the top down), so
+    each quote is first looked for just after where the one before it was found, by ``str.find``
+    over a few thousand characters. The quotes not found there are looked for in the whole text:
+    a few one by one, more at once (:func:`quotes_found_anywhere`). Either way a quote counts as
+    found only where it occurs.
+    """
+    found: set[str] = set()
+    elsewhere = []
+    at = 0
+    find = text.find
+    for quote in quotes:
+        if quote in found:
+            continue
+        where = find(quote, at, at + NEAR + len(quote))
+        if where < 0:
+            elsewhere.append(quote)
+        else:
+            found.add(quote)
+            at = where
+    if len(elsewhere) <= SEARCHED_ONE_BY_ONE:
+        return found.union(quote for quote in elsewhere if quote in text)
+    return found | quotes_found_anywhere(text, elsewhere)
+
+
+def quotes_found_anywhere(text: str, quotes: Iterable[str]) -> set[str]:
     """Which of ``quotes`` occur in ``text``, exactly, as substrings; in one pass over the text.
 
     Searching the whole text once per quote costs quotes x text length, which a generated map of

@@ -132,22 +132,39 @@ def test_quiet_on_a_correct_map(tmp_path):
     """, CODE, [], SOURCE)
 
 
-def test_indexed_search_finds_exactly_what_plain_search_finds() -> None:
+def _text_and_quotes(seed: int, spaces: list[str], words: int, quotes: int, in_order: bool) -> tuple[str, list[str]]:
+    """A text of ``words`` random words and ``quotes`` pieces of it (some changed so they are not in it),
+    taken at random places or from the start onwards."""
     import random
 
-    from argmap.rules.quote_not_in_source import quotes_found
+    rng = random.Random(seed)
+    vocabulary = ["the", "a", "cat", "sat", "on", "mat", "dog", "ran", "far", "x"]
+    text = "".join(rng.choice(vocabulary) + rng.choice(spaces) for _ in range(words)).strip()
+    starts = sorted(rng.randrange(len(text) - 40) for _ in range(quotes))
+    if not in_order:
+        rng.shuffle(starts)
+    pieces = []
+    for start in starts:
+        quote = text[start:start + rng.randint(1, 60)].strip()
+        if rng.random() < 0.3:  # some that are not there
+            quote = quote.replace("a", "o", 1)
+        if rng.random() < 0.1:
+            quote = quote.replace(" ", "  ", 1)
+        pieces.append(quote)
+    return text, pieces
 
-    rng = random.Random(5)
-    words = ["the", "a", "cat", "sat", "on", "mat", "dog", "ran", "far", "x"]
+
+def test_each_way_of_searching_finds_exactly_what_plain_search_finds() -> None:
+    from argmap.rules.quote_not_in_source import NEAR, SEARCHED_ONE_BY_ONE, quotes_found, quotes_found_anywhere
+
     for spaces in ([" "], [" ", "  ", "\n", " \t"]):  # normalised text, and any other
-        text = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(3000)).strip()
-        quotes = []
-        for _ in range(2000):
-            start = rng.randrange(len(text) - 40)
-            quote = text[start:start + rng.randint(1, 60)].strip()
-            if rng.random() < 0.3:  # some that are not there
-                quote = quote.replace("a", "o", 1)
-            if rng.random() < 0.1:
-                quote = quote.replace(" ", "  ", 1)
-            quotes.append(quote)
-        assert quotes_found(text, quotes) == {quote for quote in quotes if quote in text}
+        # In reading order over a long text: found near the last, and the rest (fewer than are searched
+        # one by one, then more); in no order: more quotes left over than are searched one by one.
+        for words, count, in_order in ((40000, 300, True), (40000, 3000, True), (3000, 2000, False), (40000, 3000, False)):
+            text, quotes = _text_and_quotes(5, spaces, words, count, in_order)
+            expected = {quote for quote in quotes if quote in text}
+            assert quotes_found(text, quotes) == expected
+            assert quotes_found_anywhere(text, quotes) == expected
+            missing = len(set(quotes) - expected)
+            assert missing < SEARCHED_ONE_BY_ONE if count == 300 else missing > SEARCHED_ONE_BY_ONE
+            assert len(text) > 20 * NEAR or words == 3000
