@@ -5,8 +5,9 @@
 For the map and its JSON twin (``genN.json`` beside it, written by ``make bench``) it prints the best
 of three CPU times of:
 
-- ``parse_map``: argmap's loader, which reads a map in the plain layout line by line
-  (``plain_layout``);
+- ``parse_map``: argmap's loader, which reads a map in the plain layout (``plain_layout``): a claim
+  entry in the shape ``argmap generate`` writes with one match, any other line by line;
+- ``parse_map`` reading every line one by one, as it reads a map in another layout;
 - ``parse_yaml_map``: argmap's full YAML reader, PyYAML's C parser read event by event (what every
   other map, and every map with an error, goes through);
 - PyYAML's C parser's events alone (the floor of that reader);
@@ -32,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml  # noqa: E402
 
+from argmap import plain_layout  # noqa: E402
 from argmap.load import parse_map, parse_yaml_map  # noqa: E402
 
 
@@ -76,12 +78,23 @@ def ryml_walk(data: bytes) -> int:
     return seen
 
 
+def line_by_line(text: str, path: str) -> None:
+    """``parse_map`` without the one match per claim entry: how a map in another layout is read."""
+    saved = plain_layout._SHAPE_AFTER
+    plain_layout._SHAPE_AFTER = len(text)  # more claims than the map has: no entry is read at once
+    try:
+        parse_map(text, path, "bench")
+    finally:
+        plain_layout._SHAPE_AFTER = saved
+
+
 def main(path: str) -> None:
     data = Path(path).read_bytes()
     text = data.decode("utf-8")
     twin = Path(path).with_suffix(".json")
     rows = [
         ("argmap parse_map (plain layout)", lambda: parse_map(text, path, "bench")),
+        ("argmap parse_map, line by line only", lambda: line_by_line(text, path)),
         ("argmap parse_yaml_map (PyYAML C events)", lambda: parse_yaml_map(text, path, "bench")),
         ("PyYAML C events alone", lambda: events(text)),
         ("yaml.load (CSafeLoader)", lambda: yaml.load(text, Loader=yaml.CSafeLoader)),
