@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from unittest.mock import patch
@@ -251,18 +252,23 @@ def test_edited_maps_are_read_as_the_full_reader_reads_them_or_left_to_it():
     assert answered > cases // 4
 
 
-def test_damaged_maps_are_read_as_the_full_reader_reads_them_or_left_to_it():
-    corpus = [p.read_bytes() for p in SEED_MAPS] + [generate(60, s).yaml.encode() for s in range(3)]
-    corpus.append(PLAIN_LAYOUT.encode())
+def damaged(corpus: list[bytes]) -> Iterator[str]:
+    """Maps of ``corpus`` damaged one to three times by the fuzz mutator, those still UTF-8."""
     r = random.Random(seed())
     for _ in range(budget("mutations", 300)):
         data = r.choice(corpus)
         for _ in range(r.randint(1, 3)):
             data = mutate(r, data, corpus)
         try:
-            text = data.decode("utf-8")
+            yield data.decode("utf-8")
         except UnicodeDecodeError:
             continue
+
+
+def test_damaged_maps_are_read_as_the_full_reader_reads_them_or_left_to_it():
+    corpus = [p.read_bytes() for p in SEED_MAPS] + [generate(60, s).yaml.encode() for s in range(3)]
+    corpus.append(PLAIN_LAYOUT.encode())
+    for text in damaged(corpus):
         assert_agrees(text)
 
 
@@ -526,13 +532,5 @@ def test_edited_generated_maps_read_at_once_as_line_by_line():
 
 def test_damaged_generated_maps_read_at_once_as_line_by_line():
     corpus = [generate(60, s).yaml.encode() for s in range(3)] + [SHAPED.format(entry="").encode()]
-    r = random.Random(seed())
-    for _ in range(budget("mutations", 300)):
-        data = r.choice(corpus)
-        for _ in range(r.randint(1, 3)):
-            data = mutate(r, data, corpus)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
+    for text in damaged(corpus):
         read_both_ways(text)
