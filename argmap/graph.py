@@ -13,7 +13,7 @@ rules AM002 and AM003 report them from the map.
 The graph is built as plain dicts first (:class:`PlainGraph`, the very dicts a ``MultiDiGraph``
 keeps), which the rules read; networkx is imported, and the dicts wrapped in its class, only when
 something asks for :attr:`MapGraph.graph`. So ``argmap check`` never imports networkx, which takes
-longer than checking a map of 10,000 claims without it.
+0.1 s or more: twice what checking the seed maps takes without it.
 """
 
 from __future__ import annotations

@@ -42,8 +42,8 @@ def test_check_imports_no_drawing_export_debate_or_generator() -> None:
 
 
 def test_check_does_not_import_networkx(tmp_path: Path) -> None:
-    # The rules read the graph as plain dicts; importing networkx would take longer than checking
-    # 10,000 claims. A generated map has every kind of finding, support circles included.
+    # The rules read the graph as plain dicts; importing networkx would take twice as long as checking
+    # the seed maps. A generated map has every kind of finding, support circles included.
     generated = tmp_path / "gen.yaml"
     argmap.generate.write_generated(generated, 200, seed=1)
     for path in ("maps", str(generated)):
