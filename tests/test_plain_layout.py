@@ -236,17 +236,21 @@ def small_edit(r: random.Random, text: str) -> str:
     return "\n".join(lines)
 
 
+def edited(corpus: list[str], cases: int, most: int) -> Iterator[str]:
+    """``cases`` maps of ``corpus``, each given one to ``most`` small edits."""
+    r = random.Random(seed())
+    for _ in range(cases):
+        text = r.choice(corpus)
+        for _ in range(r.randint(1, most)):
+            text = small_edit(r, text)
+        yield text
+
+
 def test_edited_maps_are_read_as_the_full_reader_reads_them_or_left_to_it():
     corpus = [p.read_text(encoding="utf-8") for p in SEED_MAPS] + [generate(60, s).yaml for s in range(3)]
     corpus.append(PLAIN_LAYOUT)
-    r = random.Random(seed())
     cases = budget("mutations", 300)
-    answered = 0
-    for _ in range(cases):
-        text = r.choice(corpus)
-        for _ in range(r.randint(1, 2)):
-            text = small_edit(r, text)
-        answered += assert_agrees(text)
+    answered = sum(assert_agrees(text) for text in edited(corpus, cases, most=2))
     # Small edits mostly leave a map the plain reader reads: the comparison above must have been
     # made, not skipped by declining everything.
     assert answered > cases // 4
@@ -519,14 +523,8 @@ def test_random_claims_near_the_shape_read_at_once_as_line_by_line(text):
 
 def test_edited_generated_maps_read_at_once_as_line_by_line():
     corpus = [generate(60, s).yaml for s in range(3)] + [SHAPED.format(entry="")]
-    r = random.Random(seed())
     cases = budget("mutations", 300)
-    answered = 0
-    for _ in range(cases):
-        text = r.choice(corpus)
-        for _ in range(r.randint(1, 3)):
-            text = small_edit(r, text)
-        answered += read_both_ways(text)[0] is not None
+    answered = sum(read_both_ways(text)[0] is not None for text in edited(corpus, cases, most=3))
     assert answered > cases // 4
 
 
