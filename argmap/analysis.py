@@ -271,14 +271,22 @@ def nodes_in_support_cycles(G: nx.MultiDiGraph, relations: Relations | None = No
     return {n for n, first in component.items() if first in firsts}
 
 
-def isolated_nodes(G: nx.MultiDiGraph) -> list[Node]:
+def isolated_nodes(G: nx.MultiDiGraph, relations: Relations | None = None) -> list[Node]:
     """The nodes with no edge at all, in node order: claims that play no part in the argument.
 
     Like ``nx.isolates``, without counting each node's edges: a node is isolated when it has no
-    neighbour either way.
+    neighbour either way. Given the graph's relations, read from them (every edge is a support, an
+    attack or a same-as), without the graph's edges.
     """
-    succ, pred = G._succ, G._pred
-    return [n for n in G if not succ[n] and not pred[n]]
+    if relations is None:
+        succ, pred = G._succ, G._pred
+        return [n for n in G if not succ[n] and not pred[n]]
+    rel = relations
+    supports, supporters, attacks, attackers, same_as = rel.supports, rel.supporters, rel.attacks, rel.attackers, rel.same_as
+    return [
+        n for n in rel.kind
+        if not supports[n] and not supporters[n] and n not in attacks and n not in attackers and n not in same_as
+    ]
 
 
 def tension_pairs(G: nx.MultiDiGraph) -> list[tuple[Node, Node]]:

@@ -11,22 +11,24 @@ References that name nothing and relations of a claim to itself are left out of 
 rules AM002 and AM003 report them from the map.
 
 The graph is built as plain dicts first (:class:`PlainGraph`, the very dicts a ``MultiDiGraph``
-keeps), which the rules read; networkx is imported, and the dicts wrapped in its class, only when
-something asks for :attr:`MapGraph.graph`. So ``argmap check`` never imports networkx, which takes
-0.1 s or more: twice what checking the seed maps takes without it.
+keeps); networkx is imported, and the dicts wrapped in its class, only when something asks for
+:attr:`MapGraph.graph`. So ``argmap check`` never imports networkx, which takes 0.1 s or more: twice
+what checking the seed maps takes without it. The rules read the nodes and the :class:`Relations`,
+which are gathered straight from the maps (:func:`gathered_relations`), so checking builds the
+edges' dicts only when a rule needs where an edge was written.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections import deque
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
 
 from argmap.load import collector_paused
-from argmap.model import ArgMap, MapSet, Position
+from argmap.model import ArgMap, Argument, MapSet, Position, Relation
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -119,14 +121,33 @@ class PlainGraph:
     ``_node`` maps each node to its attributes, ``_succ`` and ``_pred`` each node to its neighbours
     one way, and each neighbour to a dict of edges keyed by type. The analyses and rules read only
     these dicts (and ``nodes``, ``in``, iteration), so they take either this or a real graph.
+
+    The edges may be given as a function that makes them, called the first time ``_succ`` or
+    ``_pred`` is read: checking reads the nodes and :class:`Relations` only, and seldom needs them.
     """
 
-    __slots__ = ("_node", "_succ", "_pred")
+    __slots__ = ("_node", "_edges", "_make_edges")
 
-    def __init__(self, nodes: dict[Node, dict], succ: dict[Node, dict], pred: dict[Node, dict]):
+    def __init__(self, nodes: dict[Node, dict], succ: dict[Node, dict] | None = None, pred: dict[Node, dict] | None = None,
+                 *, make_edges: Callable[[], tuple[dict[Node, dict], dict[Node, dict]]] | None = None):
         self._node = nodes
-        self._succ = succ
-        self._pred = pred
+        self._edges = None if succ is None or pred is None else (succ, pred)
+        self._make_edges = make_edges
+
+    @property
+    def _succ(self) -> dict[Node, dict]:
+        return self._adjacency()[0]
+
+    @property
+    def _pred(self) -> dict[Node, dict]:
+        return self._adjacency()[1]
+
+    def _adjacency(self) -> tuple[dict[Node, dict], dict[Node, dict]]:
+        if self._edges is None:
+            assert self._make_edges is not None, "a PlainGraph needs its edges or a function that makes them"
+            self._edges = self._make_edges()
+            self._make_edges = None
+        return self._edges
 
     @property
     def nodes(self) -> dict[Node, dict]:
@@ -161,23 +182,17 @@ def build_graph(maps: MapSet) -> nx.MultiDiGraph:
 
 def build_plain_graph(maps: MapSet) -> PlainGraph:
     """:func:`build_graph`'s nodes and edges, as plain dicts."""
-    return build_plain_graph_and_relations(maps)[0]
-
-
-def build_plain_graph_and_relations(maps: MapSet) -> tuple[PlainGraph, Relations]:
-    """:func:`build_plain_graph`, and its :func:`relations` gathered as the edges are added.
-
-    Reading the relations back from the finished graph takes a pass over every edge (a third of a
-    second at 100,000 claims); gathering them as each edge is made costs a fraction of that.
-    """
     with collector_paused():
-        return _build_graph(maps)
+        nodes = node_table(maps)
+        return PlainGraph(nodes, *_edges(maps, nodes))
 
 
-def _build_graph(maps: MapSet) -> tuple[PlainGraph, Relations]:
-    # The dicts are filled as networkx's ``add_nodes_from`` and ``add_edge`` would fill them (a dict of
-    # attributes per node, of neighbours each way, of keys per pair of nodes), without their checks
-    # and copies: an edge is added to them directly, once its key is known to be new.
+def node_table(maps: MapSet) -> dict[str, dict[str, object]]:
+    """Each node of the graph of ``maps`` and its attributes, in file order: claims, then linked arguments.
+
+    A linked argument's ``absent_premises`` counts the premises that get no edge (one that names
+    nothing, AM002, or the conclusion itself, AM003): the argument can never have all its premises.
+    """
     nodes: dict[str, dict[str, object]] = {}
     for argmap in maps.all_maps:
         prefix = argmap.name + "#"
@@ -211,24 +226,66 @@ def _build_graph(maps: MapSet) -> tuple[PlainGraph, Relations]:
                 "ignore": frozenset(),
                 "position": argument.position,
             }
+    for _, _, node, conclusion, premises in _linked_arguments(maps, nodes):
+        nodes[node]["absent_premises"] = sum(1 for p in premises if p not in nodes or p == conclusion)
+    return nodes
+
+
+def _linked_arguments(maps: MapSet, nodes: dict[str, dict]) -> Iterator[tuple[ArgMap, Argument, str, str, dict[str, Position]]]:
+    """(map, argument, its node, its conclusion's node, each premise's node and position) of every linked argument."""
+    for argmap in maps.all_maps:
+        name = argmap.name
+        for argument in argmap.arguments:
+            node = node_id(name, argument.id)
+            if nodes[node]["position"] != argument.position:
+                continue  # a duplicate id
+            premises = {resolve(p, name): pos for p, pos in zip(argument.premises, argument.premise_positions, strict=True)}
+            yield argmap, argument, node, resolve(argument.conclusion, name), premises
+
+
+def _edges_written(maps: MapSet, nodes: dict[str, dict]) -> Iterator[tuple[str, Sequence[Relation], str, str, str]]:
+    """Every node's edges out as written, in file order: ``(source, relations, prefix, map, role)``.
+
+    A relation's target is a node, or the id of a node of ``map`` (``prefix`` is ``map#``): the
+    claims' relations are handed on as read, not copied to resolve each. ``role`` says which edges a
+    linked argument makes (``premise`` into it, ``conclusion`` out of it). Sources and targets may
+    name nothing.
+    """
+    arguments = _linked_arguments(maps, nodes)
+    argument = next(arguments, None)
+    for argmap in maps.all_maps:
+        name = argmap.name
+        prefix = name + "#"
+        for claim in argmap.claims:
+            if claim.relations:
+                yield prefix + claim.id, claim.relations, prefix, name, ""
+        for extension in argmap.extensions:
+            yield extension.target, extension.relations, prefix, name, ""
+        while argument is not None and argument[0] is argmap:
+            _, written, node, conclusion, premises = argument
+            for premise, position in premises.items():
+                if premise != conclusion:
+                    yield premise, [Relation("supports", premise, node, position)], prefix, name, "premise"
+            yield node, [Relation("supports", node, conclusion, written.conclusion_position)], prefix, name, "conclusion"
+            argument = next(arguments, None)
+
+
+def _edges(maps: MapSet, nodes: dict[str, dict]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The graph's adjacency dicts each way (``_succ``, ``_pred``), filled as networkx's ``add_edge``
+    would fill them, without its checks and copies: an edge is added directly once its key is new.
+
+    References that name nothing and relations of a node to itself get no edge; a symmetric
+    relation written on both sides is one edge, in the direction first written.
+    """
     succ: dict[str, dict] = {node: {} for node in nodes}
     pred: dict[str, dict] = {node: {} for node in nodes}
-    # The relations, gathered as the edges are added (see ``relations`` for what each holds).
-    supports: dict[str, list[str]] = {node: [] for node in nodes}
-    supporters: dict[str, list[str]] = {node: [] for node in nodes}
-    attacks: dict[str, set[str]] = {}
-    attackers: dict[str, set[str]] = {}
-    in_tension: set[str] = set()  # the nodes a tension is written on
-    # A ``supports`` edge added to a pair that already has another relation sits where that pair was
-    # first written, not last in the lists: the lists of both ends are read again from the graph.
-    reread: set[str] = set()
-
-    def add(source: str, edges: Iterable[tuple[str, str, Position]], written_in: str, role: str = "") -> None:
-        """Add the edges ``(type, target, position)`` out of ``source``, as networkx's ``add_edge`` would."""
+    for source, written, prefix, written_in, role in _edges_written(maps, nodes):
         if source not in nodes:
-            return
-        out, below = succ[source], supports[source]
-        for rel_type, target, position in edges:
+            continue
+        out = succ[source]
+        for rel_type, _, target, position in written:
+            if "#" not in target:
+                target = prefix + target
             if target == source or target not in nodes:
                 continue
             keys = out.get(target)
@@ -238,50 +295,61 @@ def _build_graph(maps: MapSet) -> tuple[PlainGraph, Relations]:
                 continue  # written on both sides: one relation
             if keys is None:
                 keys = out[target] = pred[target][source] = {}
-            elif rel_type == "supports":
-                reread.update((source, target))
             keys[rel_type] = {"type": rel_type, "position": position, "map": written_in, "role": role}
+    return succ, pred
+
+
+def gathered_relations(maps: MapSet, nodes: dict[str, dict]) -> Relations | None:
+    """The :func:`relations` of the graph of ``maps``, gathered from the maps without building its edges.
+
+    A third of the cost of building the graph, which checking never needs. The lists follow the
+    graph's order of edges, which is the order written unless a pair of nodes gets a ``supports`` or
+    ``tension`` edge after an edge of another type (it then sits where the pair was first joined):
+    for such a map (rare, and an error AM202 reports when it is supports and opposes) this gives
+    None, and the relations are read from the graph.
+    """
+    supports: dict[str, list[str]] = {node: [] for node in nodes}
+    supporters: dict[str, list[str]] = {node: [] for node in nodes}
+    attacks: dict[str, set[str]] = {}
+    attackers: dict[str, set[str]] = {}
+    tension: dict[str, list[str]] = {}  # the tension edges out of each node, as the graph keeps them
+    joined: dict[str, set[str]] = {}  # the targets of each node's opposes, tension and same-as edges
+    same_as: set[str] = set()
+    for source, written, prefix, _, _ in _edges_written(maps, nodes):
+        if source not in nodes:
+            continue
+        below = supports[source]
+        for rel_type, _, target, _ in written:
+            if "#" not in target:
+                target = prefix + target
+            if target == source or target not in nodes:
+                continue
             if rel_type == "supports":
-                below.append(target)
-                supporters[target].append(source)
-            elif rel_type == "opposes" or rel_type == "tension":
+                if target not in below:
+                    if target in joined.get(source, ()):
+                        return None
+                    below.append(target)
+                    supporters[target].append(source)
+                continue
+            if rel_type == "tension":
+                out = tension.setdefault(source, [])
+                if target in out or source in tension.get(target, ()):
+                    continue  # written twice, or on both sides: one relation
+                if target in below or target in joined.get(source, ()):
+                    return None
+                out.append(target)
+                attacks.setdefault(target, set()).add(source)  # an attack both ways
+                attackers.setdefault(source, set()).add(target)
+            elif rel_type == "same-as":
+                same_as.update((source, target))
+            joined.setdefault(source, set()).add(target)
+            if rel_type != "same-as":
                 attacks.setdefault(source, set()).add(target)
                 attackers.setdefault(target, set()).add(source)
-                if rel_type == "tension":  # an attack both ways
-                    attacks.setdefault(target, set()).add(source)
-                    attackers.setdefault(source, set()).add(target)
-                    in_tension.add(source)
-
-    for argmap in maps.all_maps:
-        name = argmap.name
-        prefix = name + "#"
-        for claim in argmap.claims:  # as ``written_relations`` gives them, one call per claim
-            if claim.relations:
-                edges = [(t, target if "#" in target else prefix + target, at) for t, _, target, at in claim.relations]
-                add(prefix + claim.id, edges, name)
-        for extension in argmap.extensions:
-            add(extension.target, [(r.type, resolve(r.target, name), r.position) for r in extension.relations], name)
-        for argument in argmap.arguments:
-            node = node_id(name, argument.id)
-            if nodes[node]["position"] != argument.position:
-                continue  # a duplicate id
-            conclusion = resolve(argument.conclusion, name)
-            premises = {resolve(p, name): pos for p, pos in zip(argument.premises, argument.premise_positions, strict=True)}
-            # A premise that names nothing (AM002) or the conclusion itself (AM003) gets no edge, but
-            # still counts: the argument can never have all its premises.
-            nodes[node]["absent_premises"] = sum(1 for p in premises if p not in nodes or p == conclusion)
-            for premise, position in premises.items():
-                if premise != conclusion:
-                    add(premise, [("supports", node, position)], name, role="premise")
-            add(node, [("supports", conclusion, argument.conclusion_position)], name, role="conclusion")
-    for n in reread:
-        supports[n] = [v for v, keys in succ[n].items() if "supports" in keys]
-        supporters[n] = [u for u, keys in pred[n].items() if "supports" in keys]
     kind = {n: data["kind"] for n, data in nodes.items()}
     premises = {n: len(supporters[n]) + data.get("absent_premises", 0) for n, data in nodes.items() if data["kind"] == "argument"}
-    tensions = [(u, v) for u in nodes if u in in_tension for v, keys in succ[u].items() if "tension" in keys]
-    read = Relations(dict(zip(kind, count())), kind, supports, supporters, attacks, attackers, premises, tensions)
-    return PlainGraph(nodes, succ, pred), read
+    tensions = [(u, v) for u in nodes if u in tension for v in tension[u]]
+    return Relations(dict(zip(kind, count())), kind, supports, supporters, attacks, attackers, premises, tensions, same_as)
 
 
 @dataclass(eq=False)
@@ -296,6 +364,7 @@ class Relations:
     attackers: dict[Node, set[Node]]  # what attacks each node (only nodes that are attacked)
     premises: dict[Node, int]  # linked argument -> how many premises it needs
     tensions: list[tuple[Node, Node]]  # the tension edges, as written, in G's order of edges
+    same_as: set[Node]  # the nodes a same-as edge joins (the one relation the fields above leave out)
     cache: dict[str, object] = field(default_factory=dict)  # analyses of these relations, computed once
 
 
@@ -315,6 +384,7 @@ def relations(G: nx.MultiDiGraph | PlainGraph) -> Relations:
     attacks: dict[Node, set[Node]] = {}
     attackers: dict[Node, set[Node]] = {}
     tensions = []
+    same_as: set[Node] = set()
     for u, nbrs in succ.items():  # one pass over the edges: reading them is most of the cost
         below = supports[u] = []
         for v, keys in nbrs.items():
@@ -322,6 +392,8 @@ def relations(G: nx.MultiDiGraph | PlainGraph) -> Relations:
                 below.append(v)
                 if len(keys) == 1:
                     continue  # most pairs of nodes are joined by a ``supports`` edge alone
+            if "same-as" in keys:
+                same_as.update((u, v))
             if "tension" in keys:
                 tensions.append((u, v))
                 attacks.setdefault(v, set()).add(u)
@@ -334,7 +406,7 @@ def relations(G: nx.MultiDiGraph | PlainGraph) -> Relations:
     premises = {
         n: len(supporters[n]) + nodes[n].get("absent_premises", 0) for n, k in kind.items() if k == "argument"
     }
-    return Relations(order, kind, supports, supporters, attacks, attackers, premises, tensions)
+    return Relations(order, kind, supports, supporters, attacks, attackers, premises, tensions, same_as)
 
 
 class MapGraph:
@@ -342,16 +414,25 @@ class MapGraph:
 
     ``plain`` is the graph as plain dicts, which the rules read; ``graph`` the same nodes and edges
     as a networkx ``MultiDiGraph``, made (and networkx imported) the first time it is asked for.
+    The rules read the nodes and the :func:`relations`; ``plain``'s edges are built only when read.
     """
 
     def __init__(self, maps: MapSet, graph: nx.MultiDiGraph | None = None):
         self.maps = maps
         self._graph = graph
         self._memo: dict[object, object] = {}
-        if graph is None:
-            self.plain, self._memo[relations] = build_plain_graph_and_relations(maps)
-        else:
+        if graph is not None:
             self.plain = PlainGraph(graph._node, graph._succ, graph._pred)
+            return
+        with collector_paused():
+            nodes = node_table(maps)
+            gathered = gathered_relations(maps, nodes)
+            if gathered is None:
+                self.plain = PlainGraph(nodes, *_edges(maps, nodes))
+                gathered = relations(self.plain)
+            else:
+                self.plain = PlainGraph(nodes, make_edges=lambda: _edges(maps, nodes))
+        self._memo[relations] = gathered
 
     @property
     def graph(self) -> nx.MultiDiGraph:

@@ -1,4 +1,4 @@
-"""The graph is built as plain dicts (what the rules read) and wrapped in networkx only when asked for."""
+"""The graph is built as plain dicts (the rules read its nodes), its edges when read, and wrapped in networkx only when asked for."""
 
 from __future__ import annotations
 
@@ -44,4 +44,5 @@ def test_checking_reads_the_plain_graph_and_makes_no_networkx_graph(tmp_path: Pa
     for maps in _maps(tmp_path):
         assert check_graph(maps)
         assert maps._graph is None
+        assert maps.plain._edges is None  # the rules read the nodes and the relations gathered from the maps
         assert isinstance(maps.graph, nx.MultiDiGraph) and maps.graph is maps.graph

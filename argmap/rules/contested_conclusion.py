@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis import IN, attackers, grounded_labelling, supported_nodes, supporters, tensions_in_support
+from argmap.analysis import IN, grounded_labelling, supported_nodes, tensions_in_support
 from argmap.graph import MapGraph, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
@@ -27,17 +27,20 @@ def check(maps: MapGraph) -> Iterator[Problem]:
     labels = maps.memo(grounded_labelling)
     backed = maps.memo(supported_nodes)
     explained = {n for n, _, _ in maps.memo(tensions_in_support)}
-    for n, kind in maps.memo(relations).kind.items():  # as ``G.nodes(data="kind")``, without a view per node
+    rel = maps.memo(relations)
+    no_attackers: set[str] = set()
+    for n, kind in rel.kind.items():  # as ``G.nodes(data="kind")``, without a view per node
         if kind != "conclusion" or labels[n] == IN or n not in backed or n in explained:
             continue
         here = home(n)
-        winning = sorted(show(a, here) for a in attackers(G, n) if labels[a] == IN)
-        open_ = sorted(show(a, here) for a in attackers(G, n) if labels[a] != "out")
+        attackers = rel.attackers.get(n, no_attackers)
+        winning = sorted(show(a, here) for a in attackers if labels[a] == IN)
+        open_ = sorted(show(a, here) for a in attackers if labels[a] != "out")
         if winning:
             why = f"it is defeated by {', '.join(winning)}"
         elif open_:
             why = f"the attack by {', '.join(open_)} is not answered"
         else:
-            weak = [f"{show(m, here)} ({labels[m]})" for m in supporters(G, n) if labels[m] != IN]
+            weak = [f"{show(m, here)} ({labels[m]})" for m in rel.supporters[n] if labels[m] != IN]
             why = f"none of its support stands: {', '.join(weak)}"
         yield Problem(G.nodes[n]["position"], f"conclusion {show(n, here)} is {labels[n]}: {why}", n)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis import nodes_in_support_cycles, supported_nodes, supporters, unsupported_conclusions
-from argmap.graph import MapGraph
+from argmap.analysis import nodes_in_support_cycles, supported_nodes, unsupported_conclusions
+from argmap.graph import MapGraph, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
 
@@ -27,8 +27,9 @@ def check(maps: MapGraph) -> Iterator[Problem]:
     G = maps.plain
     backed = maps.memo(supported_nodes)
     circular = maps.memo(nodes_in_support_cycles)
+    supporters = maps.memo(relations).supporters
     for n in maps.memo(unsupported_conclusions):
-        below = supporters(G, n)
+        below = supporters[n]
         if not below:
             why = "nothing supports it"
         elif n in circular or any(m in circular for m in below):

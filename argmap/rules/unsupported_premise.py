@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis import nodes_in_support_cycles, supported, supported_nodes
+from argmap.analysis import nodes_in_support_cycles, supported_nodes
 from argmap.graph import MapGraph, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
@@ -25,10 +25,11 @@ def check(maps: MapGraph) -> Iterator[Problem]:
     G = maps.plain
     backed = maps.memo(supported_nodes)
     circular = maps.memo(nodes_in_support_cycles)
-    for n, kind in maps.memo(relations).kind.items():  # as ``G.nodes(data="kind")``, without a view per node
+    rel = maps.memo(relations)
+    for n, kind in rel.kind.items():  # as ``G.nodes(data="kind")``, without a view per node
         if kind != "claim" or n in backed or n in circular:
             continue
-        targets = supported(G, n)
+        targets = rel.supports[n]
         if targets:
             used = ", ".join(show(m, home(n)) for m in targets)
             yield Problem(G.nodes[n]["position"], f"{show(n, home(n))} supports {used} but is not supported itself", n)
