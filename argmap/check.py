@@ -195,11 +195,13 @@ class _ScopedChecks:
         self.maps = maps
         self.disable = frozenset(disable)
         self._done: dict[str, list[Finding]] = {}
+        self._scopes: dict[str, MapSet] = {}
         self.graphs: list[MapGraph] = []
 
     def __call__(self, name: str) -> list[Finding]:
         if name not in self._done:
             graph, self._done[name] = findings_in_scope(self.maps, name, disable=self.disable)
+            self._scopes[name] = graph.maps
             self.graphs.append(graph)
         return self._done[name]
 
@@ -213,9 +215,10 @@ class _ScopedChecks:
         path = self.maps.by_name()[name].path
         # What the maps in its scope find on their own (an included map that itself combines others
         # reports its combinations): only what is left is new here.
-        theirs = {g.key for m in map_scope(self.maps, name).extra for g in self(m.name)}
+        found = self(name)
+        theirs = {g.key for m in self._scopes[name].extra for g in self(m.name)}  # the scope found above, not again
         out = []
-        for f in self(name):
+        for f in found:
             if f.path == path:
                 out.append(f)
             elif f.key not in theirs:

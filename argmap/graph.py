@@ -315,10 +315,12 @@ def gathered_relations(maps: MapSet, nodes: dict[str, dict]) -> Relations | None
     tension: dict[str, list[str]] = {}  # the tension edges out of each node, as the graph keeps them
     joined: dict[str, set[str]] = {}  # the targets of each node's opposes, tension and same-as edges
     same_as: set[str] = set()
+    none: frozenset[str] = frozenset()
     for source, written, prefix, _, _ in _edges_written(maps, nodes):
         if source not in nodes:
             continue
         below = supports[source]
+        others = joined.get(source, none)
         for rel_type, _, target, _ in written:
             if "#" not in target:
                 target = prefix + target
@@ -326,23 +328,25 @@ def gathered_relations(maps: MapSet, nodes: dict[str, dict]) -> Relations | None
                 continue
             if rel_type == "supports":
                 if target not in below:
-                    if target in joined.get(source, ()):
+                    if target in others:
                         return None
                     below.append(target)
                     supporters[target].append(source)
                 continue
             if rel_type == "tension":
                 out = tension.setdefault(source, [])
-                if target in out or source in tension.get(target, ()):
+                if target in out or source in tension.get(target, none):
                     continue  # written twice, or on both sides: one relation
-                if target in below or target in joined.get(source, ()):
+                if target in below or target in others:
                     return None
                 out.append(target)
                 attacks.setdefault(target, set()).add(source)  # an attack both ways
                 attackers.setdefault(source, set()).add(target)
             elif rel_type == "same-as":
                 same_as.update((source, target))
-            joined.setdefault(source, set()).add(target)
+            if others is none:
+                others = joined[source] = set()
+            others.add(target)
             if rel_type != "same-as":
                 attacks.setdefault(source, set()).add(target)
                 attackers.setdefault(target, set()).add(source)
