@@ -53,15 +53,16 @@ class Evaluation:
 
 
 def evaluate(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], semantics: str = "grounded",
-             *, max_undecided: int | None = None) -> Evaluation:
+             *, max_undecided: int | None = None, grounded: dict[str, str] | None = None) -> Evaluation:
     """Label ``nodes`` of ``G``.
 
-    Grounded: the labelling of :func:`argmap.analysis.grounded_labelling`. Preferred: the
-    extensions, and a label per node that is ``in`` when it is in every extension (accepted
-    sceptically), ``out`` when it is in none, and ``undec`` when only some extensions hold it.
+    Grounded: the labelling of :func:`argmap.analysis.grounded_labelling` (or ``grounded``, that
+    labelling computed already). Preferred: the extensions, and a label per node that is ``in`` when
+    it is in every extension (accepted sceptically), ``out`` when it is in none, and ``undec`` when
+    only some extensions hold it.
     """
     if semantics == "grounded":
-        labels = grounded_labelling(G)
+        labels = grounded_labelling(G) if grounded is None else grounded
         return Evaluation(semantics, names, {n: labels[n] for n in nodes})
     kwargs = {} if max_undecided is None else {"max_undecided": max_undecided}
     extensions = preferred_extensions(G, **kwargs)
@@ -393,6 +394,12 @@ class Subject:
     graph: nx.MultiDiGraph
     nodes: list[str]
     names: dict[str, str]
+    maps: MapGraph | None = None  # the graph with its analyses' memo (its relations gathered as it was built)
+
+    @property
+    def grounded(self) -> dict[str, str]:
+        """The grounded labelling of the graph, computed once (on the relations the graph was built with)."""
+        return grounded_labelling(self.graph) if self.maps is None else self.maps.memo(grounded_labelling)
 
     def node(self, claim: str) -> str:
         """The node a user's ``id`` or ``map#id`` names, or a ``MapError`` that lists what exists."""
@@ -410,7 +417,7 @@ def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Subject:
     name = loaded.maps[0].name
     maps = MapGraph(map_scope(loaded, name))
     nodes, _ = diagram_nodes(maps, name)
-    return Subject(maps.graph, nodes, shown_names(maps, name, nodes))
+    return Subject(maps.graph, nodes, shown_names(maps, name, nodes), maps)
 
 
 def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", explain_claim: str | None = None,
@@ -420,12 +427,13 @@ def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", e
     G = subject.graph
     target = subject.node(explain_claim) if explain_claim else None
     try:
-        result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided)
+        result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided,
+                          grounded=subject.grounded if semantics == "grounded" else None)
     except TooManyUndecided as error:
         raise MapError(str(error), path=path) from None
     if target is None:
         return format_evaluation(G, result, fmt)
-    why = explain(G, grounded_labelling(G), target, subject.names)
+    why = explain(G, subject.grounded, target, subject.names)
     if fmt == "json":
         return json.dumps({**result.as_dict(), "explain": {"claim": subject.names[target], "why": why}},
                           indent=2, ensure_ascii=False) + "\n"

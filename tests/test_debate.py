@@ -164,3 +164,19 @@ def test_export_attack_framework(tmp_path: Path, fmt: str) -> None:
         assert 'att("cost","build").' in out and 'att("river","dry").' in out and 'att("dry","river").' in out
     else:
         assert out.startswith("p af 8\n")
+
+
+def test_evaluate_labels_on_the_relations_the_graph_was_built_with(tmp_path: Path) -> None:
+    # evaluate reads the grounded labelling from the map's memo (the relations gathered from the map);
+    # it is the labelling networkx's graph of the same map gives.
+    from argmap.analysis import grounded_labelling
+    from argmap.debate import load_subject
+    from argmap.generate import write_generated
+
+    path = tmp_path / "gen.yaml"
+    write_generated(path, 300, seed=5)
+    seed_map = Path(__file__).resolve().parent.parent / "maps" / "china-and-north-korea.yaml"
+    for subject in (load_subject(str(path)), load_subject(str(seed_map))):
+        assert subject.maps is not None
+        assert subject.grounded == grounded_labelling(subject.graph)
+        assert subject.grounded is subject.grounded  # computed once
