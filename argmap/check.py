@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import marshal
 import os
 import threading
@@ -152,13 +154,23 @@ def _start_elsewhere(work: Callable[[], list[Finding]]) -> Callable[[], list[Fin
 
     def wait() -> list[Finding] | None:
         with os.fdopen(read_end, "rb") as source:
-            data = source.read()  # read before waiting: the child ends once all it wrote is read
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
+            data = source.read()  # until the child has written all and closed its end
+        if os.waitpid(pid, os.WNOHANG)[0] == 0:
+            # Still ending (freeing its copy of the memory, a few hundredths of a second): not waited
+            # for here, but reaped at exit (or by init, when the command ends with os._exit).
+            atexit.register(_reap, pid)
+        try:
+            rows = marshal.loads(data)  # all the findings, written in one piece once found; nothing on failure
+        except (EOFError, ValueError, TypeError):
             return None
-        return [Finding(*row) for row in marshal.loads(data)]
+        return [Finding(*row) for row in rows]
 
     return wait
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
 
 
 def _run_rules(maps: MapGraph, rules: Sequence[Rule]) -> list[Finding]:

@@ -84,3 +84,15 @@ def test_a_rule_that_fails_fails_as_it_would_in_one_process(tmp_path: Path, monk
         with pytest.raises(RuntimeError, match="a broken rule"):
             _findings(tmp_path, monkeypatch, alongside_from=0)
         monkeypatch.undo()
+
+
+def test_findings_cut_short_on_the_way_back_leave_the_rules_to_the_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first process does not wait for the second to end before reading what it sent: it must tell
+    # a message cut short (a child killed while writing, say) from a whole one, and run the rules itself.
+    import marshal
+    import types
+
+    alone = _findings(tmp_path, monkeypatch, alongside_from=10**9)
+    cut = types.SimpleNamespace(dumps=lambda rows: marshal.dumps(rows)[:-3], loads=marshal.loads)
+    monkeypatch.setattr(argmap.check, "marshal", cut)
+    assert _findings(tmp_path, monkeypatch, alongside_from=0) == alone

@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, reject, settings
 
-from argmap.generate import write_generated
 from argmap.check import check_graph
+from argmap.generate import write_generated
 from argmap.graph import MapGraph, build_graph, build_plain_graph, gathered_relations, node_table, relations
 from argmap.load import load_map_set, map_scope, parse_map
 from argmap.model import MapError, MapSet
