@@ -437,6 +437,8 @@ def map_scope(maps: MapSet, name: str) -> MapSet:
     alone or in a folder beside maps that include it.
     """
     by_name = maps.by_name()
+    if len(by_name) == 1:  # nothing else to take in: no need to read through its references
+        return MapSet(maps=(by_name[name],), extra=())
     seen = [name]
     for current in seen:
         for other, _, _ in _referenced_maps(by_name[current]):
