@@ -5,8 +5,9 @@ separate processes: ``argmap check``, ``argmap evaluate`` (grounded), ``argmap e
 ``argmap render -f svg`` (small maps only), a bare parse of the YAML (PyYAML's CSafeLoader), a
 ``json.loads`` of the same data as JSON, and ``argdown json`` and ``argdown map`` on the Argdown
 export (``argdown map`` up to 10,000 claims: it takes minutes there and grows faster than linearly).
-Each figure is the median wall time of several runs (one when the first takes over a minute) and the
-peak resident memory of the process (``ru_maxrss`` from ``wait4``: the process itself, not programs it starts, such as ``dot``).
+Each figure is the median wall time of several runs (one when the first takes over a minute), the
+tasks of a size run in turn round after round so that the machine's drifts in speed fall on all of
+them alike, and the peak resident memory of the process (``ru_maxrss`` from ``wait4``: the process itself, not programs it starts, such as ``dot``).
 Then it prints a table and the ratios issue 7 asks about, and writes everything to a JSON file.
 
     python bench/run.py                              # 1,000, 10,000, 50,000 and 100,000 claims
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,22 +107,46 @@ def run_once(cmd: list[str], cwd: Path | None = None, timeout: float | None = No
                 "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")}
 
 
-def measure(name: str, cmd: list[str], runs: int, ok: tuple[int, ...] = (0, 1), cwd: Path | None = None,
-            timeout: float | None = None) -> dict[str, object]:
-    """Median wall time and largest peak memory of ``runs`` runs of ``cmd`` (one run when the first is slow)."""
-    results = [run_once(cmd, cwd, timeout)]
-    if results[0]["seconds"] < SLOW:  # type: ignore[operator]
-        results += [run_once(cmd, cwd, timeout) for _ in range(runs - 1)]
-    failed = [r for r in results if r["status"] not in ok]
+@dataclass
+class Task:
+    """A command to time: its name in the table, the statuses that count as success, at most how long a run may take."""
+
+    name: str
+    cmd: list[str]
+    ok: tuple[int, ...] = (0, 1)
+    cwd: Path | None = None
+    timeout: float | None = None
+    once: bool = False  # run once whatever ``runs`` says (a run that takes minutes)
+
+
+def measure_all(tasks: list[Task], runs: int) -> dict[str, dict[str, object]]:
+    """Median wall time and largest peak memory of ``runs`` runs of each task (one when its first is slow).
+
+    The tasks run in turn, round after round, rather than each ``runs`` times in a row: the machine's
+    speed drifts (a fifth and more from minute to minute here), and a slow spell then falls on every
+    task alike instead of on one, so the ratios between tasks hold better than the times themselves.
+    """
+    results: dict[str, list[dict[str, object]]] = {task.name: [] for task in tasks}
+    for turn in range(runs):
+        for task in tasks:
+            done = results[task.name]
+            if turn and (task.once or done[0]["seconds"] >= SLOW):  # type: ignore[operator]
+                continue
+            done.append(run_once(task.cmd, task.cwd, task.timeout))
+    return {task.name: _figure(task, results[task.name]) for task in tasks}
+
+
+def _figure(task: Task, results: list[dict[str, object]]) -> dict[str, object]:
+    failed = [r for r in results if r["status"] not in task.ok]
     figure: dict[str, object] = {
-        "command": " ".join(str(c) for c in cmd).replace(str(REPO) + "/", ""),
+        "command": " ".join(str(c) for c in task.cmd).replace(str(REPO) + "/", ""),
         "runs": [round(r["seconds"], 3) for r in results],  # type: ignore[call-overload]
         "median_s": round(statistics.median(r["seconds"] for r in results), 3),  # type: ignore[misc]
         "peak_mb": round(max(r["peak_mb"] for r in results), 1),  # type: ignore[type-var]
         "status": results[-1]["status"],
     }
-    if timeout is not None and results[-1]["status"] == -signal.SIGKILL:
-        figure["timed_out_after_s"] = timeout  # the median is then a lower bound
+    if task.timeout is not None and results[-1]["status"] == -signal.SIGKILL:
+        figure["timed_out_after_s"] = task.timeout  # the median is then a lower bound
         failed = []
     inner = [float(r["stdout"].strip().splitlines()[-1]) for r in results  # type: ignore[union-attr]
              if r["stdout"] and r["status"] == 0 and _is_number(r["stdout"].strip().splitlines()[-1])]  # type: ignore[union-attr]
@@ -133,7 +159,7 @@ def measure(name: str, cmd: list[str], runs: int, ok: tuple[int, ...] = (0, 1), 
         shown += f" (inner {figure['inner_s']:.3f} s)"
     if failed:
         shown += "  FAILED: " + (str(figure["error"]).strip().splitlines() or ["?"])[-1]
-    print(f"  {name:<28} {shown}", flush=True)
+    print(f"  {task.name:<28} {shown}", flush=True)
     return figure
 
 
@@ -208,28 +234,27 @@ def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render
     print(f"N = {size:,}: {files['map'].stat().st_size / 1e6:.1f} MB of YAML, {runs} run(s) each", flush=True)
     figures: dict[str, object] = {"yaml_bytes": files["map"].stat().st_size, "runs": runs,
                                   "load_average_before": os.getloadavg()[0]}
-    figures["argmap check"] = measure("argmap check", [*ARGMAP, "check", m], runs)
+    tasks = [Task("argmap check", [*ARGMAP, "check", m])]
     if evaluate:
-        figures["argmap evaluate"] = measure("argmap evaluate", [*ARGMAP, "evaluate", m], runs)
+        tasks.append(Task("argmap evaluate", [*ARGMAP, "evaluate", m]))
     else:
-        figures["argmap evaluate"] = measure("grounded_labelling (python -c)", [PY, "-c", GROUNDED, m], runs, ok=(0,))
-    figures["argmap export -f dot"] = measure("argmap export -f dot", [*ARGMAP, "export", m, "-f", "dot", "-o",
-                                                                       str(folder / "out.dot")], runs, ok=(0,))
+        tasks.append(Task("grounded_labelling (python -c)", [PY, "-c", GROUNDED, m], ok=(0,)))
+    tasks.append(Task("argmap export -f dot", [*ARGMAP, "export", m, "-f", "dot", "-o", str(folder / "out.dot")], ok=(0,)))
     if size <= render_max:
         plain = folder / "plain.dot"
         plain.write_text(plain_dot(files["map"]), encoding="utf-8")
-        figures["dot -Tsvg (plain DOT)"] = measure("dot -Tsvg (plain DOT)", ["dot", "-Tsvg", str(plain), "-o", str(folder / "plain.svg")],
-                                                   1, ok=(0,), timeout=PLAIN_DOT_TIMEOUT)
-        figures["argmap render -f svg"] = measure("argmap render -f svg", [*ARGMAP, "render", m, "-o", str(folder / "render"),
-                                                                           "-f", "svg", "--timeout", str(TIMEOUT)], runs, ok=(0,))
-    figures["yaml.load (CSafeLoader)"] = measure("yaml.load (CSafeLoader)", [PY, "-c", YAML_PARSE, m], runs, ok=(0,))
-    figures["json.loads"] = measure("json.loads", [PY, "-c", JSON_PARSE, str(files["json"])], runs, ok=(0,))
+        tasks.append(Task("dot -Tsvg (plain DOT)", ["dot", "-Tsvg", str(plain), "-o", str(folder / "plain.svg")], ok=(0,),
+                          timeout=PLAIN_DOT_TIMEOUT, once=True))
+        tasks.append(Task("argmap render -f svg", [*ARGMAP, "render", m, "-o", str(folder / "render"), "-f", "svg",
+                                                   "--timeout", str(TIMEOUT)], ok=(0,)))
+    tasks.append(Task("yaml.load (CSafeLoader)", [PY, "-c", YAML_PARSE, m], ok=(0,)))
+    tasks.append(Task("json.loads", [PY, "-c", JSON_PARSE, str(files["json"])], ok=(0,)))
     if argdown:
         ad = str(files["argdown"])
-        figures["argdown json"] = measure("argdown json", [argdown, "json", ad, str(folder / "argdown-json")], runs, ok=(0,))
+        tasks.append(Task("argdown json", [argdown, "json", ad, str(folder / "argdown-json")], ok=(0,)))
         if size <= argdown_map_max:
-            figures["argdown map (dot)"] = measure("argdown map (dot)", [argdown, "map", ad, str(folder / "argdown-map")],
-                                                   runs, ok=(0,))
+            tasks.append(Task("argdown map (dot)", [argdown, "map", ad, str(folder / "argdown-map")], ok=(0,)))
+    figures.update(measure_all(tasks, runs))
     figures["load_average_after"] = os.getloadavg()[0]  # other work on the machine skews the figures
     return figures
 
@@ -341,11 +366,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print("start-up", flush=True)
     startup_runs = max(args.runs, 5)
-    startup = {
-        "argmap check maps": measure("argmap check maps", [*ARGMAP, "check", str(REPO / "maps")], startup_runs),
-        "python -c 'import networkx'": measure("python -c 'import networkx'", [PY, "-c", "import networkx"], startup_runs,
-                                               ok=(0,)),
-    }
+    startup = measure_all([Task("argmap check maps", [*ARGMAP, "check", str(REPO / "maps")]),
+                           Task("python -c 'import networkx'", [PY, "-c", "import networkx"], ok=(0,))], startup_runs)
     results: dict[str, dict[str, object]] = {}
     for size in sizes:
         runs = args.large_runs if size >= LARGE else args.runs
