@@ -7,7 +7,8 @@ separate processes: ``argmap check``, ``argmap evaluate`` (grounded), ``argmap e
 export (``argdown map`` up to 10,000 claims: it takes minutes there and grows faster than linearly).
 Each figure is the median wall time of several runs (one when the first takes over a minute), the
 tasks of a size run in turn round after round so that the machine's drifts in speed fall on all of
-them alike, and the peak resident memory of the process (``ru_maxrss`` from ``wait4``: the process itself, not programs it starts, such as ``dot``).
+them alike, and the peak resident memory of the process (``ru_maxrss`` from ``wait4``: the process
+itself, not programs it starts, such as ``dot``).
 Then it prints a table and the ratios issue 7 asks about, and writes everything to a JSON file.
 
     python bench/run.py                              # 1,000, 10,000, 50,000 and 100,000 claims
@@ -75,6 +76,21 @@ path = Path(sys.argv[2])
 write_generated(path, int(sys.argv[1]), seed=1)
 data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 path.with_suffix(".json").write_text(json.dumps(data), encoding="utf-8")
+"""
+# The map as the plainest DOT: every claim with its text as label, every relation an edge, default
+# settings. Made in a process of its own, as PREPARE is, so that the benchmark stays small.
+PLAIN_DOT = r"""
+import sys
+from pathlib import Path
+from argmap.graph import MapGraph
+from argmap.load import load_map_set
+G = MapGraph(load_map_set([sys.argv[1]])).graph
+def quoted(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+lines = ["digraph G {"]
+lines += [f"{quoted(n)} [label={quoted(' '.join(text.split()) or n)}];" for n, text in G.nodes(data="text")]
+lines += [f"{quoted(u)} -> {quoted(v)};" for u, v in G.edges()]
+Path(sys.argv[2]).write_text("\n".join([*lines, "}"]) + "\n", encoding="utf-8")
 """
 GROUNDED = """
 import sys, time
@@ -190,22 +206,6 @@ def ensure_argdown(install: bool) -> tuple[str | None, str]:
     return str(ARGDOWN_BIN), "bench/.argdown (installed now)"
 
 
-def plain_dot(path: Path) -> str:
-    """The map as the plainest DOT: every claim with its text as label, every relation an edge, default settings."""
-    from argmap.graph import MapGraph
-    from argmap.load import load_map_set
-
-    G = MapGraph(load_map_set([str(path)])).graph
-
-    def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    lines = ["digraph G {"]
-    lines += [f"{quoted(n)} [label={quoted(' '.join(text.split()) or n)}];" for n, text in G.nodes(data="text")]
-    lines += [f"{quoted(u)} -> {quoted(v)};" for u, v in G.edges()]
-    return "\n".join([*lines, "}"]) + "\n"
-
-
 def has_evaluate() -> bool:
     return run_once([*ARGMAP, "evaluate", "--help"])["status"] == 0
 
@@ -242,7 +242,9 @@ def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render
     tasks.append(Task("argmap export -f dot", [*ARGMAP, "export", m, "-f", "dot", "-o", str(folder / "out.dot")], ok=(0,)))
     if size <= render_max:
         plain = folder / "plain.dot"
-        plain.write_text(plain_dot(files["map"]), encoding="utf-8")
+        made = run_once([PY, "-c", PLAIN_DOT, m, str(plain)])
+        if made["status"] != 0:
+            raise SystemExit(f"the plain DOT could not be made: {made['stderr']}")
         tasks.append(Task("dot -Tsvg (plain DOT)", ["dot", "-Tsvg", str(plain), "-o", str(folder / "plain.svg")], ok=(0,),
                           timeout=PLAIN_DOT_TIMEOUT, once=True))
         tasks.append(Task("argmap render -f svg", [*ARGMAP, "render", m, "-o", str(folder / "render"), "-f", "svg",
