@@ -394,11 +394,11 @@ class Subject:
     graph: nx.MultiDiGraph
     nodes: list[str]
     names: dict[str, str]
-    maps: MapGraph | None = None  # the graph with its analyses' memo (its relations gathered as it was built)
+    maps: MapGraph | None = None  # the same graph with its analyses' memo (on the relations gathered from the maps)
 
     @property
     def grounded(self) -> dict[str, str]:
-        """The grounded labelling of the graph, computed once (on the relations the graph was built with)."""
+        """The grounded labelling of the graph, computed once (on ``maps``'s relations when there are)."""
         return grounded_labelling(self.graph) if self.maps is None else self.maps.memo(grounded_labelling)
 
     def node(self, claim: str) -> str:

@@ -302,8 +302,8 @@ def _edges(maps: MapSet, nodes: dict[str, dict]) -> tuple[dict[str, dict], dict[
 def gathered_relations(maps: MapSet, nodes: dict[str, dict]) -> Relations | None:
     """The :func:`relations` of the graph of ``maps``, gathered from the maps without building its edges.
 
-    A third of the cost of building the graph, which checking never needs. The lists follow the
-    graph's order of edges, which is the order written unless a pair of nodes gets a ``supports`` or
+    It costs about what building the edges alone does, and checking then needs no edges. The lists
+    follow the graph's order of edges, which is the order written unless a pair of nodes gets a ``supports`` or
     ``tension`` edge after an edge of another type (it then sits where the pair was first joined):
     for such a map (rare, and an error AM202 reports when it is supports and opposes) this gives
     None, and the relations are read from the graph.
