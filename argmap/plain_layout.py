@@ -103,8 +103,10 @@ class _EntryShape:
         ).match
         self.entry_column = entry_indent + 1
         self.quote_column = field_indent + len("quote: ") + 1  # of the opening quote
-        # the column of the first item's opening quote in each list, as _flow_items counts
-        self.list_columns = tuple(field_indent + len(key) + 4 for key in RELATION_TYPES)
+        # Each relation list as (type, its index in the match's groups, the column of its first item's
+        # opening quote, as _flow_items counts).
+        columns = [field_indent + len(key) + 4 for key in RELATION_TYPES]
+        self.lists = tuple(zip(RELATION_TYPES, range(5, 5 + len(RELATION_TYPES)), columns, strict=True))
 
 
 _shape = functools.lru_cache(maxsize=16)(_EntryShape)
@@ -273,14 +275,7 @@ class _Reader:
                         self._finish(section, entry, Position(path, entry_line, entry_indent + 1), fields)
                         entry = ""
                     first_line = number
-                    while found is not None:  # the claim entries that follow in the same shape
-                        key = found[1]
-                        if key in seen or len(key) > _LONGEST_KEY:
-                            raise _Stray
-                        seen.add(key)
-                        number = self._shaped_claim(shape, found, number + 1)
-                        start = found.end()
-                        found = shape.match(text, start)
+                    start, number = self._shaped_claims(shape, found, text, number, seen)
                     passed = number - first_line - 1  # the lines read at once, less the one this turn took
                     next(islice(lines, passed, passed), None)
                     continue
@@ -381,35 +376,48 @@ class _Reader:
             self._finish(section, entry, Position(path, entry_line, entry_indent + 1), fields)
         return self._map(first)
 
-    def _shaped_claim(self, shape: _EntryShape, found: re.Match[str], line: int) -> int:
-        """Add the claim of an entry ``shape`` matched, whose id is on ``line``; return its last line.
+    def _shaped_claims(self, shape: _EntryShape, found: re.Match[str], text: str, line: int, seen: set[str]) -> tuple[int, int]:
+        """Add the claim of the entry ``shape`` matched (its id on the line after ``line``) and of each
+        entry that follows in the same shape; return where the last ends in ``text``, and its last line.
 
-        It is the claim ``_claim`` makes of the same fields: the pattern has checked the values.
+        Each is the claim ``_claim`` makes of the same fields: the pattern has checked the values. One
+        call for the whole run, rather than one per entry, as this is most of reading a large map.
         """
-        path = self.path
-        claim_id, text, kind, section, quote, supports, opposes, tension, same_as = found.groups()
-        position = _new(Position, (path, line, shape.entry_column))
-        line += 1  # of text:
-        if kind is None:
-            kind = "claim"
-        else:
-            line += 1
-        if section is not None:
-            line += 1
-        quote_position = None
-        if quote is not None:
-            line += 1
-            quote_position = _new(Position, (path, line, shape.quote_column))
-        relations: list[Relation] = []
-        for relation_type, listed, column in zip(RELATION_TYPES, (supports, opposes, tension, same_as), shape.list_columns, strict=True):
-            if listed is not None:
+        path, add, match = self.path, self.claims.append, shape.match
+        entry_column, quote_column, lists = shape.entry_column, shape.quote_column, shape.lists
+        while True:
+            values = found.groups()
+            claim_id, text_value, kind, section, quote = values[:5]
+            if claim_id in seen or len(claim_id) > _LONGEST_KEY:
+                raise _Stray  # a duplicate: the full reader reports it
+            seen.add(claim_id)
+            line += 1  # of the id
+            position = _new(Position, (path, line, entry_column))
+            line += 1  # of text:
+            if kind is None:
+                kind = "claim"
+            else:
                 line += 1
-                for target in listed.split('", "'):
-                    relations.append(_new(Relation, (relation_type, claim_id, target, _new(Position, (path, line, column)))))
-                    column += len(target) + 4  # the target, its closing quote, ", " and the next opening quote
-        self.claims.append(_new(Claim, (claim_id, text, kind, position, quote, quote_position, section, None,
-                                        _NO_CODES, (), tuple(relations))))
-        return line
+            if section is not None:
+                line += 1
+            quote_position = None
+            if quote is not None:
+                line += 1
+                quote_position = _new(Position, (path, line, quote_column))
+            relations: list[Relation] = []
+            for relation_type, group, column in lists:
+                listed = values[group]
+                if listed is not None:
+                    line += 1
+                    for target in listed.split('", "'):
+                        relations.append(_new(Relation, (relation_type, claim_id, target, _new(Position, (path, line, column)))))
+                        column += len(target) + 4  # the target, its closing quote, ", " and the next opening quote
+            add(_new(Claim, (claim_id, text_value, kind, position, quote, quote_position, section, None,
+                             _NO_CODES, (), tuple(relations))))
+            end = found.end()
+            found = match(text, end)
+            if found is None:
+                return end, line
 
     def _finish(self, section: str, key: str, position: Position, fields: dict[str, _Field]) -> None:
         if section != "claims":

@@ -293,13 +293,15 @@ def entries_read_at_once(after: int):
     """Read claim entries in the generator's shape at once from the entry after the ``after``-th on
     (past the second at the earliest), and count them in the list yielded."""
     shaped: list[str] = []
-    real = plain_layout._Reader._shaped_claim
+    real = plain_layout._Reader._shaped_claims
 
-    def counting(reader, shape, found, line):
-        shaped.append(found[1])
-        return real(reader, shape, found, line)
+    def counting(reader, *args):
+        before = len(reader.claims)
+        ended = real(reader, *args)
+        shaped.extend(claim.id for claim in reader.claims[before:])
+        return ended
 
-    with patch.object(plain_layout, "_SHAPE_AFTER", after), patch.object(plain_layout._Reader, "_shaped_claim", counting):
+    with patch.object(plain_layout, "_SHAPE_AFTER", after), patch.object(plain_layout._Reader, "_shaped_claims", counting):
         yield shaped
 
 
