@@ -389,7 +389,7 @@ class _Reader:
             values = found.groups()
             claim_id, text_value, kind, section, quote = values[:5]
             if claim_id in seen or len(claim_id) > _LONGEST_KEY:
-                raise _Stray  # a duplicate: the full reader reports it
+                raise _Stray  # a duplicate id, or a key too long for YAML: the full reader reports it
             seen.add(claim_id)
             line += 1  # of the id
             position = _new(Position, (path, line, entry_column))
