@@ -206,16 +206,16 @@ class _ScopedChecks:
     def __init__(self, maps: MapSet, disable: Iterable[str]):
         self.maps = maps
         self.disable = frozenset(disable)
-        self._done: dict[str, list[Finding]] = {}
-        self._scopes: dict[str, MapSet] = {}
-        self.graphs: list[MapGraph] = []
+        self._done: dict[str, tuple[MapGraph, list[Finding]]] = {}  # each map's scope as a graph, and its findings
 
     def __call__(self, name: str) -> list[Finding]:
         if name not in self._done:
-            graph, self._done[name] = findings_in_scope(self.maps, name, disable=self.disable)
-            self._scopes[name] = graph.maps
-            self.graphs.append(graph)
-        return self._done[name]
+            self._done[name] = findings_in_scope(self.maps, name, disable=self.disable)
+        return self._done[name][1]
+
+    @property
+    def graphs(self) -> list[MapGraph]:
+        return [graph for graph, _ in self._done.values()]
 
     def reported(self, name: str) -> list[Finding]:
         """The findings ``argmap check`` reports for map ``name``.
@@ -228,7 +228,8 @@ class _ScopedChecks:
         # What the maps in its scope find on their own (an included map that itself combines others
         # reports its combinations): only what is left is new here.
         found = self(name)
-        theirs = {g.key for m in self._scopes[name].extra for g in self(m.name)}  # the scope found above, not again
+        scope = self._done[name][0].maps  # as found above, not worked out again
+        theirs = {g.key for m in scope.extra for g in self(m.name)}
         out = []
         for f in found:
             if f.path == path:

@@ -391,15 +391,18 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
 class Subject:
     """A map loaded for evaluation: the graph of its scope, the nodes its diagram shows, their names."""
 
-    graph: nx.MultiDiGraph
+    maps: MapGraph  # the graph with its analyses' memo (on the relations gathered from the maps)
     nodes: list[str]
     names: dict[str, str]
-    maps: MapGraph | None = None  # the same graph with its analyses' memo (on the relations gathered from the maps)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        return self.maps.graph
 
     @property
     def grounded(self) -> dict[str, str]:
-        """The grounded labelling of the graph, computed once (on ``maps``'s relations when there are)."""
-        return grounded_labelling(self.graph) if self.maps is None else self.maps.memo(grounded_labelling)
+        """The grounded labelling of the graph, computed once."""
+        return self.maps.memo(grounded_labelling)
 
     def node(self, claim: str) -> str:
         """The node a user's ``id`` or ``map#id`` names, or a ``MapError`` that lists what exists."""
@@ -417,7 +420,7 @@ def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Subject:
     name = loaded.maps[0].name
     maps = MapGraph(map_scope(loaded, name))
     nodes, _ = diagram_nodes(maps, name)
-    return Subject(maps.graph, nodes, shown_names(maps, name, nodes), maps)
+    return Subject(maps, nodes, shown_names(maps, name, nodes))
 
 
 def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", explain_claim: str | None = None,
