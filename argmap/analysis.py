@@ -149,6 +149,87 @@ def is_supported(G: nx.MultiDiGraph, n: Node) -> bool:
     return n in supported_nodes(G)
 
 
+def support_below(G: nx.MultiDiGraph, n: Node, relations: Relations | None = None) -> set[Node]:
+    """Everything ``n`` rests on: the nodes whose support reaches it (like ``nx.ancestors`` of the support graph)."""
+    supporters_of = _relations(G, relations).supporters
+    seen = {n}
+    queue = [n]
+    for m in queue:
+        for p in supporters_of[m]:
+            if p not in seen:
+                seen.add(p)
+                queue.append(p)
+    seen.discard(n)
+    return seen
+
+
+def single_points_of_failure(G: nx.MultiDiGraph, n: Node, relations: Relations | None = None) -> list[Node]:
+    """The nodes below ``n`` without any one of which its support no longer reaches evidence or
+    assumptions (a linked argument still needing each of its premises), in node order.
+
+    Each such node lies on every line of support of ``n``. So only the nodes of one line are tried,
+    each by spreading support again without it; and a try that still reaches ``n`` finds another
+    line, which every node not yet tried must also lie on. The cost is a spread over what ``n``
+    rests on for each node found and each narrowing, not one for every node below it.
+    """
+    rel = _relations(G, relations)
+    region = support_below(G, n, rel)
+    region.add(n)
+    line = _line_of_support(rel, region, n)
+    if line is None:
+        return []
+    untried = line - {n}
+    found = []
+    while untried:
+        m = untried.pop()
+        other = _line_of_support(rel, region - {m}, n)
+        if other is None:
+            found.append(m)
+        else:
+            untried &= other
+    return sorted(found, key=rel.order.__getitem__)
+
+
+def _line_of_support(rel: Relations, allowed: set[Node], n: Node) -> set[Node] | None:
+    """The nodes of one line of support within ``allowed`` that brings ``n`` to evidence or
+    assumptions (for a linked argument, all of its premises), or None when there is none.
+
+    Support spreads up from the basic nodes as in :func:`_spread_support`; each node keeps the
+    supporter that completed it, and the line is read back down from ``n`` along those.
+    """
+    kind, supports, supporters_of, premises = rel.kind, rel.supports, rel.supporters, rel.premises
+    missing = {m: premises[m] for m in allowed if m in premises}
+    done = {m for m in allowed if kind[m] in BASIC_KINDS}
+    completed_by: dict[Node, Node] = {}
+    queue = list(done)
+    for m in queue:
+        if n in done:
+            break
+        for up in supports[m]:
+            if up in done or up not in allowed:
+                continue
+            if up in missing:
+                missing[up] -= 1
+                if missing[up]:
+                    continue
+            done.add(up)
+            completed_by[up] = m
+            queue.append(up)
+    if n not in done:
+        return None
+    line = {n}
+    stack = [n]
+    while stack:
+        m = stack.pop()
+        if kind[m] in BASIC_KINDS:
+            continue
+        for p in supporters_of[m] if m in premises else (completed_by[m],):
+            if p not in line:
+                line.add(p)
+                stack.append(p)
+    return line
+
+
 def unsupported_conclusions(G: nx.MultiDiGraph, relations: Relations | None = None) -> list[Node]:
     """Conclusions whose support does not reach evidence or assumptions, in node order."""
     rel = _relations(G, relations)
@@ -305,40 +386,52 @@ def tensions_in_support(G: nx.MultiDiGraph, relations: Relations | None = None) 
     that is left to the supports-and-opposes rule.
 
     Costs, for each tension, a walk over what rests on its two sides (in a map whose support is
-    shallow, a few nodes each), on plain relations; the support circles are found once for all.
+    shallow, a few nodes each), on plain relations; the support circles are found once for all. The
+    two sides are walked in turn, a node of each at a time, so that when one rests on the other (a
+    long chain of support, say) the walk ends where they meet, whichever way round the tension is
+    written; and the first meeting places are told from the edges the walk has already read.
     """
     rel = _relations(G, relations)
-    order, supports, supporters, kind = rel.order, rel.supports, rel.supporters, rel.kind
+    order, supports, kind = rel.order, rel.supports, rel.kind
     component = _components(rel)
-
-    def above(start: Node) -> set[Node]:
-        """What rests on ``start``: everything its support reaches, except ``start`` itself (like ``nx.descendants``)."""
-        seen = {start}
-        queue = [start]
-        for n in queue:
-            for m in supports[n]:
-                if m not in seen:
-                    seen.add(m)
-                    queue.append(m)
-        seen.discard(start)
-        return seen
 
     found = []
     for a, b in rel.tensions:
-        below_a = above(a)
-        if b in below_a:
+        if component[a] == component[b]:  # on one support circle: each rests on the other
             lower, upper = a, b
         else:
-            below_b = above(b)
-            if a in below_b:
-                lower, upper = b, a
-            else:
-                common = below_a & below_b
+            lower = upper = None
+            above_a, above_b = {a}, {b}  # what the walk from each side has reached, the side included
+            level_a, level_b = [a], [b]
+            while level_a or level_b:  # a level of each side in turn (written out twice: the hot loop)
+                up = []
+                for n in level_a:
+                    for m in supports[n]:
+                        if m not in above_a:
+                            above_a.add(m)
+                            up.append(m)
+                level_a = up
+                if b in above_a:
+                    lower, upper = a, b
+                    break
+                up = []
+                for n in level_b:
+                    for m in supports[n]:
+                        if m not in above_b:
+                            above_b.add(m)
+                            up.append(m)
+                level_b = up
+                if a in above_b:  # and so b is not above a, or the two would be on one circle
+                    lower, upper = b, a
+                    break
+            if lower is None:
+                common = above_a & above_b  # neither side is in it: neither rests on the other
                 if common:
-                    places = {
-                        component[n] for n in common
-                        if not any(p in common and component[p] != component[n] for p in supporters[n])
-                    }
+                    # A first meeting place has no supporter in ``common`` outside its own circle.
+                    # Read from the edges out of ``common`` (which the walks have read) rather than
+                    # those into it: a conclusion may have thousands of supporters.
+                    later = {m for p in common for m in supports[p] if component[m] != component[p]}
+                    places = {component[n] for n in common if n not in later}
                     found.extend((n, a, b) for n in sorted(places, key=order.__getitem__))
                 continue
         if not any(m == upper or (kind[m] == "argument" and upper in supports[m]) for m in supports[lower]):

@@ -22,14 +22,16 @@ from argmap.analysis import (
     grounded_labelling,
     is_basic,
     preferred_extensions,
-    support_graph,
+    single_points_of_failure,
+    support_below,
     supported_nodes,
     supporters,
     tensions_in_support,
 )
-from argmap.graph import MapGraph, diagram_nodes, shown_names
+from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
+from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
-from argmap.model import MapError
+from argmap.model import BASIC_KINDS, MapError
 
 SEMANTICS = ("grounded", "preferred")
 MAX_DEPTH = 8  # how deep an outline of support goes before it says "..."
@@ -141,7 +143,8 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
     name = _name(G, n, names)
     backed = supported_nodes(G)
     lines = [f"{name} is {label} under grounded semantics."]
-    hostile = sorted(attackers(G, n), key=list(G).index)
+    order = {m: i for i, m in enumerate(G)}
+    hostile = sorted(attackers(G, n), key=order.__getitem__)
     if label == IN:
         if is_basic(G, n):
             what = G.nodes[n]["kind"]
@@ -211,47 +214,49 @@ def _item(G: nx.MultiDiGraph, labels: dict[str, str], names: dict[str, str], n: 
 
 
 class _Briefing:
-    """Builds the parts of a brief for one claim; shares the labels and a memo between them."""
+    """Builds the parts of a brief for one claim; shares the labels, the relations and memos between them.
 
-    def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], claim: str):
+    Everything is read from plain relations, each node's share computed once: on a map of thousands
+    of claims the outline of support visits the same supporters many times.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], claim: str, rel: Relations, labels: dict[str, str]):
         self.G = G
         self.names = names
         self.claim = claim
-        self.labels = grounded_labelling(G)
-        self.S = support_graph(G)
-        self._quoted: dict[str, bool] = {}
-
-    def reaches_quote(self, n: str, seen: frozenset[str] = frozenset()) -> bool:
-        if n not in self._quoted:
-            if self.G.nodes[n].get("quote") and is_basic(self.G, n):
-                self._quoted[n] = True
-            else:
-                self._quoted[n] = any(self.reaches_quote(m, seen | {n}) for m in supporters(self.G, n) if m not in seen)
-        return self._quoted[n]
+        self.rel = rel
+        self.labels = labels
+        self.below = sorted(support_below(G, claim, rel), key=rel.order.__getitem__)  # what the claim rests on
+        self.quoted = _reaching_quotes(G, rel)
+        self._strength: dict[str, tuple[int, int, int]] = {}
+        self._ranked: dict[str, list[str]] = {}
 
     def strength(self, n: str) -> tuple[int, int, int]:
         """Strongest first: standing, then reaching quoted evidence, then the amount of evidence below."""
-        below = nx.ancestors(self.S, n)
-        evidence = sum(1 for m in below if self.G.nodes[m]["kind"] == "evidence")
-        return (_RANK[self.labels[n]], 0 if self.reaches_quote(n) else 1, -evidence)
+        if n not in self._strength:
+            kind = self.rel.kind
+            evidence = sum(1 for m in support_below(self.G, n, self.rel) if kind[m] == "evidence")
+            self._strength[n] = (_RANK[self.labels[n]], 0 if n in self.quoted else 1, -evidence)
+        return self._strength[n]
+
+    def ranked_supporters(self, n: str) -> list[str]:
+        if n not in self._ranked:
+            self._ranked[n] = sorted(self.rel.supporters[n], key=self.strength)
+        return self._ranked[n]
 
     def support_outline(self, n: str, depth: int = 0, path: frozenset[str] = frozenset()) -> list[dict[str, object]]:
         out = []
-        for m in sorted(supporters(self.G, n), key=self.strength):
+        for m in self.ranked_supporters(n):
             if m in path:
                 out.append({**_item(self.G, self.labels, self.names, m, "supports"), "note": "support goes round a circle here"})
                 continue
-            item = _item(self.G, self.labels, self.names, m, "linked argument" if self.G.nodes[m]["kind"] == "argument" else "supports")
+            item = _item(self.G, self.labels, self.names, m, "linked argument" if self.rel.kind[m] == "argument" else "supports")
             if depth + 1 < MAX_DEPTH:
                 item["support"] = self.support_outline(m, depth + 1, path | {n})
-            elif supporters(self.G, m):
+            elif self.rel.supporters[m]:
                 item["note"] = "more support below, not shown"
             out.append(item)
         return out
-
-    def rests_on(self) -> list[str]:
-        order = list(self.G)
-        return sorted(nx.ancestors(self.S, self.claim), key=order.index)
 
     def attacks(self) -> list[dict[str, object]]:
         """Attacks on the claim, then attacks on what it rests on; each with its own support.
@@ -260,10 +265,11 @@ class _Briefing:
         other side's case: it is listed with the weak points instead.
         """
         out = []
-        own = {self.claim, *self.rests_on()}
-        for target in [self.claim, *self.rests_on()]:
+        own = {self.claim, *self.below}
+        strongest = self._strongest_first
+        for target in [self.claim, *self.below]:
             hostile = [a for a in attackers(self.G, target) if a not in own]
-            for a in sorted(hostile, key=lambda m: (_RANK[self.labels[m]], list(self.G).index(m))):
+            for a in sorted(hostile, key=strongest):
                 kind = "tension" if self.G.has_edge(a, target, key="tension") or self.G.has_edge(target, a, key="tension") else "opposes"
                 item = _item(self.G, self.labels, self.names, a, kind)
                 item["target"] = self.names.get(target, target)
@@ -271,40 +277,53 @@ class _Briefing:
                 # What answers the attack: a third claim that attacks the attacker (the target pulling
                 # back against a tension is the same disagreement, not an answer).
                 answers = [c for c in attackers(self.G, a) if c != target]
-                item["answers"] = [_item(self.G, self.labels, self.names, c, "answers")
-                                   for c in sorted(answers, key=lambda m: (_RANK[self.labels[m]], list(self.G).index(m)))]
+                item["answers"] = [_item(self.G, self.labels, self.names, c, "answers") for c in sorted(answers, key=strongest)]
                 out.append(item)
         return out
 
+    def _strongest_first(self, n: str) -> tuple[int, int]:
+        return (_RANK[self.labels[n]], self.rel.order[n])
+
     def weak_points(self) -> dict[str, list[dict[str, object]]]:
-        G, labels, names = self.G, self.labels, self.names
-        backed = supported_nodes(G)
-        below = self.rests_on()
+        G, labels, names, rel = self.G, self.labels, self.names, self.rel
+        backed = supported_nodes(G, relations=rel)
+        below = self.below
         unsupported = [_item(G, labels, names, m, "premise") for m in below
-                       if G.nodes[m]["kind"] not in ("argument",) and m not in backed]
-        single = []
-        if self.claim in backed:
-            for m in below:
-                H = G.subgraph([x for x in G if x != m])
-                if self.claim not in supported_nodes(H):
-                    single.append(_item(G, labels, names, m, "single point of failure"))
+                       if rel.kind[m] not in ("argument",) and m not in backed]
+        single = [_item(G, labels, names, m, "single point of failure") for m in single_points_of_failure(G, self.claim, rel)]
         scope = set(below) | {self.claim}
         in_tension = [
             {"at": names.get(n, n), "between": [names.get(a, a), names.get(b, b)]}
-            for n, a, b in tensions_in_support(G) if n in scope
+            for n, a, b in tensions_in_support(G, relations=rel) if n in scope
         ]
-        assumptions = [_item(G, labels, names, m, "assumption") for m in below if G.nodes[m]["kind"] == "assumption"]
+        assumptions = [_item(G, labels, names, m, "assumption") for m in below if rel.kind[m] == "assumption"]
         return {"unsupported_premises": unsupported, "single_points_of_failure": single,
                 "resting_on_tension": in_tension, "assumptions": assumptions}
 
 
-def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "for") -> dict[str, object]:
+def _reaching_quotes(G: nx.MultiDiGraph, rel: Relations) -> set[str]:
+    """The nodes whose support reaches quoted evidence or a quoted assumption (those included)."""
+    nodes = G.nodes
+    reached = {n for n, kind in rel.kind.items() if kind in BASIC_KINDS and nodes[n].get("quote")}
+    queue = list(reached)
+    for n in queue:
+        for m in rel.supports[n]:
+            if m not in reached:
+                reached.add(m)
+                queue.append(m)
+    return reached
+
+
+def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "for", *,
+          relations: Relations | None = None, labels: dict[str, str] | None = None) -> dict[str, object]:
     """A debate brief on ``claim`` as plain data: the case for, the case against, weak points, rebuttals.
 
     ``side`` says whose seat it is written from: ``for`` defends the claim, ``against`` attacks it
     (the same findings, with the cases swapped and the rebuttals read as what the other side will say).
+    ``relations`` and ``labels`` are those of ``G``, when computed already.
     """
-    b = _Briefing(G, names, claim)
+    rel = plain_relations(G) if relations is None else relations
+    b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
     attacks = b.attacks()
     rebuttals = [
         {"attack": a["id"], "on": a["target"], "answered_by": [c["id"] for c in a["answers"] if c["label"] != OUT]}  # type: ignore[index]
@@ -447,4 +466,6 @@ def brief_map(path: str, claim: str, *, side: str = "for", fmt: str = "markdown"
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """``argmap brief``: a debate brief on one claim of a map."""
     subject = load_subject(path, max_bytes=max_bytes)
-    return format_brief(brief(subject.graph, subject.node(claim), subject.names, side), fmt)
+    n = subject.node(claim)
+    return format_brief(brief(subject.graph, n, subject.names, side, relations=subject.maps.memo(plain_relations),
+                              labels=subject.grounded), fmt)

@@ -14,13 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import (
+    backed_within,
     grounded_labelling,
     is_supported,
     isolated_nodes,
     nodes_in_support_cycles,
     relations,
+    single_points_of_failure,
+    support_below,
     support_components,
     support_cycles,
+    support_graph,
     supported_nodes,
     tensions_in_support,
     unsupported_conclusions,
@@ -529,3 +533,31 @@ def test_analyses_given_shared_relations_answer_as_on_their_own(G):
     for analysis in (supported_nodes, unsupported_conclusions, support_cycles, nodes_in_support_cycles,
                      tensions_in_support, grounded_labelling):
         assert analysis(G, relations=rel) == analysis(G)
+
+
+# ------------------------------------------------------------- single points of failure of support
+
+
+@settings(max_examples=300, deadline=None)
+@given(argument_maps(), st.data())
+def test_single_points_of_failure_are_those_whose_loss_leaves_no_support(G, data):
+    # The reference tries every node below: the claim, with that node gone, is no longer backed
+    # (a linked argument still needing each of its premises, the one gone included).
+    n = data.draw(st.sampled_from(sorted(G)))
+    S = support_graph(G)
+    below = nx.ancestors(S, n)
+    assert support_below(G, n) == below
+    rel = relations(G)
+    region = below | {n}
+    expected = []
+    if n in backed_within(G, region, rel):
+        expected = [m for m in G if m in below and n not in backed_within(G, region - {m}, rel)]
+    assert single_points_of_failure(G, n) == expected
+
+
+def test_a_linked_argument_fails_without_any_one_of_its_premises():
+    G = graph({"p": "evidence", "q": "evidence", "r": "evidence", "arg": "argument", "c": "conclusion"},
+              "p supports arg", "q supports arg", "arg supports c", "r supports q")
+    assert single_points_of_failure(G, "c") == ["p", "q", "arg"]  # q stands without r: it is evidence
+    G.add_edge("r", "c", key="supports", type="supports")
+    assert single_points_of_failure(G, "c") == []  # a second line of support, through r alone

@@ -13,6 +13,7 @@ from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTECT = str(ROOT / "maps" / "why-does-china-protect-north-korea.yaml")
+SUPPORTS = str(ROOT / "maps" / "why-china-supports-north-korea.yaml")
 
 DEBATE = """\
 title: Should the town build a bridge?
@@ -180,3 +181,26 @@ def test_evaluate_labels_on_the_relations_the_graph_was_built_with(tmp_path: Pat
         assert subject.maps is not None
         assert subject.grounded == grounded_labelling(subject.graph)
         assert subject.grounded is subject.grounded  # computed once
+
+
+def test_brief_counts_each_premise_of_a_linked_argument_as_a_single_point_of_failure(tmp_path: Path) -> None:
+    # The seed map's own note: "Neither alone gets to the nuclear program continuing".
+    code, out = run("brief", SUPPORTS, "enabled-nuclear", "--format", "json")
+    assert code == 0
+    failing = [i["id"] for i in json.loads(out)["weak_points"]["single_points_of_failure"]]
+    assert {"vetoes-sanctions", "sustains-economy"} <= set(failing)
+
+
+def test_brief_on_a_claim_at_the_end_of_a_long_chain(tmp_path: Path) -> None:
+    # Deeper than Python's recursion limit: every step of the chain is a single point of failure.
+    size = 1_200
+    lines = ["title: chain", "claims:", "  c0: {text: C0, kind: evidence, quote: Q, supports: [c1]}"]
+    lines += [f"  c{i}: {{text: C{i}, supports: [c{i + 1}]}}" for i in range(1, size - 1)]
+    lines.append(f"  c{size - 1}: {{text: Top, kind: conclusion}}")
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = run("brief", str(path), f"c{size - 1}", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [i["id"] for i in data["weak_points"]["single_points_of_failure"]] == [f"c{i}" for i in range(size - 1)]
+    assert data["case_for"][0]["id"] == f"c{size - 2}"
