@@ -224,7 +224,19 @@ def prepare(size: int, work: Path) -> dict[str, Path]:
     exported = run_once([*ARGMAP, "export", str(path), "-f", "argdown", "-o", str(argdown)])
     if exported["status"] != 0:
         raise SystemExit(f"argmap export -f argdown failed: {exported['stderr']}")
-    return {"map": path, "json": as_json, "argdown": argdown, "folder": folder}
+    return {"map": path, "json": as_json, "argdown": argdown, "folder": folder, "conclusion": first_conclusion(path)}
+
+
+def first_conclusion(path: Path) -> str:
+    """The id of the map's first conclusion: the top of its largest tree of support, for ``argmap brief``."""
+    claim = None
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("  ") and not line.startswith("   ") and line.rstrip().endswith(":"):
+                claim = line.strip()[:-1]
+            elif claim and line.strip() in ('kind: "conclusion"', "kind: conclusion"):
+                return claim
+    raise SystemExit(f"no conclusion in {path}")
 
 
 def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render_max: int, argdown_map_max: int,
@@ -240,6 +252,7 @@ def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render
     else:
         tasks.append(Task("grounded_labelling (python -c)", [PY, "-c", GROUNDED, m], ok=(0,)))
     tasks.append(Task("argmap export -f dot", [*ARGMAP, "export", m, "-f", "dot", "-o", str(folder / "out.dot")], ok=(0,)))
+    tasks.append(Task("argmap brief (a conclusion)", [*ARGMAP, "brief", m, str(files["conclusion"])], ok=(0,)))
     if size <= render_max:
         plain = folder / "plain.dot"
         made = run_once([PY, "-c", PLAIN_DOT, m, str(plain)])
@@ -299,7 +312,7 @@ def ratios(results: dict[str, dict[str, object]], startup: dict[str, object]) ->
         add(f"dot -Tsvg on plain DOT / argmap render -f svg at {size:,}{bound}", _median(results, size, "dot -Tsvg (plain DOT)"),
             _median(results, size, "argmap render -f svg"), ">= 10 (issue 8)")
     if 10_000 in sizes and 100_000 in sizes:
-        for task in ("argmap check", "argmap evaluate", "argmap export -f dot", "argdown json"):
+        for task in ("argmap check", "argmap evaluate", "argmap export -f dot", "argmap brief (a conclusion)", "argdown json"):
             add(f"{task}: 100,000 / 10,000", _median(results, 100_000, task), _median(results, 10_000, task),
                 "<= 12 (linear)" if task.startswith("argmap") else "about 10 (linear)")
     if 100_000 in sizes:
