@@ -167,26 +167,37 @@ def single_points_of_failure(G: nx.MultiDiGraph, n: Node, relations: Relations |
     """The nodes below ``n`` without any one of which its support no longer reaches evidence or
     assumptions (a linked argument still needing each of its premises), in node order.
 
-    Each such node lies on every line of support of ``n``. So only the nodes of one line are tried,
-    each by spreading support again without it; and a try that still reaches ``n`` finds another
-    line, which every node not yet tried must also lie on. The cost is a spread over what ``n``
-    rests on for each node found and each narrowing, not one for every node below it.
+    A claim with a single supporter that is backed rests on it and on all that rests under it: such
+    a line is followed down first, a step at a time. Below it, each node sought lies on every line of
+    support, so only the nodes of one line are tried, each by spreading support again without it;
+    and a try that still gets through finds another line, which every node not yet tried must also
+    lie on. The cost is a spread over what is below for each node found past the single line and
+    each narrowing, not one for every node below.
     """
     rel = _relations(G, relations)
-    region = support_below(G, n, rel)
-    region.add(n)
-    line = _line_of_support(rel, region, n)
-    if line is None:
+    kind, supporters_of, premises = rel.kind, rel.supporters, rel.premises
+    region = support_below(G, n, rel) | {n}
+    backed = _backed(rel, region)
+    if n not in backed:
         return []
-    untried = line - {n}
-    found = []
-    while untried:
-        m = untried.pop()
-        other = _line_of_support(rel, region - {m}, n)
-        if other is None:
-            found.append(m)
-        else:
-            untried &= other
+    found: set[Node] = set()
+    top = n  # the foot of the single line down from n
+    while kind[top] not in BASIC_KINDS and top not in premises:
+        backers = [s for s in supporters_of[top] if s in backed]
+        if len(backers) != 1 or backers[0] in found:
+            break
+        top = backers[0]
+        found.add(top)
+    if kind[top] not in BASIC_KINDS:
+        region = support_below(G, top, rel) | {top}
+        untried = _line_of_support(rel, region, top) - {top}  # type: ignore[operator]  # top is backed
+        while untried:
+            m = untried.pop()
+            other = _line_of_support(rel, region - {m}, top)
+            if other is None:
+                found.add(m)
+            else:
+                untried &= other
     return sorted(found, key=rel.order.__getitem__)
 
 
@@ -387,9 +398,10 @@ def tensions_in_support(G: nx.MultiDiGraph, relations: Relations | None = None) 
 
     Costs, for each tension, a walk over what rests on its two sides (in a map whose support is
     shallow, a few nodes each), on plain relations; the support circles are found once for all. The
-    two sides are walked in turn, a node of each at a time, so that when one rests on the other (a
-    long chain of support, say) the walk ends where they meet, whichever way round the tension is
-    written; and the first meeting places are told from the edges the walk has already read.
+    two sides are walked a level of each in turn, so that when one rests on the other (a long chain
+    of support, say) the walk ends where they meet, whichever way round the tension is written; the
+    first meeting places are told from the edges the walks have read. Sides that do not rest on each
+    other are walked to the top: a tension deep in a map costs that depth.
     """
     rel = _relations(G, relations)
     order, supports, kind = rel.order, rel.supports, rel.kind
@@ -430,8 +442,8 @@ def tensions_in_support(G: nx.MultiDiGraph, relations: Relations | None = None) 
                     # A first meeting place has no supporter in ``common`` outside its own circle.
                     # Read from the edges out of ``common`` (which the walks have read) rather than
                     # those into it: a conclusion may have thousands of supporters.
-                    later = {m for p in common for m in supports[p] if component[m] != component[p]}
-                    places = {component[n] for n in common if n not in later}
+                    over_common = {m for p in common for m in supports[p] if component[m] != component[p]}
+                    places = {component[n] for n in common if n not in over_common}
                     found.extend((n, a, b) for n in sorted(places, key=order.__getitem__))
                 continue
         if not any(m == upper or (kind[m] == "argument" and upper in supports[m]) for m in supports[lower]):
