@@ -1,11 +1,15 @@
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench fuzz fuzz-atheris
+.PHONY: bench shapes fuzz fuzz-atheris
 
 # Benchmark argmap against Argdown on generated maps (issue 7); not part of the tests. Installs the
 # Argdown CLI into bench/.argdown when missing. Pass e.g. BENCH_ARGS="--sizes 1000,10000 --runs 5".
 bench:
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
+
+# How check and brief grow on maps of extreme shape (chains, fans, trees, ladders) at N and 2N claims.
+shapes:
+	$(PYTHON) bench/shapes.py $(SHAPES_ARGS)
 
 # Long fuzzing (issue 6); the normal test run uses small budgets. Split a long run over processes
 # with different seeds, e.g. `make fuzz FUZZ_SEED=2 &`.
