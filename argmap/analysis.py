@@ -13,7 +13,7 @@ they take as an optional ``relations`` argument: computed once and handed to eac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from argmap.graph import Node, Relations, relations
@@ -151,15 +151,18 @@ def is_supported(G: nx.MultiDiGraph, n: Node) -> bool:
 
 def support_below(G: nx.MultiDiGraph, n: Node, relations: Relations | None = None) -> set[Node]:
     """Everything ``n`` rests on: the nodes whose support reaches it (like ``nx.ancestors`` of the support graph)."""
-    supporters_of = _relations(G, relations).supporters
-    seen = {n}
-    queue = [n]
+    return reached_from([n], _relations(G, relations).supporters) - {n}
+
+
+def reached_from(starts: Iterable[Node], neighbours: dict[Node, list[Node]]) -> set[Node]:
+    """``starts`` and every node reached from them along ``neighbours`` (``supports`` to go up, ``supporters`` down)."""
+    seen = set(starts)
+    queue = list(seen)
     for m in queue:
-        for p in supporters_of[m]:
+        for p in neighbours[m]:
             if p not in seen:
                 seen.add(p)
                 queue.append(p)
-    seen.discard(n)
     return seen
 
 

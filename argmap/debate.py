@@ -22,6 +22,7 @@ from argmap.analysis import (
     grounded_labelling,
     is_basic,
     preferred_extensions,
+    reached_from,
     single_points_of_failure,
     support_below,
     supported_nodes,
@@ -304,14 +305,7 @@ class _Briefing:
 def _reaching_quotes(G: nx.MultiDiGraph, rel: Relations) -> set[str]:
     """The nodes whose support reaches quoted evidence or a quoted assumption (those included)."""
     nodes = G.nodes
-    reached = {n for n, kind in rel.kind.items() if kind in BASIC_KINDS and nodes[n].get("quote")}
-    queue = list(reached)
-    for n in queue:
-        for m in rel.supports[n]:
-            if m not in reached:
-                reached.add(m)
-                queue.append(m)
-    return reached
+    return reached_from((n for n, kind in rel.kind.items() if kind in BASIC_KINDS and nodes[n].get("quote")), rel.supports)
 
 
 def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "for", *,
