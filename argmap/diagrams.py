@@ -14,7 +14,7 @@ from argmap.files import output_path, write_atomic
 from argmap.graph import diagram_nodes, local_id
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
 from argmap.model import MapError
-from argmap.overview import DEFAULT_THRESHOLD, below, overview
+from argmap.overview import DEFAULT_THRESHOLD, below, overview, steps_below
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,9 @@ def diagrams(
         folded = None if full or claims <= overview_above else overview(G, nodes)
         out.append(Diagram(argmap.name + suffix, dot_text(draw(folded=folded))))
         if per_conclusion:
+            steps = steps_below(G)
             for c in (n for n in nodes if G.nodes[n]["kind"] == "conclusion" and G.nodes[n]["map"] == argmap.name):
-                part = overview(G, below(G, c, nodes), depth=depth, roots=[c])
+                part = overview(G, below(G, c, nodes, steps), depth=depth, roots=[c], steps=steps)
                 graph = draw(folded=part, subtitle=f"what '{local_id(c)}' rests on and what attacks it")
                 out.append(Diagram(f"{argmap.name}.{local_id(c)}{suffix}", dot_text(graph)))
     if focus is not None and not out:

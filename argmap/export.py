@@ -60,7 +60,7 @@ def attack_framework(H: nx.MultiDiGraph) -> tuple[list[str], list[tuple[str, str
             attacks.append((u, v))
         elif k == "tension":
             attacks.extend([(u, v), (v, u)])
-    return list(H), sorted(set(attacks), key=attacks.index)
+    return list(H), list(dict.fromkeys(attacks))  # each once, where first found
 
 
 def to_apx(H: nx.MultiDiGraph) -> str:

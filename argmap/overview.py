@@ -38,34 +38,46 @@ class Overview:
         return sum(len(group.nodes) for group in self.collapsed)
 
 
-def _below(G: nx.MultiDiGraph, n: str) -> list[str]:
-    """What ``n`` rests on or is attacked by: the nodes one step further from the conclusions."""
-    return [u for u, _, k in G.in_edges(n, keys=True) if k in ("supports", "opposes")] + \
-        [v for _, v, k in G.out_edges(n, keys=True) if k == "tension"] + \
-        [u for u, _, k in G.in_edges(n, keys=True) if k == "tension"]
+def steps_below(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """For each node, what it rests on or is attacked by: the nodes one step further from the conclusions.
+
+    Read once from the graph's adjacency for every search below (a diagram per conclusion searches
+    the map as many times as it has conclusions), in the order of ``G.in_edges`` and ``G.out_edges``.
+    """
+    pred, succ = G._pred, G._succ
+    return {
+        n: [u for u, keys in pred[n].items() for k in keys if k in ("supports", "opposes")]
+        + [v for v, keys in succ[n].items() for k in keys if k == "tension"]
+        + [u for u, keys in pred[n].items() for k in keys if k == "tension"]
+        for n in G
+    }
 
 
-def _levels(G: nx.MultiDiGraph, nodes: list[str], shown: set[str], roots: list[str] | None = None) -> dict[str, int]:
+def _levels(G: nx.MultiDiGraph, steps: dict[str, list[str]], nodes: list[str], shown: set[str],
+            roots: list[str] | None = None) -> dict[str, int]:
     """How many steps below the nearest root (by default: conclusion) each reachable node is."""
     level = {n: 0 for n in (roots if roots is not None else [n for n in nodes if G.nodes[n]["kind"] == "conclusion"])}
     queue = deque(level)
     while queue:
         n = queue.popleft()
-        for m in _below(G, n):
+        for m in steps[n]:
             if m in shown and m not in level:
                 level[m] = level[n] + 1
                 queue.append(m)
     return level
 
 
-def below(G: nx.MultiDiGraph, root: str, nodes: list[str]) -> list[str]:
-    """``root`` and every node of ``nodes`` below it (what it rests on, what attacks that, ...), in order."""
-    reached = _levels(G, nodes, set(nodes), [root])
+def below(G: nx.MultiDiGraph, root: str, nodes: list[str], steps: dict[str, list[str]] | None = None) -> list[str]:
+    """``root`` and every node of ``nodes`` below it (what it rests on, what attacks that, ...), in order.
+
+    ``steps`` is :func:`steps_below` of ``G``, when computed already.
+    """
+    reached = _levels(G, steps_below(G) if steps is None else steps, nodes, set(nodes), [root])
     return [n for n in nodes if n in reached]
 
 
 def overview(G: nx.MultiDiGraph, nodes: list[str], depth: int = DEFAULT_DEPTH, budget: int = DEFAULT_BUDGET,
-             roots: list[str] | None = None) -> Overview:
+             roots: list[str] | None = None, steps: dict[str, list[str]] | None = None) -> Overview:
     """Which of ``nodes`` an overview keeps, and how the others are folded.
 
     Kept: every conclusion, and every node at most ``depth`` steps below one (through what supports
@@ -73,11 +85,14 @@ def overview(G: nx.MultiDiGraph, nodes: list[str], depth: int = DEFAULT_DEPTH, b
     Every other node is folded into the group of the first kept node that reaches it, searching
     breadth first from all kept nodes at once, so each hidden claim is counted exactly once; what no
     kept node reaches forms one last group. ``roots`` replaces the conclusions as the top (for a
-    diagram of one conclusion). Linear in the map.
+    diagram of one conclusion). Linear in the map. ``steps`` is :func:`steps_below` of ``G``, when
+    computed already.
     """
+    if steps is None:
+        steps = steps_below(G)
     shown = set(nodes)
     order = {n: i for i, n in enumerate(nodes)}
-    level = _levels(G, nodes, shown, roots)
+    level = _levels(G, steps, nodes, shown, roots)
     per_level: dict[int, int] = {}
     for value in level.values():
         per_level[value] = per_level.get(value, 0) + 1
@@ -90,7 +105,7 @@ def overview(G: nx.MultiDiGraph, nodes: list[str], depth: int = DEFAULT_DEPTH, b
     home = {n: n for n in kept}
     while queue:
         n = queue.popleft()
-        for m in _below(G, n):
+        for m in steps[n]:
             if m in shown and m not in home:
                 home[m] = home[n]
                 owner[m] = home[n]

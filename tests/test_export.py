@@ -90,3 +90,19 @@ def test_export_takes_one_map(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(tmp_path)])
     assert result.exit_code == 2
     assert "one map file" in result.output
+
+
+def test_apx_lists_each_attack_once_in_the_order_first_found(tmp_path: Path) -> None:
+    # a opposes b, and b is in tension with a: the attack a -> b comes from both, listed where first found.
+    path = tmp_path / "m.yaml"
+    path.write_text(textwrap.dedent("""\
+        title: t
+        claims:
+          a: {text: A, opposes: [b]}
+          b: {text: B, opposes: [c], tension: [a]}
+          c: {text: C}
+    """), encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(path), "-f", "apx"])
+    assert result.exit_code == 0
+    attacks = [line for line in result.output.splitlines() if line.startswith("att(")]
+    assert attacks == ['att("a","b").', 'att("b","c").', 'att("b","a").']

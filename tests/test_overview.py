@@ -8,10 +8,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
 
 from argmap.cli import main
 from argmap.generate import write_generated
-from argmap.overview import overview
+from argmap.overview import overview, steps_below
+from tests.test_analysis import argument_maps
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
@@ -100,3 +102,15 @@ def test_other_engine(big_map: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(big_map), "-o", str(tmp_path), "--engine", "sfdp", "--full"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "big.svg").read_bytes().rstrip().endswith(b"</svg>")
+
+
+@settings(max_examples=200, deadline=None)
+@given(argument_maps())
+def test_steps_below_are_what_each_node_rests_on_or_is_attacked_by(G):
+    # As networkx's views list them: supports and opposes into the node, tensions either way.
+    steps = steps_below(G)
+    assert list(steps) == list(G)
+    for n in G:
+        assert steps[n] == [u for u, _, k in G.in_edges(n, keys=True) if k in ("supports", "opposes")] + \
+            [v for _, v, k in G.out_edges(n, keys=True) if k == "tension"] + \
+            [u for u, _, k in G.in_edges(n, keys=True) if k == "tension"]
