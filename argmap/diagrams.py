@@ -10,7 +10,7 @@ from pathlib import Path
 from argmap.analysis import grounded_labelling
 from argmap.check import findings_in_scope
 from argmap.dot import DEFAULT_TIMEOUT, dot_text, layout, resolve_focus, to_dot
-from argmap.files import output_path, write_atomic
+from argmap.files import output_path, write_all_atomic
 from argmap.graph import diagram_nodes, local_id
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
 from argmap.model import MapError
@@ -88,8 +88,7 @@ def write_diagrams(
         files.append((output_path(folder, f"{item.name}.dot"), item.dot.encode("utf-8")))
         if fmt != "dot":
             files.append((output_path(folder, f"{item.name}.{fmt}"), layout(item.dot, fmt, timeout=timeout, engine=engine)))
-    for path, data in files:
-        write_atomic(path, data)
+    write_all_atomic(files)
     return [path for path, _ in files]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -28,17 +29,19 @@ def output_path(folder: str | os.PathLike[str], filename: str) -> Path:
     return target
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place.
 
     A reader (or a crash) never sees a half-written file: the old file stays until the new one is
     complete. The temporary file is removed if anything goes wrong; only a kill (SIGKILL, a power
-    cut) can leave it, under its hidden name, and the next write of ``path`` removes it.
+    cut) can leave it, under its hidden name, and the next write of ``path`` removes it
+    (``stale_removed``: the caller has already, for many files at once).
     """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temporaries(target)
+        if not stale_removed:
+            remove_stale_temporaries(target.parent, [target.name])
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         reason = "part of it is a file, not a folder" if isinstance(error, (FileExistsError, NotADirectoryError)) else error.strerror
@@ -62,16 +65,38 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
-def remove_stale_temporaries(target: Path) -> None:
-    """Remove the temporary files that earlier writes of ``target`` left behind when they were killed.
+def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:
+    """:func:`write_atomic` for each ``(path, data)``, each folder read once for stale temporaries
+    (not once per file: a render of thousands of maps writes thousands of files into one folder)."""
+    files = list(files)
+    names: dict[Path, list[str]] = {}
+    for path, _ in files:
+        names.setdefault(path.parent, []).append(path.name)
+    for folder, written in names.items():
+        if folder.is_dir():
+            try:
+                remove_stale_temporaries(folder, written)
+            except OSError as error:
+                raise OutputError(f"cannot write to {folder} ({error.strerror}); choose another place with -o") from None
+    for path, data in files:
+        write_atomic(path, data, stale_removed=True)
+
+
+# A temporary file of ``write_atomic``: ``.<name>.<random>.tmp``, the random part without dots.
+_TEMPORARY = re.compile(r"\.(.+)\.[^./]+\.tmp\Z")
+
+
+def remove_stale_temporaries(folder: Path, names: Iterable[str]) -> None:
+    """Remove the temporary files that earlier writes of ``names`` in ``folder`` left behind when they were killed.
 
     Only a kill (SIGKILL, a power cut) leaves one, and never under the final name; they are named
     ``.<name>.<random>.tmp`` (see ``write_atomic``), so nothing else in the folder is touched. Two
     writes of one file at the same moment are not supported: one of them may then fail, cleanly.
     """
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.[^./]+\.tmp\Z")
-    for entry in os.scandir(target.parent):
-        if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
+    wanted = set(names)
+    for entry in os.scandir(folder):
+        found = _TEMPORARY.match(entry.name)
+        if found and found.group(1) in wanted and entry.is_file(follow_symlinks=False):
             try:
                 os.unlink(entry.path)
             except FileNotFoundError:

@@ -20,6 +20,7 @@ edges' dicts only when a rule needs where an edge was written.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
@@ -452,11 +453,17 @@ class MapGraph:
         """
         if function not in self._memo:
             with collector_paused():
-                if function is not relations and "relations" in inspect.signature(function).parameters:
+                if function is not relations and _takes_relations(function):
                     self._memo[function] = function(self.plain, relations=self.memo(relations))
                 else:
                     self._memo[function] = function(self.plain)
         return self._memo[function]
+
+
+@functools.cache
+def _takes_relations(function: Callable[..., object]) -> bool:
+    """Whether ``function`` has a ``relations`` parameter (asked once per function, not once per map)."""
+    return "relations" in inspect.signature(function).parameters
 
 
 def map_members(maps: MapGraph, name: str) -> list[str]:

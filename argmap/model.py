@@ -139,7 +139,12 @@ class MapSet:
         return self.maps + self.extra
 
     def by_name(self) -> dict[str, ArgMap]:
-        return {m.name: m for m in self.all_maps}
+        """Each map by its name (made once: checking a folder of thousands of maps asks for each map's scope)."""
+        found: dict[str, ArgMap] | None = self.__dict__.get("_by_name")
+        if found is None:
+            found = {m.name: m for m in self.all_maps}
+            object.__setattr__(self, "_by_name", found)  # a cache beside the fields, not one of them
+        return found
 
 
 class MapError(Exception):

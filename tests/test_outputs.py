@@ -27,7 +27,7 @@ from click.testing import CliRunner
 
 from argmap.cli import exit_status, main
 from argmap.diagrams import diagrams
-from argmap.files import OutputError, output_path, write_atomic
+from argmap.files import OutputError, output_path, write_all_atomic, write_atomic
 from tests.fuzz.oracle import budget
 from tests.helpers import REPO, assert_no_traceback
 from tests.test_render import needs_dot
@@ -145,6 +145,19 @@ def test_next_write_removes_only_its_own_stale_temporaries(tmp_path: Path) -> No
     write_atomic(out / "m.dot", b"digraph {}\n")
     assert sorted(p.name for p in out.iterdir()) == sorted([*kept, ".m.dot.folder.tmp", "m.dot"])
     assert (out / "m.dot").read_bytes() == b"digraph {}\n"
+
+
+def test_writing_many_files_removes_the_stale_temporaries_of_each_and_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [".m.dot.k1l2m3n4.tmp", ".m.svg.x_y.tmp", ".n.dot.abc.tmp"]
+    kept = [".m.dot.tmp", ".m.dot.a.b.tmp", "m.dot.abc.tmp", ".m.dotx.abc.tmp", ".o.dot.abc.tmp", "notes.tmp"]
+    for name in stale + kept:
+        (out / name).write_text("left behind")
+    (out / ".n.dot.folder.tmp").mkdir()
+    write_all_atomic([(out / "m.dot", b"m"), (out / "m.svg", b"<svg/>"), (out / "n.dot", b"n"), (tmp_path / "new" / "p.dot", b"p")])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*kept, ".n.dot.folder.tmp", "m.dot", "m.svg", "n.dot"])
+    assert (tmp_path / "new" / "p.dot").read_bytes() == b"p"
 
 
 def test_a_failed_write_leaves_no_temporary_and_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
