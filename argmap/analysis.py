@@ -67,16 +67,6 @@ def attacked(G: nx.MultiDiGraph, n: Node) -> set[Node]:
     return found
 
 
-def support_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """The ``supports`` edges of ``G`` as a plain directed graph over all of its nodes."""
-    import networkx as nx
-
-    S = nx.DiGraph()
-    S.add_nodes_from(G)
-    S.add_edges_from((u, v) for u, v, k in G.edges(keys=True) if k == "supports")
-    return S
-
-
 def supported_nodes(G: nx.MultiDiGraph, relations: Relations | None = None) -> set[Node]:
     """The nodes whose support reaches evidence or assumptions, ignoring attacks.
 
