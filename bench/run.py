@@ -13,6 +13,11 @@ Then it prints a table and the ratios issue 7 asks about, and writes everything 
 
     python bench/run.py                              # 1,000, 10,000, 50,000 and 100,000 claims
     python bench/run.py --sizes 1000,10000 --runs 5
+    python bench/run.py --other-python /path/to/venv/bin/python   # check under a second Python too
+
+The interpreter is the one that runs this script (``make bench``: the project's .venv). With
+``--other-python`` (a Python that can import argmap's dependencies), ``argmap check`` is also timed
+under that one, in the same rounds, so that the two builds are compared on the same machine state.
 
 The Argdown CLI is installed with npm into bench/.argdown when it is missing (``--no-install`` to
 skip); without npm, or offline, the Argdown figures are left out and the run says so.
@@ -49,6 +54,7 @@ LARGE = 50_000  # sizes from here on use --large-runs
 TIMEOUT = 3600.0
 PLAIN_DOT_TIMEOUT = float(os.environ.get("BENCH_PLAIN_DOT_TIMEOUT", "600"))  # Graphviz on a plain DOT of 1,000 claims
 SLOW = 60.0  # a figure whose first run takes longer is not repeated
+OTHER_CHECK = "argmap check (other Python)"
 
 YAML_PARSE = """
 import sys, time, yaml
@@ -206,6 +212,14 @@ def ensure_argdown(install: bool) -> tuple[str | None, str]:
     return str(ARGDOWN_BIN), "bench/.argdown (installed now)"
 
 
+def python_description(python: str) -> str:
+    """``python``'s version and where it is installed: builds of one version differ in speed."""
+    said = run_once([python, "-c", "import sys; print('Python', sys.version.split()[0], 'from', sys.base_prefix)"])
+    if said["status"] != 0:
+        raise SystemExit(f"{python} does not run: {said['stderr']}")
+    return str(said["stdout"]).strip()
+
+
 def has_evaluate() -> bool:
     return run_once([*ARGMAP, "evaluate", "--help"])["status"] == 0
 
@@ -240,13 +254,15 @@ def first_conclusion(path: Path) -> str:
 
 
 def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render_max: int, argdown_map_max: int,
-               work: Path) -> dict[str, object]:
+               work: Path, other: str | None = None) -> dict[str, object]:
     files = prepare(size, work)
     m, folder = str(files["map"]), files["folder"]
     print(f"N = {size:,}: {files['map'].stat().st_size / 1e6:.1f} MB of YAML, {runs} run(s) each", flush=True)
     figures: dict[str, object] = {"yaml_bytes": files["map"].stat().st_size, "runs": runs,
                                   "load_average_before": os.getloadavg()[0]}
     tasks = [Task("argmap check", [*ARGMAP, "check", m])]
+    if other:
+        tasks.append(Task(OTHER_CHECK, [other, "-m", "argmap", "check", m]))
     if evaluate:
         tasks.append(Task("argmap evaluate", [*ARGMAP, "evaluate", m]))
     else:
@@ -303,6 +319,9 @@ def ratios(results: dict[str, dict[str, object]], startup: dict[str, object]) ->
         if size in (10_000, 50_000) or size == sizes[-1]:
             add(f"argdown json / argmap check at {size:,}", _median(results, size, "argdown json"),
                 _median(results, size, "argmap check"), ">= 5")
+            if _median(results, size, OTHER_CHECK) is not None:
+                add(f"argdown json / {OTHER_CHECK} at {size:,}", _median(results, size, "argdown json"),
+                    _median(results, size, OTHER_CHECK), ">= 5")
     for size in (s for s in sizes if _median(results, s, "argdown map (dot)") is not None):
         add(f"argdown map / argmap export -f dot at {size:,}", _median(results, size, "argdown map (dot)"),
             _median(results, size, "argmap export -f dot"), ">= 5")
@@ -367,9 +386,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default=str(REPO / "bench" / "work"), help="folder for the generated maps")
     parser.add_argument("--out", default=str(REPO / "bench" / "results.json"), help="where to write the figures")
     parser.add_argument("--no-install", action="store_true", help="do not npm-install the Argdown CLI")
+    parser.add_argument("--other-python", metavar="PYTHON", help="also time argmap check under this Python")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     work = Path(args.work)
+    other = python_description(args.other_python) if args.other_python else None  # before hours of runs
+    if other:
+        print(f"argmap check also under: {other}")
 
     argdown, where = ensure_argdown(not args.no_install)
     print(f"Argdown CLI: {argdown or 'absent'} ({where})")
@@ -386,14 +409,16 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, object]] = {}
     for size in sizes:
         runs = args.large_runs if size >= LARGE else args.runs
-        results[str(size)] = bench_size(size, runs, argdown, evaluate, args.render_max, args.argdown_map_max, work)
+        results[str(size)] = bench_size(size, runs, argdown, evaluate, args.render_max, args.argdown_map_max, work,
+                                        args.other_python)
 
     report = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+        "machine": {"cpus": os.cpu_count(), "python": python_description(PY), "platform": platform.platform(),
                     "node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
                     if shutil.which("node") else None},
         "commit": subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True,
                                  text=True).stdout.strip() or None,
+        "other_python": other,
         "argdown": {"cli": where if argdown else None, "package": ARGDOWN_PACKAGE if argdown else None,
                     "why_absent": None if argdown else where},
         "evaluate": "argmap evaluate" if evaluate else "grounded_labelling through python -c",
