@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
 import json
 import os
 import platform
@@ -119,6 +120,12 @@ def run_once(cmd: list[str], cwd: Path | None = None, timeout: float | None = No
         timer.start()
         try:
             _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            # The benchmark itself stopped (Ctrl-C, or SIGTERM: see main): the command runs in a session
+            # of its own, so it would go on using a core, and skew the next run, unless stopped here.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            raise
         finally:
             timer.cancel()
         elapsed = time.perf_counter() - start
@@ -375,6 +382,11 @@ def table(results: dict[str, dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def _stop(signum: int, frame: object) -> None:
+    signal.signal(signum, signal.SIG_DFL)  # once: a second signal ends the benchmark outright
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,50000,100000", help="claims per map, comma-separated")
@@ -388,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-install", action="store_true", help="do not npm-install the Argdown CLI")
     parser.add_argument("--other-python", metavar="PYTHON", help="also time argmap check under this Python")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)  # as Ctrl-C: the command being timed is stopped too
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     work = Path(args.work)
     other = python_description(args.other_python) if args.other_python else None  # before hours of runs
