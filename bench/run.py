@@ -221,9 +221,12 @@ def ensure_argdown(install: bool) -> tuple[str | None, str]:
 
 def python_description(python: str) -> str:
     """``python``'s version and where it is installed: builds of one version differ in speed."""
-    said = run_once([python, "-c", "import sys; print('Python', sys.version.split()[0], 'from', sys.base_prefix)"])
+    try:
+        said = run_once([python, "-c", "import sys; print('Python', sys.version.split()[0], 'from', sys.base_prefix)"])
+    except OSError as error:
+        raise SystemExit(f"{python} does not run: {error.strerror}") from None
     if said["status"] != 0:
-        raise SystemExit(f"{python} does not run: {said['stderr']}")
+        raise SystemExit(f"{python} does not run (exit status {said['status']}): {str(said['stderr']).strip()}")
     return str(said["stdout"]).strip()
 
 
