@@ -9,14 +9,6 @@ cd "$(dirname "$0")/.."
 
 extras=""
 if [ "${1:-}" = "--test" ]; then extras="[test]"; fi
-can_make_venv='import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 10))'
-if [ -n "${ARGMAP_PYTHON:-}" ]; then
-  python="$ARGMAP_PYTHON"
-elif /usr/bin/python3 -c "$can_make_venv" >/dev/null 2>&1; then
-  python=/usr/bin/python3
-else
-  python=python3
-fi
 
 # apt_install WHAT PACKAGE...: install Debian packages, or say why not and return 1.
 apt_install() {
@@ -38,6 +30,15 @@ if ! command -v dot >/dev/null 2>&1; then
 fi
 
 if [ ! -x .venv/bin/python ]; then
+  # Which Python makes the venv is only asked when there is none yet.
+  can_make_venv='import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 10))'
+  if [ -n "${ARGMAP_PYTHON:-}" ]; then
+    python="$ARGMAP_PYTHON"
+  elif /usr/bin/python3 -c "$can_make_venv" >/dev/null 2>&1; then
+    python=/usr/bin/python3
+  else
+    python=python3
+  fi
   # A fresh Debian has no python3, or one without venv and pip (they are the package python3-venv).
   if ! "$python" -c "$can_make_venv" >/dev/null 2>&1; then
     if [ -n "${ARGMAP_PYTHON:-}" ]; then
