@@ -1,6 +1,6 @@
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench shapes fuzz fuzz-atheris
+.PHONY: bench shapes fuzz fuzz-atheris lock test-newest docs
 
 # Benchmark argmap against Argdown on generated maps (issue 7); not part of the tests. Installs the
 # Argdown CLI into bench/.argdown when missing. Pass e.g. BENCH_ARGS="--sizes 1000,10000 --runs 5".
@@ -30,3 +30,26 @@ ATHERIS_ARGS ?= -runs=100000
 fuzz-atheris:
 	$(PYTHON) -c "import atheris" 2>/dev/null || $(PYTHON) -m pip install atheris
 	$(PYTHON) tests/fuzz/atheris_check.py $(ATHERIS_ARGS)
+
+# Re-lock: resolve the newest versions that setup.cfg's ranges allow into requirements/*.txt, pinned
+# with their hashes (what scripts/install.sh installs). Run `make test-newest` first, then commit the
+# new lock files with the tests green: an upgrade is a deliberate, tested step.
+LOCK_VENV ?= build/lock-venv
+LOCK = $(LOCK_VENV)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --all-build-deps \
+	--no-emit-index-url --no-emit-find-links --strip-extras
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools; }
+	$(LOCK) -o requirements/runtime.txt setup.cfg
+	$(LOCK) --extra test -o requirements/test.txt setup.cfg
+
+# The whole test suite against the newest versions setup.cfg allows, in a throwaway venv (not the lock).
+NEWEST_VENV ?= build/newest-venv
+test-newest:
+	rm -rf $(NEWEST_VENV) && $(PYTHON) -m venv $(NEWEST_VENV)
+	$(NEWEST_VENV)/bin/pip install --quiet --upgrade ".[test]"
+	$(NEWEST_VENV)/bin/pip freeze --exclude-editable
+	ARGMAP_TEST_NEWEST=1 $(NEWEST_VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+# The generated reference pages (docs/rules.md from the rule docstrings, docs/cli.md from --help).
+docs:
+	$(PYTHON) scripts/docs.py

@@ -25,7 +25,7 @@ from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import format_result
-from argmap.rules import RULES
+from argmap.rules import RULES, rule_table
 
 DEFAULT_PATHS = ("maps",)
 SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
@@ -260,12 +260,23 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
 def rules(fmt: str) -> None:
     """List the rules: code, name, severity and what each checks."""
     if fmt == "markdown":
-        click.echo("| code | name | severity | fires when |\n|---|---|---|---|")
-        for rule in RULES:
-            click.echo(f"| {rule.code} | {rule.name} | {rule.severity} | {rule.summary} |")
+        click.echo(rule_table(), nl=False)
         return
     for rule in RULES:
         click.echo(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}")
+
+
+def cli_reference() -> str:
+    """docs/cli.md: every command's ``--help``, as printed at a fixed width (so the page is the same everywhere)."""
+    parts = [
+        "# Command-line reference\n",
+        "<!-- Generated from each command's --help by `make docs`; tests/test_reference_docs.py fails when it drifts. -->\n",
+    ]
+    top = click.Context(main, info_name="argmap", terminal_width=100, max_content_width=100, **main.context_settings)
+    contexts = [top, *(click.Context(main.commands[name], info_name=name, parent=top) for name in sorted(main.commands))]
+    for context in contexts:
+        parts.append(f"## `{context.command_path}`\n\n```text\n{context.get_help()}\n```\n")
+    return "\n".join(parts)
 
 
 def _reader_gone() -> None:

@@ -23,6 +23,7 @@ from argmap.model import (
     KINDS,
     LABELS,
     MAP_NAME_PATTERN,
+    NULL_WORDS,
     RELATION_TYPES,
     RULE_CODE_PATTERN,
     TOP_KEYS,
@@ -36,7 +37,7 @@ from argmap.model import (
     Position,
     Relation,
 )
-from argmap.plain_layout import NULL_WORDS, read_plain_layout
+from argmap.plain_layout import read_plain_layout
 
 if TYPE_CHECKING:
     from argmap.yaml_tree import Node

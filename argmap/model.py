@@ -22,6 +22,8 @@ TOP_KEYS = ("title", "source", "claims", "arguments", "include", "expect")
 CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", *RELATION_TYPES)
 EXTENSION_KEYS = ("note", *RELATION_TYPES)
 ARGUMENT_KEYS = ("premises", "conclusion", "note")
+# Plain values YAML reads as null; the readers give them the same meaning.
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class Position(NamedTuple):

@@ -31,6 +31,7 @@ from argmap.model import (
     KINDS,
     LABELS,
     MAP_NAME_PATTERN,
+    NULL_WORDS,
     RELATION_TYPES,
     RULE_CODE_PATTERN,
     TOP_KEYS,
@@ -42,9 +43,6 @@ from argmap.model import (
     Position,
     Relation,
 )
-
-# Plain values YAML reads as null; ``load`` gives them the same meaning.
-NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 # Characters the layout leaves to the full reader: tabs, carriage returns, YAML's other line breaks,
 # byte-order marks and everything YAML does not allow in a file at all.

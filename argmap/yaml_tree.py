@@ -15,8 +15,7 @@ import re
 
 import yaml
 
-from argmap.model import DuplicateKey, MapError, Position
-from argmap.plain_layout import NULL_WORDS
+from argmap.model import NULL_WORDS, DuplicateKey, MapError, Position
 
 try:  # The C parser is ~10x faster; the pure one gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -104,6 +103,29 @@ def _error_position(path: str, text: str, mark: yaml.Mark | None) -> Position:
     return _position(path, mark)
 
 
+def _too_deep(path: str, text: str, error: yaml.YAMLError) -> MapError:
+    """argmap's own message for nesting past ``MAX_DEPTH``, where libyaml stopped first at a deeper
+    limit of its own: PyYAML's pure-Python parser, which has no limit, finds the first node too deep.
+    It reads lazily, so only up to that node (and at most a line ahead)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
+                return _nested_too_deep(_position(path, event.start_mark))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    mark = getattr(error, "problem_mark", None)
+    return _nested_too_deep(_error_position(path, text, mark))
+
+
+def _nested_too_deep(position: Position) -> MapError:
+    return MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", position)
+
+
 _SCALAR = yaml.ScalarEvent
 _SEQUENCE = yaml.SequenceStartEvent
 _MAPPING = yaml.MappingStartEvent
@@ -145,6 +167,8 @@ class _TreeBuilder:
                 raise MapError("a map file holds one YAML document; remove the second '---'", _position(self.path, event.start_mark))
             return root
         except yaml.YAMLError as error:
+            if "nesting depth" in str(error):  # libyaml's own limit (0.2.6 and later), far past MAX_DEPTH
+                raise _too_deep(self.path, self.text, error) from None
             raise _yaml_error(error, self.path, self.text) from None
         finally:
             loader.dispose()
@@ -165,7 +189,7 @@ class _TreeBuilder:
             self._reject_extras(event)
         mark = event.start_mark
         if depth > MAX_DEPTH:
-            raise MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", _position(self.path, mark))
+            raise _nested_too_deep(_position(self.path, mark))
         path = self.path
         if cls is _SCALAR:
             return Node("scalar", event.value, path, mark.line + 1, mark.column + 1, event.implicit[0] and not event.style)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install argmap into .venv, and Python's venv and Graphviz when they are missing and this machine lets us.
 #   bash scripts/install.sh          the package
-#   bash scripts/install.sh --test   the package and the test tools (pytest, hypothesis, ruff)
+#   bash scripts/install.sh --test   the package and the test tools (pytest, hypothesis, ruff, import-linter)
 # The venv is made by the system's Python (/usr/bin/python3, Debian's) when it can make one, else by
 # python3 on the PATH; set ARGMAP_PYTHON to choose another (and remove .venv to switch).
 set -euo pipefail
@@ -50,5 +50,12 @@ if [ ! -x .venv/bin/python ]; then
   fi
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --editable ".${extras}"
+# Exactly the locked versions, each checked against its hash (requirements/*.txt, made by `make lock`
+# from the ranges in setup.cfg), then argmap itself with nothing more: a new upstream release cannot
+# change what gets installed. --no-build-isolation builds argmap with the locked setuptools.
+lock=requirements/runtime.txt
+if [ -n "$extras" ]; then lock=requirements/test.txt; fi
+pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+"${pip[@]}" --require-hashes --only-binary :all: -r "$lock"
+"${pip[@]}" --no-deps --no-build-isolation --editable .
 echo "install: argmap $(.venv/bin/argmap --version | awk '{print $NF}') is in .venv, on $(.venv/bin/python -c 'import sys; print("Python", sys.version.split()[0], "from", sys.base_prefix)') (run .venv/bin/argmap)"

@@ -559,3 +559,20 @@ def test_same_file_spelled_differently_is_loaded_once(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert len(load_map_set(["maps", b]).maps) == 1  # relative folder, absolute file
     assert len(load_map_set(["maps/b.yaml", "maps/../maps/b.yaml"]).maps) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("[" * 5000 + "]" * 5000 + "\n", (1, 52)),  # past libyaml's own limit (1,000 levels from 0.2.6)
+        ("[" * 60 + "]" * 60 + "\n", (1, 52)),  # under it
+        ("x: " + "{a: " * 3000 + "}" * 3000 + "\n", (1, 201)),
+        ("- " * 2000 + "a\n", (1, 103)),
+        ("title: t\nclaims:\n" + "".join(" " * i + "a:\n" for i in range(2200)), (53, 51)),
+    ],
+    ids=["flow-5000", "flow-60", "flow-mappings", "block-sequences", "block-mappings"],
+)
+def test_nesting_past_the_limit_is_argmaps_error_whatever_libyaml_allows(text: str, position: tuple[int, int]) -> None:
+    with pytest.raises(MapError) as raised:
+        parse_map(text, "m.yaml", "m")
+    assert str(raised.value) == f"m.yaml:{position[0]}:{position[1]}: YAML nested more than 50 levels deep; a map needs only a few"

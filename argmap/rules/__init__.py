@@ -54,3 +54,24 @@ def _discover() -> tuple[Rule, ...]:
 
 RULES: tuple[Rule, ...] = _discover()
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+
+def rule_table(rules: tuple[Rule, ...] = RULES) -> str:
+    """The rules as a Markdown table: code, name, severity and the first line of the docstring."""
+    rows = [f"| {rule.code} | {rule.name} | {rule.severity} | {rule.summary} |" for rule in rules]
+    return "\n".join(["| code | name | severity | fires when |", "|---|---|---|---|", *rows]) + "\n"
+
+
+def rule_reference(rules: tuple[Rule, ...] = RULES) -> str:
+    """docs/rules.md: the table, then each rule's docstring (with its examples) under its code and name."""
+    parts = [
+        "# Rules\n",
+        "<!-- Generated from the rule modules' docstrings by `make docs`; tests/test_reference_docs.py fails when it drifts. -->\n",
+        "Each rule is a module in `argmap/rules/`; its docstring is this page. Turn a rule off for one claim with",
+        "`ignore: [CODE]` on the claim, or for a run with `--disable CODE`. Every example below is checked by the",
+        "tests: the passing one gets no finding of the rule, the failing one does.\n",
+        rule_table(rules),
+    ]
+    for rule in rules:
+        parts.append(f"## {rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}\n")
+    return "\n".join(parts)

@@ -5,6 +5,39 @@ only counts where something in it also rests on evidence. Each circle is reporte
 first claim.
 
 Fix: find what the claims really rest on and break the circle.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late, need-quiet]
+  need-quiet:
+    text: Working students need a quiet place in the evening.
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    supports: [open-late, need-quiet]
+  need-quiet:
+    text: Working students need a quiet place in the evening.
+    supports: [open-late, students-work]
+```
 """
 
 from __future__ import annotations

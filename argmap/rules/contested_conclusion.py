@@ -6,6 +6,46 @@ Conclusions that unsupported-conclusion or tension-in-support already report are
 
 Fix: answer the attack in the map (oppose the attacker with something that stands), or accept that
 the conclusion is contested and pin that with `expect:`.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  cost:
+    text: Opening late costs too much.
+    kind: assumption
+    opposes: [open-late]
+  volunteers:
+    text: Volunteers staff the evening at no cost.
+    kind: assumption
+    opposes: [cost]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  cost:
+    text: Opening late costs too much.
+    kind: assumption
+    opposes: [open-late]
+```
 """
 
 from __future__ import annotations

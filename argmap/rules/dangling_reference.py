@@ -4,6 +4,34 @@ A reference is `id` for a claim of the same map or `map-name#id` for a claim of 
 the same folder. A misspelt id would otherwise drop the relation without a word.
 
 Fix: correct the id, or add the claim it should name.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-lat]
+```
 """
 
 from __future__ import annotations

@@ -5,6 +5,38 @@ claim) would silently vanish. argmap keeps the first and reports the second occu
 linked arguments share one set of ids, so an argument may not reuse a claim's id either.
 
 Fix: rename one of the two, or merge them.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  students-work:
+    text: Students study at night.
+    kind: assumption
+    supports: [open-late]
+```
 """
 
 from __future__ import annotations

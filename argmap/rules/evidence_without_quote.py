@@ -4,6 +4,34 @@ Evidence is a fact taken from the source; the quote is what lets a reader (and q
 check it. Without one it is an unverified claim dressed as evidence.
 
 Fix: add `quote:` with the words of the source, or make it `kind: assumption` or `claim`.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: evidence
+    supports: [open-late]
+```
 """
 
 from __future__ import annotations

@@ -4,6 +4,38 @@
 that flips which claims stand fails CI instead of passing unnoticed.
 
 Fix: if the change is right, update `expect:`; if not, fix the map.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+expect:
+  open-late: in
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+expect:
+  open-late: out
+```
 """
 
 from __future__ import annotations

@@ -4,6 +4,43 @@ Quotes can only be checked against the text they come from. `source:` is a path 
 map file, to a UTF-8 text file.
 
 Fix: add `source:` with the right path, or put the text file where it points.
+
+The source, `letter.txt`:
+
+```text
+Dear council, most of us work until six and can only study after dinner.
+```
+
+Passes:
+
+```yaml
+title: Opening hours
+source: letter.txt
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: evidence
+    quote: most of us work until six
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: evidence
+    quote: most of us work until six
+    supports: [open-late]
+```
 """
 
 from __future__ import annotations

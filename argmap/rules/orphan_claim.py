@@ -7,6 +7,37 @@ A conclusion with no relation is left to unsupported-conclusion, which already s
 supports it.
 
 Fix: relate it to the claims it bears on, or remove it.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  books:
+    text: The library has 40,000 books.
+    kind: assumption
+```
 """
 
 from __future__ import annotations

@@ -5,6 +5,44 @@ Quotes are compared after normalising whitespace (any run becomes one space), cu
 exactly, case included. A quote that is not in the source misrepresents it.
 
 Fix: copy the quote from the source again, or correct `source:`.
+
+The source, `letter.txt`:
+
+```text
+Dear council, most of us work until six and can only study after dinner.
+```
+
+Passes:
+
+```yaml
+title: Opening hours
+source: letter.txt
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: evidence
+    quote: most of us work until six
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+source: letter.txt
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: evidence
+    quote: most of us work until seven
+    supports: [open-late]
+```
 """
 
 from __future__ import annotations

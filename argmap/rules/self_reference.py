@@ -4,6 +4,35 @@ A relation from a claim to itself says nothing about the argument and is almost 
 another id.
 
 Fix: point the relation at the claim that was meant.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+    tension: [students-work]
+```
 """
 
 from __future__ import annotations

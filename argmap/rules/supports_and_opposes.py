@@ -5,6 +5,35 @@ written on the wrong claim. A premise of a linked argument counts as supporting 
 conclusion.
 
 Fix: keep the relation the text means and remove the other.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+    opposes: [open-late]
+```
 """
 
 from __future__ import annotations

@@ -6,6 +6,43 @@ opponent only has to point at one to weaken the other. Reported where the two li
 meet, not again for everything above that point.
 
 Fix: drop one side of the tension from the support, or argue why the tension does not bite here.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  students-sleep:
+    text: Students should sleep at night.
+    kind: assumption
+    tension: [students-work]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  students-sleep:
+    text: Students should sleep at night.
+    kind: assumption
+    supports: [open-late]
+    tension: [students-work]
+```
 """
 
 from __future__ import annotations

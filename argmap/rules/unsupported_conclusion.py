@@ -7,6 +7,33 @@ supported is asserted, not argued.
 
 Fix: link the conclusion to the reasons the text gives for it, or, if the text gives none, leave the
 finding: it is a real weakness of the argument.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    supports: [open-late]
+```
 """
 
 from __future__ import annotations

@@ -5,6 +5,41 @@ circular-support instead.)
 
 Fix: give the claim its own support, quote the source for it as `evidence`, or mark it
 `kind: assumption` if the argument deliberately takes it as given.
+
+Passes:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  need-quiet:
+    text: Working students need a quiet place in the evening.
+    kind: assumption
+    supports: [open-late]
+```
+
+Fails:
+
+```yaml
+title: Opening hours
+claims:
+  open-late:
+    text: The library should open until midnight.
+    kind: conclusion
+  students-work:
+    text: Many students work during the day.
+    kind: assumption
+    supports: [open-late]
+  need-quiet:
+    text: Working students need a quiet place in the evening.
+    supports: [open-late]
+```
 """
 
 from __future__ import annotations
