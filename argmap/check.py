@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import marshal
-import os
-import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 
-from argmap.analysis import nodes_in_support_cycles, supported_nodes
-from argmap.graph import MapGraph, relations
-from argmap.load import DEFAULT_MAX_BYTES, collector_paused, load_map_set, map_scope
+from argmap.graph import MapGraph
+from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import ArgMap, MapError, MapSet
 from argmap.rules import RULES, RULES_BY_CODE, Rule
 
@@ -92,85 +86,9 @@ def check_ignore_codes(maps: MapSet) -> None:
                     raise MapError(f"unknown rule code '{code}' in 'ignore' of claim '{claim.id}'; see `argmap rules`", position)
 
 
-# On a large map, on a machine with a second core, the rules that rest on the grounded labelling and
-# on the tensions inside arguments run in a second process beside all the others: at 100,000 claims
-# they take about as long as the rest together. Below this many nodes a fork costs more than it saves.
-ALONGSIDE = frozenset({"AM201", "AM203", "AM204"})
-ALONGSIDE_FROM = 5_000
-# What the rules of both processes rest on, read once before they part.
-SHARED = (relations, supported_nodes, nodes_in_support_cycles)
-
-
 def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every finding of every enabled rule, on every map of the set (asked for or pulled in).
-
-    The findings are the same whether or not some rules ran in a second process (``check_graph``
-    sorts them).
-    """
-    rules = [rule for rule in RULES if rule.code not in disable]
-    with collector_paused():  # the rules build many small objects and no reference cycles
-        alongside = [rule for rule in rules if rule.code in ALONGSIDE]
-        if len(maps.plain) < ALONGSIDE_FROM or not alongside or not _can_fork():
-            return _run_rules(maps, rules)
-        for analysis in SHARED:
-            maps.memo(analysis)
-        theirs = _start_elsewhere(lambda: _run_rules(maps, alongside))
-        try:
-            mine = _run_rules(maps, [rule for rule in rules if rule.code not in ALONGSIDE])
-        finally:
-            found = theirs()  # whatever happens here, the second process is waited for
-        # Should the second process fail, its rules run here, and fail (or not) as they would have.
-        return [*mine, *(_run_rules(maps, alongside) if found is None else found)]
-
-
-def _can_fork() -> bool:
-    """A second process can be forked, there is a second core to run it, and no thread to trip on."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return False
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores > 1
-
-
-def _start_elsewhere(work: Callable[[], list[Finding]]) -> Callable[[], list[Finding] | None]:
-    """Run ``work`` in a forked process; return a function that waits for its findings (None if it failed).
-
-    The child shares the parent's memory as it was at the fork (the maps, the graph, the relations),
-    sends its findings back as plain tuples through a pipe, and ends without flushing or freeing
-    anything of the parent's.
-    """
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the second process
-        status = 1
-        try:
-            os.close(read_end)
-            data = marshal.dumps([_ORDER(f) for f in work()])
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-
-    def wait() -> list[Finding] | None:
-        with os.fdopen(read_end, "rb") as source:
-            data = source.read()  # until the child has written all and closed its end
-        if os.waitpid(pid, os.WNOHANG)[0] == 0:
-            # Still ending (freeing its copy of the memory, a few hundredths of a second): not waited
-            # for here, but reaped at exit (or by init, when the command ends with os._exit).
-            atexit.register(_reap, pid)
-        try:
-            rows = marshal.loads(data)  # all the findings, written in one piece once found; nothing on failure
-        except (EOFError, ValueError, TypeError):
-            return None
-        return [Finding(*row) for row in rows]
-
-    return wait
-
-
-def _reap(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+    """Every finding of every enabled rule, on every map of the set (asked for or pulled in), unsorted."""
+    return _run_rules(maps, [rule for rule in RULES if rule.code not in disable])
 
 
 def _run_rules(maps: MapGraph, rules: Sequence[Rule]) -> list[Finding]:

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
 
-from argmap.load import collector_paused
 from argmap.model import ArgMap, Argument, MapSet, Position, Relation
 
 if TYPE_CHECKING:
@@ -183,9 +182,8 @@ def build_graph(maps: MapSet) -> nx.MultiDiGraph:
 
 def build_plain_graph(maps: MapSet) -> PlainGraph:
     """:func:`build_graph`'s nodes and edges, as plain dicts."""
-    with collector_paused():
-        nodes = node_table(maps)
-        return PlainGraph(nodes, *_edges(maps, nodes))
+    nodes = node_table(maps)
+    return PlainGraph(nodes, *_edges(maps, nodes))
 
 
 def node_table(maps: MapSet) -> dict[str, dict[str, object]]:
@@ -429,14 +427,13 @@ class MapGraph:
         if graph is not None:
             self.plain = PlainGraph(graph._node, graph._succ, graph._pred)
             return
-        with collector_paused():
-            nodes = node_table(maps)
-            gathered = gathered_relations(maps, nodes)
-            if gathered is None:
-                self.plain = PlainGraph(nodes, *_edges(maps, nodes))
-                gathered = relations(self.plain)
-            else:
-                self.plain = PlainGraph(nodes, make_edges=lambda: _edges(maps, nodes))
+        nodes = node_table(maps)
+        gathered = gathered_relations(maps, nodes)
+        if gathered is None:
+            self.plain = PlainGraph(nodes, *_edges(maps, nodes))
+            gathered = relations(self.plain)
+        else:
+            self.plain = PlainGraph(nodes, make_edges=lambda: _edges(maps, nodes))
         self._memo[relations] = gathered
 
     @property
@@ -452,11 +449,10 @@ class MapGraph:
         given the graph's :func:`relations`, computed once for all of them.
         """
         if function not in self._memo:
-            with collector_paused():
-                if function is not relations and _takes_relations(function):
-                    self._memo[function] = function(self.plain, relations=self.memo(relations))
-                else:
-                    self._memo[function] = function(self.plain)
+            if function is not relations and _takes_relations(function):
+                self._memo[function] = function(self.plain, relations=self.memo(relations))
+            else:
+                self._memo[function] = function(self.plain)
         return self._memo[function]
 
 

@@ -1,19 +1,16 @@
 """Read map files (YAML) into the model, with a position on everything and a clear error for bad input.
 
-A map in the plain layout is read line by line (``plain_layout``); any other, and every map with an
-error, is read as PyYAML's C parser sees it (``yaml_tree``) and the node tree turned into the model
-here, with a message for every way it can be wrong.
+The YAML is read as PyYAML's C parser's events (``yaml_events``), straight into the model's records:
+one reader for every layout, linear in the file's length, with a message for every way a map can be
+wrong.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from argmap.model import (
     ARGUMENT_KEYS,
@@ -30,6 +27,7 @@ from argmap.model import (
     ArgMap,
     Argument,
     Claim,
+    DuplicateKey,
     Expectation,
     Extension,
     MapError,
@@ -37,10 +35,7 @@ from argmap.model import (
     Position,
     Relation,
 )
-from argmap.plain_layout import read_plain_layout
-
-if TYPE_CHECKING:
-    from argmap.yaml_tree import Node
+from argmap.yaml_events import Events, MappingEnd, MappingStart, Scalar, SequenceEnd, SequenceStart, describe, is_null, offset_position
 
 MAP_SUFFIXES = (".yaml", ".yml")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -52,65 +47,17 @@ def decode_map_text(data: bytes, path: str) -> str:
         raise MapError("file is UTF-16; save it as UTF-8", Position(path, 1, 1))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    # Error positions count lines as YAML does (yaml_tree), which is imported only for an error.
     nul = data.find(b"\0")
     if nul >= 0:
-        from argmap.yaml_tree import offset_position
-
         before = data[:nul].decode("utf-8", "replace")
         raise MapError("binary data (a NUL byte); a map must be a UTF-8 text file", offset_position(path, before, len(before)))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        from argmap.yaml_tree import offset_position
-
         good = data[: error.start].decode("utf-8")
         raise MapError(
             f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", offset_position(path, good, len(good))
         ) from None
-
-
-def _describe(node: Node) -> str:
-    if node.is_null:
-        return "nothing"
-    return {"map": "a mapping", "seq": "a list", "scalar": "text"}[node.kind]
-
-
-def _text(node: Node, what: str, *, required: bool = True) -> str | None:
-    if node.is_null:
-        if required:
-            raise MapError(f"{what} is empty; write some text", node.position)
-        return None
-    if node.kind != "scalar":
-        raise MapError(f"{what} must be text, not {_describe(node)}", node.position)
-    value = str(node.value)
-    if required and not value.strip():
-        raise MapError(f"{what} is empty; write some text", node.position)
-    return value
-
-
-def _mapping(node: Node, what: str) -> list[tuple[Node, Node]]:
-    if node.kind != "map":
-        raise MapError(f"{what} must be a mapping, not {_describe(node)}", node.position)
-    return node.value  # type: ignore[return-value]
-
-
-def _text_list(node: Node, what: str, example: str) -> list[tuple[str, Position]]:
-    if node.is_null:
-        return []
-    if node.kind != "seq":
-        raise MapError(f"{what} must be a list, e.g. {example}", node.position)
-    out = []
-    for item in node.value:  # type: ignore[union-attr]
-        value = _text(item, f"an item of {what}")
-        out.append((value, item.position))
-    return out
-
-
-def _check_keys(pairs: list[tuple[Node, Node]], allowed: tuple[str, ...], what: str) -> None:
-    for key, _ in pairs:
-        if key.value not in allowed:
-            raise MapError(f"unknown key '{key.value}' in {what}; expected one of: {', '.join(allowed)}", key.position)
 
 
 def _check_reference(value: str, position: Position, what: str) -> str:
@@ -123,112 +70,237 @@ def _check_reference(value: str, position: Position, what: str) -> str:
     return value
 
 
-def _relations(pairs: list[tuple[Node, Node]], source: str, what: str) -> tuple[Relation, ...]:
-    relations = []
-    for key, value in pairs:
-        rel_type = key.value
-        if rel_type not in RELATION_TYPES:
-            continue
-        if value.kind != "seq":
-            _text_list(value, f"'{rel_type}' of {what}", f"{rel_type}: [other-claim]")  # nothing, or the error
-            continue
-        for item in value.value:  # type: ignore[union-attr]
-            target = item.value
+class _MapReader:
+    """Reads one map from the events of its YAML: each ``_read_*`` takes the node whose first event it
+    is given, whole, and returns it as the model has it."""
+
+    def __init__(self, events: Events, name: str):
+        self.events = events
+        self.name = name
+        self.at = events.position
+        self.duplicates: list[DuplicateKey] = []
+
+    def _text(self, event, what: str, *, required: bool = True) -> str | None:  # type: ignore[no-untyped-def]
+        if type(event) is Scalar and event.value and not event.value.isspace() and not is_null(event):
+            return event.value  # the usual case, with no message made in advance
+        if is_null(event):
+            if required:
+                raise MapError(f"{what} is empty; write some text", self.at(event))
+            return None
+        if type(event) is not Scalar:
+            raise MapError(f"{what} must be text, not {describe(event)}", self.at(event))
+        if required:  # blank
+            raise MapError(f"{what} is empty; write some text", self.at(event))
+        return event.value
+
+    def _text_list(self, event, what: str, example: str) -> list[tuple[str, Position]]:  # type: ignore[no-untyped-def]
+        if is_null(event):
+            return []
+        if type(event) is not SequenceStart:
+            raise MapError(f"{what} must be a list, e.g. {example}", self.at(event))
+        items = []
+        while type(item := self.events.next()) is not SequenceEnd:
+            items.append((self._text(item, f"an item of {what}"), self.at(item)))
+        return items  # type: ignore[return-value]
+
+    def _pairs(self, event, what: str, allowed: tuple[str, ...] | None = None) -> Iterator[tuple[str, object, object]]:  # type: ignore[no-untyped-def]
+        """(key, the key's event, the first event of the value) for each key of the mapping ``event``
+        starts; the caller takes each value whole. A key written again is recorded as a duplicate and
+        its value skipped."""
+        if type(event) is not MappingStart:
+            raise MapError(f"{what} must be a mapping, not {describe(event)}", self.at(event))
+        seen: dict[str, object] = {}
+        next_event = self.events.next
+        while type(key := next_event()) is not MappingEnd:
+            if type(key) is not Scalar:
+                raise MapError("mapping keys must be plain text", self.at(key))
+            name = key.value
+            if name in seen:
+                self.duplicates.append(DuplicateKey(name, self.at(key), self.at(seen[name])))
+                self.events.skip(next_event())
+                continue
+            if allowed is not None and name not in allowed:
+                raise MapError(f"unknown key '{name}' in {what}; expected one of: {', '.join(allowed)}", self.at(key))
+            seen[name] = key
+            yield name, key, next_event()
+
+    def _relation(self, rel_type: str, event, source: str, what: str, out: list[Relation]) -> None:  # type: ignore[no-untyped-def]
+        if type(event) is not SequenceStart:
+            self._text_list(event, f"'{rel_type}' of {what}", f"{rel_type}: [other-claim]")  # nothing, or the error
+            return
+        path = self.events.path
+        while type(item := self.events.next()) is not SequenceEnd:
+            target = item.value if type(item) is Scalar else None
             # Most targets are plain local ids: those need no message made in advance.
-            if item.kind != "scalar" or not ID_PATTERN.match(target) or (item.plain and target in NULL_WORDS):  # type: ignore[arg-type]
-                target = _text(item, f"an item of '{rel_type}' of {what}")
-                _check_reference(target, item.position, what)  # type: ignore[arg-type]
-            relations.append(Relation(rel_type, source, target, Position(item.path, item.line, item.column)))  # type: ignore[arg-type]
-    return tuple(relations)
+            if target is None or not ID_PATTERN.match(target) or is_null(item):
+                target = self._text(item, f"an item of '{rel_type}' of {what}")
+                _check_reference(target, self.at(item), what)  # type: ignore[arg-type]
+            mark = item.start_mark
+            out.append(Relation(rel_type, source, target, Position(path, mark.line + 1, mark.column + 1)))  # type: ignore[arg-type]
 
+    def read(self) -> ArgMap:
+        events = self.events
+        path = events.path
+        root = events.first()
+        if root is None or is_null(root):
+            raise MapError("the file is empty; a map needs at least 'title:' and 'claims:'", Position(path, 1, 1))
+        if type(root) is not MappingStart:
+            raise MapError(f"a map must be a YAML mapping with 'title:' and 'claims:', not {describe(root)}", self.at(root))
+        title = source = source_position = None
+        claims: list[Claim] = []
+        extensions: list[Extension] = []
+        arguments: list[Argument] = []
+        includes: list[tuple[str, Position]] = []
+        expect: list[Expectation] = []
+        keys = set()
+        for key, _, value in self._pairs(root, "the map", TOP_KEYS):
+            keys.add(key)
+            if key == "title":
+                title = self._text(value, "'title'")
+            elif key == "source":
+                source, source_position = self._text(value, "'source'"), self.at(value)
+            elif key == "claims":
+                if not is_null(value):
+                    self._claims(value, claims, extensions)
+            elif key == "arguments":
+                if not is_null(value):
+                    arguments = [self._argument(k, self.at(at), v) for k, at, v in self._pairs(value, "'arguments'")]
+            elif key == "include":
+                includes = self._text_list(value, "'include'", "include: [other-map]")
+                for included, position in includes:
+                    if not MAP_NAME_PATTERN.match(included):
+                        raise MapError(f"bad map name '{included}' in 'include'; give the file name without .yaml", position)
+            elif not is_null(value):  # expect
+                for claim, key_event, label_event in self._pairs(value, "'expect'"):
+                    label = self._text(label_event, f"expected label of '{claim}'")
+                    if label not in LABELS:
+                        raise MapError(f"expected label of '{claim}' must be one of: {', '.join(LABELS)}", self.at(label_event))
+                    at = self.at(key_event)
+                    expect.append(Expectation(_check_reference(claim, at, "'expect'"), label, at, self.at(label_event)))
+        events.rest()
+        if "title" not in keys:
+            raise MapError("the map has no 'title:'; add one", self.at(root))
+        if "claims" not in keys and "include" not in keys:
+            raise MapError("the map has no 'claims:' (and includes no other map); add its claims", self.at(root))
+        return ArgMap(
+            name=self.name,
+            path=path,
+            title=title,  # type: ignore[arg-type]
+            position=self.at(root),
+            source=source,
+            source_position=source_position,
+            claims=tuple(claims),
+            arguments=tuple(arguments),
+            extensions=tuple(extensions),
+            includes=tuple(n for n, _ in includes),
+            include_positions=tuple(p for _, p in includes),
+            expect=tuple(expect),
+            duplicate_keys=tuple(self.duplicates),
+        )
 
-def _field(fields: dict[str, Node], key: str, what: str, *, required: bool = True) -> str | None:
-    """The text of ``fields[key]`` (as ``_text`` gives it), with the message made only for an error."""
-    node = fields[key]
-    value = node.value
-    if node.kind == "scalar" and value and not value.isspace() and not (node.plain and value in NULL_WORDS):  # type: ignore[union-attr]
-        return value  # type: ignore[return-value]
-    return _text(node, f"'{key}' of {what}", required=required)
+    def _claims(self, event, claims: list[Claim], extensions: list[Extension]) -> None:  # type: ignore[no-untyped-def]
+        for key, key_event, value in self._pairs(event, "'claims'"):
+            position = self.at(key_event)
+            if "#" in key:
+                extensions.append(self._extension(key, position, value))
+            elif ID_PATTERN.match(key):
+                claims.append(self._claim(key, position, value))
+            else:
+                raise MapError(
+                    f"bad claim id '{key}'; use lowercase letters, digits and '-', starting with a letter or digit", position
+                )
 
+    def _claim(self, claim_id: str, position: Position, event) -> Claim:  # type: ignore[no-untyped-def]
+        what = f"claim '{claim_id}'"
+        if type(event) is Scalar:
+            raise MapError(f"{what} must be a mapping with at least 'text:'", self.at(event))
+        fields: dict[str, tuple[str | None, object]] = {}
+        relations: list[Relation] = []
+        codes: list[tuple[str, Position]] = []
+        for key, _, value in self._pairs(event, what, CLAIM_KEYS):
+            if key in RELATION_TYPES:
+                self._relation(key, value, claim_id, what, relations)
+            elif key == "ignore":
+                # Which codes exist is the checker's business (it knows the rules); here only the shape.
+                codes = self._text_list(value, f"'ignore' of {what}", "ignore: [AM104]")
+                for code, at in codes:
+                    if not RULE_CODE_PATTERN.match(code):
+                        raise MapError(f"'{code}' in 'ignore' of {what} is not a rule code like AM104", at)
+            elif type(value) is Scalar and value.value and not value.value.isspace() and (value.style or value.value not in NULL_WORDS):
+                fields[key] = (value.value, value)  # the usual case, with no message made in advance
+            else:
+                fields[key] = (self._text(value, f"'{key}' of {what}", required=key != "note"), value)
+        if "text" not in fields:
+            raise MapError(f"{what} has no 'text:'; say what the claim is", position)
+        kind = "claim"
+        if "kind" in fields:
+            kind = fields["kind"][0] or "claim"
+            if kind not in KINDS:
+                raise MapError(f"unknown kind '{kind}' in {what}; expected one of: {', '.join(KINDS)}", self.at(fields["kind"][1]))
+        quote = fields.get("quote")
+        return Claim(
+            id=claim_id,
+            text=fields["text"][0],
+            kind=kind,
+            position=position,
+            quote=quote[0] if quote is not None else None,
+            quote_position=self.at(quote[1]) if quote is not None else None,
+            section=fields["section"][0] if "section" in fields else None,
+            note=fields["note"][0] if "note" in fields else None,
+            ignore=frozenset(code for code, _ in codes),
+            ignore_positions=tuple(codes),
+            relations=tuple(relations),
+        )
 
-def _claim(key: Node, value: Node) -> Claim:
-    claim_id = str(key.value)
-    what = f"claim '{claim_id}'"
-    if value.is_null or value.kind == "scalar":
-        raise MapError(f"{what} must be a mapping with at least 'text:'", value.position)
-    pairs = _mapping(value, what)
-    _check_keys(pairs, CLAIM_KEYS, what)
-    fields = {str(k.value): v for k, v in pairs}
-    if "text" not in fields:
-        raise MapError(f"{what} has no 'text:'; say what the claim is", key.position)
-    kind = "claim"
-    if "kind" in fields:
-        kind = _field(fields, "kind", what) or "claim"
-        if kind not in KINDS:
-            raise MapError(f"unknown kind '{kind}' in {what}; expected one of: {', '.join(KINDS)}", fields["kind"].position)
-    codes: list[tuple[str, Position]] = []
-    if "ignore" in fields:
-        # Which codes exist is the checker's business (it knows the rules); here only the shape.
-        codes = _text_list(fields["ignore"], f"'ignore' of {what}", "ignore: [AM104]")
-        for code, position in codes:
-            if not RULE_CODE_PATTERN.match(code):
-                raise MapError(f"'{code}' in 'ignore' of {what} is not a rule code like AM104", position)
-    quote_node = fields.get("quote")
-    return Claim(
-        id=claim_id,
-        text=_field(fields, "text", what),  # type: ignore[arg-type]
-        kind=kind,
-        position=key.position,
-        quote=_field(fields, "quote", what) if quote_node is not None else None,
-        quote_position=quote_node.position if quote_node is not None else None,
-        section=_field(fields, "section", what) if "section" in fields else None,
-        note=_field(fields, "note", what, required=False) if "note" in fields else None,
-        ignore=frozenset(code for code, _ in codes),
-        ignore_positions=tuple(codes),
-        relations=_relations(pairs, claim_id, what),
-    )
+    def _extension(self, key: str, position: Position, event) -> Extension:  # type: ignore[no-untyped-def]
+        target = _check_reference(key, position, "claims")
+        what = f"'{target}'"
+        note = None
+        relations: list[Relation] = []
+        for name, key_event, value in self._pairs(event, what):
+            if name not in EXTENSION_KEYS:
+                raise MapError(
+                    f"'{name}' cannot be set on {what}, a claim of another map; only relations"
+                    f" ({', '.join(EXTENSION_KEYS)}) can be added here",
+                    self.at(key_event),
+                )
+            if name == "note":
+                note = self._text(value, f"'note' of {what}", required=False)
+            else:
+                self._relation(name, value, target, what, relations)
+        return Extension(target, position, note, tuple(relations))
 
-
-def _extension(key: Node, value: Node) -> Extension:
-    target = _check_reference(str(key.value), key.position, "claims")
-    what = f"'{target}'"
-    pairs = _mapping(value, what)
-    for k, _ in pairs:
-        if k.value not in EXTENSION_KEYS:
-            raise MapError(
-                f"'{k.value}' cannot be set on {what}, a claim of another map; only relations"
-                f" ({', '.join(EXTENSION_KEYS)}) can be added here",
-                k.position,
-            )
-    fields = {str(k.value): v for k, v in pairs}
-    note = _text(fields["note"], f"'note' of {what}", required=False) if "note" in fields else None
-    return Extension(target, key.position, note, _relations(pairs, target, what))
-
-
-def _argument(key: Node, value: Node) -> Argument:
-    what = f"argument '{key.value}'"
-    pairs = _mapping(value, what)
-    _check_keys(pairs, ARGUMENT_KEYS, what)
-    fields = {str(k.value): v for k, v in pairs}
-    for needed in ("premises", "conclusion"):
-        if needed not in fields:
-            raise MapError(f"{what} has no '{needed}:'", key.position)
-    premises = _text_list(fields["premises"], f"'premises' of {what}", "premises: [a, b]")
-    if not premises:
-        raise MapError(f"{what} has no premises; list the claims that together support the conclusion", fields["premises"].position)
-    for premise, position in premises:
-        _check_reference(premise, position, what)
-    conclusion = _text(fields["conclusion"], f"'conclusion' of {what}")
-    _check_reference(conclusion, fields["conclusion"].position, what)  # type: ignore[arg-type]
-    return Argument(
-        id=str(key.value),
-        premises=tuple(p for p, _ in premises),
-        premise_positions=tuple(pos for _, pos in premises),
-        conclusion=conclusion,  # type: ignore[arg-type]
-        conclusion_position=fields["conclusion"].position,
-        position=key.position,
-        note=_text(fields["note"], f"'note' of {what}", required=False) if "note" in fields else None,
-    )
+    def _argument(self, argument_id: str, position: Position, event) -> Argument:  # type: ignore[no-untyped-def]
+        if not ID_PATTERN.match(argument_id):
+            raise MapError(f"bad argument id '{argument_id}'; use lowercase letters, digits and '-'", position)
+        what = f"argument '{argument_id}'"
+        premises: list[tuple[str, Position]] | None = None
+        premises_event = conclusion = conclusion_position = note = None
+        for key, _, value in self._pairs(event, what, ARGUMENT_KEYS):
+            if key == "premises":
+                premises_event, premises = value, self._text_list(value, f"'premises' of {what}", "premises: [a, b]")
+            elif key == "conclusion":
+                conclusion, conclusion_position = self._text(value, f"'conclusion' of {what}"), self.at(value)
+            else:
+                note = self._text(value, f"'note' of {what}", required=False)
+        if premises is None:
+            raise MapError(f"{what} has no 'premises:'", position)
+        if conclusion is None:
+            raise MapError(f"{what} has no 'conclusion:'", position)
+        if not premises:
+            raise MapError(f"{what} has no premises; list the claims that together support the conclusion", self.at(premises_event))
+        for premise, at in premises:
+            _check_reference(premise, at, what)
+        _check_reference(conclusion, conclusion_position, what)  # type: ignore[arg-type]
+        return Argument(
+            id=argument_id,
+            premises=tuple(p for p, _ in premises),
+            premise_positions=tuple(at for _, at in premises),
+            conclusion=conclusion,
+            conclusion_position=conclusion_position,  # type: ignore[arg-type]
+            position=position,
+            note=note,
+        )
 
 
 def _read_source(map_path: Path, source: str) -> tuple[str | None, str | None]:
@@ -260,113 +332,17 @@ def map_name(path: Path) -> str:
     return name
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector.
-
-    Parsing a map, building its graph and running the rules make millions of small objects and no
-    reference cycles: the collector's passes over them as they pile up cost about a third of the
-    time and free nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse_map(text: str, path: str, name: str) -> ArgMap:
-    """Parse one map's YAML text; ``path`` is only used in positions. Does not read the source file.
-
-    A map in the plain layout is read line by line (``plain_layout``); any other, and every map with
-    an error, by PyYAML's event parser, which alone words the errors.
-    """
-    with collector_paused():
-        return read_plain_layout(text, path, name) or parse_yaml_map(text, path, name)
-
-
-def parse_yaml_map(text: str, path: str, name: str) -> ArgMap:
-    """``parse_map`` by PyYAML's event parser alone, whatever the layout (the reference for ``plain_layout``)."""
-    with collector_paused():
-        return _parse_map(text, path, name)
-
-
-def _parse_map(text: str, path: str, name: str) -> ArgMap:
-    # PyYAML is imported here, for a map outside the plain layout: a tenth of a command's start-up.
-    from argmap.yaml_tree import read_tree
-
-    root, duplicates = read_tree(text, path)
-    if root is None or root.is_null:
-        raise MapError("the file is empty; a map needs at least 'title:' and 'claims:'", Position(path, 1, 1))
-    if root.kind != "map":
-        raise MapError(f"a map must be a YAML mapping with 'title:' and 'claims:', not {_describe(root)}", root.position)
-    pairs = root.value
-    _check_keys(pairs, TOP_KEYS, "the map")  # type: ignore[arg-type]
-    fields = {str(k.value): (k, v) for k, v in pairs}  # type: ignore[union-attr]
-    if "title" not in fields:
-        raise MapError("the map has no 'title:'; add one", root.position)
-    title = _text(fields["title"][1], "'title'")
-    if "claims" not in fields and "include" not in fields:
-        raise MapError("the map has no 'claims:' (and includes no other map); add its claims", root.position)
-
-    claims: list[Claim] = []
-    extensions: list[Extension] = []
-    if "claims" in fields and not fields["claims"][1].is_null:
-        for key, value in _mapping(fields["claims"][1], "'claims'"):
-            if "#" in str(key.value):
-                extensions.append(_extension(key, value))
-                continue
-            if not ID_PATTERN.match(str(key.value)):
-                raise MapError(
-                    f"bad claim id '{key.value}'; use lowercase letters, digits and '-', starting with a letter or digit",
-                    key.position,
-                )
-            claims.append(_claim(key, value))
-
-    arguments: list[Argument] = []
-    if "arguments" in fields and not fields["arguments"][1].is_null:
-        for key, value in _mapping(fields["arguments"][1], "'arguments'"):
-            if not ID_PATTERN.match(str(key.value)):
-                raise MapError(f"bad argument id '{key.value}'; use lowercase letters, digits and '-'", key.position)
-            arguments.append(_argument(key, value))
-
-    includes: list[tuple[str, Position]] = []
-    if "include" in fields:
-        includes = _text_list(fields["include"][1], "'include'", "include: [other-map]")
-        for included, position in includes:
-            if not MAP_NAME_PATTERN.match(included):
-                raise MapError(f"bad map name '{included}' in 'include'; give the file name without .yaml", position)
-
-    expect: list[Expectation] = []
-    if "expect" in fields and not fields["expect"][1].is_null:
-        for key, value in _mapping(fields["expect"][1], "'expect'"):
-            label = _text(value, f"expected label of '{key.value}'")
-            if label not in LABELS:
-                raise MapError(f"expected label of '{key.value}' must be one of: {', '.join(LABELS)}", value.position)
-            expect.append(Expectation(_check_reference(str(key.value), key.position, "'expect'"), label, key.position, value.position))  # type: ignore[arg-type]
-
-    source = source_position = None
-    if "source" in fields:
-        source = _text(fields["source"][1], "'source'")
-        source_position = fields["source"][1].position
-
-    return ArgMap(
-        name=name,
-        path=path,
-        title=title,  # type: ignore[arg-type]
-        position=root.position,
-        source=source,
-        source_position=source_position,
-        claims=tuple(claims),
-        arguments=tuple(arguments),
-        extensions=tuple(extensions),
-        includes=tuple(n for n, _ in includes),
-        include_positions=tuple(p for _, p in includes),
-        expect=tuple(expect),
-        duplicate_keys=tuple(duplicates),
-    )
+    """Parse one map's YAML text; ``path`` is only used in positions. Does not read the source file."""
+    events = Events(text, path)
+    try:
+        return _MapReader(events, name).read()
+    except MapError:
+        if not events.failed:
+            events.rest()  # a YAML error further on is the one to report
+        raise
+    finally:
+        events.close()
 
 
 def load_map(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ArgMap:

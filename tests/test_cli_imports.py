@@ -52,13 +52,6 @@ def test_check_does_not_import_networkx(tmp_path: Path) -> None:
     assert "networkx" in _imported_by("evaluate", "maps/china-and-north-korea.yaml")
 
 
-def test_pyyaml_is_imported_only_for_a_map_outside_the_plain_layout(tmp_path: Path) -> None:
-    assert not {"yaml", "argmap.yaml_tree"} & _imported_by("check", "maps")
-    flow = tmp_path / "flow.yaml"
-    flow.write_text("title: T\nclaims: {a: {text: A, kind: assumption}}\n", encoding="utf-8")
-    assert {"yaml", "argmap.yaml_tree"} <= _imported_by("check", str(flow))
-
-
 def test_render_and_export_dot_do_not_import_pydot(tmp_path: Path) -> None:
     modules = _imported_by("export", "maps/china-and-north-korea.yaml", "-f", "dot", "-o", str(tmp_path / "m.dot"))
     assert "argmap.export" in modules and "pydot" not in modules
