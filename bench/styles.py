@@ -41,7 +41,7 @@ def restyle(text: str, style: str) -> str:
 
 def _scalar(value: str) -> str:
     """Plain where YAML reads it back unchanged, else single-quoted."""
-    plain_ok = value == value.strip() and value and not value[0] in "'\"!&*[]{}|>%@`#,?:-" and "\n" not in value
+    plain_ok = value == value.strip() and value and value[0] not in "'\"!&*[]{}|>%@`#,?:-" and "\n" not in value
     if plain_ok:
         try:
             plain_ok = yaml.load(f"k: {value}", Loader=yaml.CSafeLoader) == {"k": value}
@@ -77,5 +77,6 @@ def _by_hand(data: dict) -> str:
         lines.append("")
     for key, value in data.items():
         if key != "claims" and not isinstance(value, str):
-            lines.append(yaml.dump({key: value}, Dumper=yaml.CSafeDumper, allow_unicode=True, default_flow_style=False, sort_keys=False).rstrip())
+            written = yaml.dump({key: value}, Dumper=yaml.CSafeDumper, allow_unicode=True, default_flow_style=False, sort_keys=False)
+            lines.append(written.rstrip())
     return "\n".join(lines) + "\n"
