@@ -31,11 +31,12 @@ fuzz-atheris:
 	$(PYTHON) -c "import atheris" 2>/dev/null || $(PYTHON) -m pip install atheris
 	$(PYTHON) tests/fuzz/atheris_check.py $(ATHERIS_ARGS)
 
-# Re-lock: resolve the newest versions that setup.cfg's ranges allow into requirements/*.txt, pinned
-# with their hashes (what scripts/install.sh installs). Run `make test-newest` first, then commit the
-# new lock files with the tests green: an upgrade is a deliberate, tested step.
+# Re-lock requirements/*.txt from setup.cfg's ranges, pinned with their hashes (what scripts/install.sh
+# installs). `make lock` keeps every pin that still fits and adds what a new requirement needs;
+# `make lock UPGRADE=1` moves every pin to the newest version the ranges allow: run `make test-newest`
+# first, then commit the new lock files with the tests green. An upgrade is a deliberate, tested step.
 LOCK_VENV ?= build/lock-venv
-LOCK = $(LOCK_VENV)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --all-build-deps \
+LOCK = $(LOCK_VENV)/bin/pip-compile --quiet $(if $(UPGRADE),--upgrade) --generate-hashes --allow-unsafe --all-build-deps \
 	--no-emit-index-url --no-emit-find-links --strip-extras
 lock:
 	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools; }
