@@ -143,7 +143,10 @@ def test_brief_on_the_seed_map() -> None:
     code, out = run("brief", PROTECT, "protects")
     assert code == 0
     assert "`protects` rests on `backs-regardless` and `reason-geopolitical`, which are in tension" in out
-    assert "- `unreliable-partner` (on `ties-because-unreliable`): unanswered" in out
+    # The design's own example: the unreliable partner pulls against the buffer state `protects` rests on,
+    # and the buffer state is what the article has to answer the unreliable partner's attack on its inference.
+    assert "- `unreliable-partner` (on `buffer-state`): unanswered" in out
+    assert "- `unreliable-partner` (on `ties-because-unreliable`): answered by `buffer-state`" in out
 
 
 def test_render_evaluate_colours_by_label(tmp_path: Path) -> None:
