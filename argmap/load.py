@@ -132,7 +132,7 @@ class _MapReader:
         while type(item := self.events.next()) is not SequenceEnd:
             target = item.value if type(item) is Scalar else None
             # Most targets are plain local ids: those need no message made in advance.
-            if target is None or not ID_PATTERN.match(target) or is_null(item):
+            if target is None or target in NULL_WORDS or not ID_PATTERN.match(target):
                 target = self._text(item, f"an item of '{rel_type}' of {what}")
                 _check_reference(target, self.at(item), what)  # type: ignore[arg-type]
             mark = item.start_mark
