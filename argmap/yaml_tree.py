@@ -71,7 +71,40 @@ def offset_position(path: str, text: str, offset: int) -> Position:
     return Position(path, len(lines), len(lines[-1]) + 1)
 
 
+def _flow_too_deep(path: str, text: str) -> Position | None:
+    """Where flow collections (``[``, ``{``) first nest deeper than ``MAX_DEPTH``, or None.
+
+    libyaml 0.2.5 (PyYAML 6.0.4's wheels) refuses nesting past 1,000 levels while it scans ahead,
+    before the first event reaches ``_node``, so its error is reported as argmap's own, at the
+    collection ``_node`` would have refused. Quoted text and comments are skipped.
+    """
+    depth = 0
+    quote = ""
+    previous = "\n"
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote or (quote == "#" and char == "\n"):
+                quote = ""
+        elif char == "#" and previous in " \t\n":
+            quote = "#"  # a comment, to the end of the line
+        elif char in "'\"" and previous in " \t\n[{,:":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                return offset_position(path, text, index)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+    return None
+
+
 def _yaml_error(error: yaml.YAMLError, path: str, text: str) -> MapError:
+    problem = getattr(error, "problem", None) or ""
+    if "maximum nesting depth" in problem:
+        deep = _flow_too_deep(path, text)
+        if deep is not None:
+            return MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few", deep)
     if isinstance(error, yaml.reader.ReaderError):
         # The C reader gives a byte offset; it stops at the first character it rejects.
         index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
