@@ -25,6 +25,7 @@ from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import format_result
+from argmap.root import Root, check_output_folder, find_root
 from argmap.rules import RULES
 
 DEFAULT_PATHS = ("maps",)
@@ -65,13 +66,23 @@ def _input_errors() -> Iterator[None]:
         raise InputError(f"{error.filename}: cannot be used ({error.strerror}); check the path") from None
 
 
+def _roots(paths: tuple[str, ...], root: str | None) -> list[Root]:
+    """The root of each path (see ``argmap.root``), for checking an output folder."""
+    return [find_root(path, root) for path in paths]
+
+
 def _codes(values: tuple[str, ...]) -> list[str]:
     return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
 
 
 max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
-    help="Refuse map files larger than this.",
+    help="Refuse map and source files larger than this.",
+)
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False), metavar="DIR",
+    help="Read maps, sources and included maps only inside DIR [default: the repository's top (the nearest folder"
+         " with .git above each path), else the map's folder].",
 )
 
 
@@ -88,7 +99,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--disable", multiple=True, metavar="CODE", help="Skip a rule (repeat, or separate with commas).")
 @max_bytes_option
-def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int) -> None:
+@root_option
+def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int, root: str | None) -> None:
     """Check maps (files or folders; default maps/) and report findings.
 
     Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input.
@@ -98,7 +110,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
         argmap check maps --format github --strict
     """
     with _input_errors():
-        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes)
+        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes, root=root)
     _leave_to_exit(result)
     try:
         click.echo(format_result(result, fmt), nl=False)
@@ -128,9 +140,10 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
 @click.option("--engine", type=click.Choice(ENGINES), default="dot", show_default=True,
               help="Graphviz layout program; sfdp is fast on very large maps.")
 @max_bytes_option
+@root_option
 def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, depth: int, rankdir: str,
            check_only: bool, timeout: float, evaluate: bool, full: bool, overview_above: int, per_conclusion: bool,
-           engine: str, max_bytes: int) -> None:
+           engine: str, max_bytes: int, root: str | None) -> None:
     """Draw each map (default maps/) as DOT and SVG/PNG/PDF in the output folder.
 
     \b
@@ -143,7 +156,8 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
 
         items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
                          max_bytes=max_bytes, evaluate=evaluate, full=full, overview_above=overview_above,
-                         per_conclusion=per_conclusion)
+                         per_conclusion=per_conclusion, root=root)
+        check_output_folder(output, _roots(paths or DEFAULT_PATHS, root))
         if check_only:
             stale = stale_diagrams(items, output)
             for line in stale:
@@ -165,7 +179,8 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
                    " argdown: an Argdown document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @max_bytes_option
-def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
+@root_option
+def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: str | None) -> None:
     """Export one map's graph as node-link JSON, GraphML, DOT, APX, i23 or Argdown.
 
     \b
@@ -176,9 +191,10 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
         from argmap.export import export_bytes, export_map
 
         if output is None:
-            click.echo(export_map(map_path, fmt, max_bytes=max_bytes), nl=False)
+            click.echo(export_map(map_path, fmt, max_bytes=max_bytes, root=root), nl=False)
             return
-        data = export_bytes(map_path, fmt, max_bytes=max_bytes)
+        check_output_folder(Path(output).parent, _roots((map_path,), root))
+        data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root)
         if Path(output).resolve() == Path(map_path).resolve():
             raise OutputError(f"refusing to overwrite the map {map_path} with its export")
         if Path(output).is_dir():
@@ -195,7 +211,9 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, show_default=True,
               help="Preferred semantics refuses maps with more claims undecided under grounded.")
 @max_bytes_option
-def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_bytes: int) -> None:
+@root_option
+def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_bytes: int,
+             root: str | None) -> None:
     """Which claims of a map stand once every attack and tension is weighed.
 
     \b
@@ -208,7 +226,7 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
         from argmap.debate import evaluate_map
 
         text = evaluate_map(map_path, semantics=semantics, fmt=fmt, explain_claim=explain_claim,
-                            max_undecided=max_undecided, max_bytes=max_bytes)
+                            max_undecided=max_undecided, max_bytes=max_bytes, root=root)
     click.echo(text, nl=False)
 
 
@@ -219,7 +237,8 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
               help="Whose seat the brief is written from.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @max_bytes_option
-def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> None:
+@root_option
+def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: str | None) -> None:
     """A debate brief on one claim: the case for, the case against, weak points, expected rebuttals.
 
     \b
@@ -229,7 +248,7 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> Non
     with _input_errors():
         from argmap.debate import brief_map
 
-        text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes)
+        text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes, root=root)
     click.echo(text, nl=False)
 
 

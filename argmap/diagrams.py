@@ -32,6 +32,7 @@ def diagrams(
     focus: str | None = None,
     depth: int = 2,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    root: str | None = None,
     evaluate: bool = False,
     full: bool = False,
     overview_above: int = DEFAULT_THRESHOLD,
@@ -46,7 +47,7 @@ def diagrams(
     ``<map>.<claim>``. With ``evaluate``, nodes are coloured by their grounded label and the
     diagrams are named ``<map>.grounded`` (so they sit beside the plain ones).
     """
-    loaded = load_map_set(paths, max_bytes=max_bytes)
+    loaded = load_map_set(paths, max_bytes=max_bytes, root=root)
     out = []
     for argmap in loaded.maps:
         maps, findings = findings_in_scope(loaded, argmap.name)

@@ -1,0 +1,232 @@
+"""Maps from strangers (a pull request checked in CI): nothing outside the root is read or written,
+no input makes argmap run for long, and every end is clean. See docs/threat-model.md.
+
+Each test builds a small repository in ``tmp_path`` (a folder with ``.git``) and runs argmap on it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.load import load_map_set
+from argmap.model import MapError
+from argmap.root import find_root
+from tests.helpers import REPO, assert_no_traceback, invoke
+
+QUOTED = "title: T\nsource: {source}\nclaims:\n  a:\n    text: A\n    kind: evidence\n    quote: \"{quote}\"\n    supports: [b]\n" \
+         "  b:\n    text: B\n    kind: conclusion\n"
+GOOD = "title: T\nclaims:\n  a:\n    text: A\n    kind: assumption\n    supports: [b]\n  b:\n    text: B\n    kind: conclusion\n"
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "maps").mkdir()
+    return repo
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _run(*args: str | os.PathLike[str], cwd: Path, stdout: int | None = subprocess.PIPE, timeout: float = 60,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    environment = dict(os.environ, **(env or {}))
+    environment["PYTHONPATH"] = str(REPO)
+    return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], cwd=cwd, env=environment, stdout=stdout,
+                          stderr=subprocess.PIPE, timeout=timeout)
+
+
+def _check(repo: Path, *args: str) -> tuple[int, str]:
+    os.chdir(repo)
+    result = invoke("check", *args)
+    assert_no_traceback(result.output, str(result.exception or ""))
+    return result.exit_code, result.output + (result.stderr if result.stderr_bytes else "")
+
+
+@pytest.fixture(autouse=True)
+def _keep_cwd():
+    here = os.getcwd()
+    yield
+    os.chdir(here)
+
+
+# --- reading: the root ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", ["../../secret.txt", "{outside}/secret.txt", "sources/link.txt"])
+def test_a_source_outside_the_root_is_an_input_error_that_answers_nothing(tmp_path: Path, source: str) -> None:
+    repo = _repo(tmp_path)
+    outside = tmp_path / "outside"
+    _write(outside / "secret.txt", "the secret is 3f2a")
+    (repo / "maps" / "sources").mkdir()
+    os.symlink(outside / "secret.txt", repo / "maps" / "sources" / "link.txt")
+    said = {}
+    for quote in ("the secret is 3f2a", "the secret is 0000"):
+        _write(repo / "maps" / "m.yaml", QUOTED.format(source=source.format(outside=outside), quote=quote))
+        said[quote] = _check(repo, "maps/m.yaml")
+    # One answer, whatever the quote: the file outside is never read.
+    assert said["the secret is 3f2a"] == said["the secret is 0000"]
+    status, output = said["the secret is 3f2a"]
+    assert status == 2
+    assert "lies outside the root" in output and "the repository's top" in output
+    assert "3f2a" not in output
+
+
+def test_outside_the_root_the_message_does_not_say_whether_the_file_exists(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(tmp_path / "there.txt", "x")
+    messages = []
+    for name in ("there.txt", "not-there.txt"):
+        _write(repo / "maps" / "m.yaml", QUOTED.format(source=f"../../{name}", quote="x"))
+        status, output = _check(repo, "maps/m.yaml")
+        assert status == 2
+        messages.append(output.replace(name, "NAME"))
+    assert messages[0] == messages[1]
+
+
+def test_a_link_out_and_back_in_is_refused_without_looking_outside(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "sources" / "s.txt", "a quote here")
+    # Leaving the root even to come back is refused, so nothing outside decides the answer.
+    _write(repo / "maps" / "m.yaml", QUOTED.format(source="../../repo/maps/sources/s.txt", quote="a quote"))
+    assert _check(repo, "maps/m.yaml")[0] == 2
+
+
+@pytest.mark.parametrize("source", ["../.git/config", "../.GIT/config", "sources/config"])
+def test_the_git_folder_is_never_read(tmp_path: Path, source: str) -> None:
+    # actions/checkout keeps the job's token in .git/config: quotes would probe it a character at a time.
+    repo = _repo(tmp_path)
+    _write(repo / ".git" / "config", "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n")
+    (repo / "maps" / "sources").mkdir()
+    os.symlink("../../.git/config", repo / "maps" / "sources" / "config")
+    said = set()
+    for quote in ("AUTHORIZATION: basic c", "AUTHORIZATION: basic x"):
+        _write(repo / "maps" / "m.yaml", QUOTED.format(source=source, quote=quote))
+        status, output = _check(repo, "maps/m.yaml")
+        assert status == 2 and "is inside a .git folder, which maps may not read" in output
+        said.add(output)
+    assert len(said) == 1
+    os.chdir(repo)
+    result = invoke("render", "maps", "-f", "dot", "-o", ".git/diagrams")
+    assert result.exit_code == 2 and "inside a .git folder" in result.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/proc/self/environ"])
+def test_devices_and_proc_files_are_never_read(tmp_path: Path, device: str) -> None:
+    repo = _repo(tmp_path)
+    (repo / "maps" / "sources").mkdir()
+    os.symlink(device, repo / "maps" / "sources" / "s.txt")
+    for source in (device, "sources/s.txt"):
+        _write(repo / "maps" / "m.yaml", QUOTED.format(source=source, quote="PATH"))
+        status, output = _check(repo, "maps/m.yaml")
+        assert status == 2 and "lies outside the root" in output
+
+
+def test_a_named_pipe_inside_the_root_is_not_read(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / "maps" / "sources").mkdir()
+    os.mkfifo(repo / "maps" / "sources" / "s.txt")
+    _write(repo / "maps" / "m.yaml", QUOTED.format(source="sources/s.txt", quote="x"))
+    done = _run("check", "maps/m.yaml", cwd=repo, timeout=30)  # a blocking read would hang here
+    assert done.returncode == 1
+    assert b"source 'sources/s.txt' is a named pipe, not a regular file" in done.stdout
+
+
+def test_a_source_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "sources" / "s.txt", "x" * 1000)
+    _write(repo / "maps" / "m.yaml", QUOTED.format(source="sources/s.txt", quote="x"))
+    status, output = _check(repo, "maps/m.yaml", "--max-bytes", "500")
+    assert status == 2
+    assert "m.yaml:2:9: source file 'sources/s.txt' is larger than the limit of 500 bytes; shorten it or raise --max-bytes" in output
+
+
+def test_maps_in_a_folder_that_lead_outside_are_refused(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(tmp_path / "elsewhere.yaml", GOOD)
+    os.symlink(tmp_path / "elsewhere.yaml", repo / "maps" / "m.yaml")
+    status, output = _check(repo, "maps")
+    assert status == 2 and "maps/m.yaml: is a symbolic link leading outside the root" in output
+
+
+def test_an_include_through_a_link_outside_is_refused(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(tmp_path / "other.yaml", GOOD)
+    os.symlink(tmp_path / "other.yaml", repo / "maps" / "other.yaml")
+    _write(repo / "maps" / "m.yaml", GOOD + "include: [other]\n")
+    status, output = _check(repo, "maps/m.yaml")
+    assert status == 2 and "map 'other' (other.yaml) is a symbolic link leading outside the root" in output
+
+
+def test_links_inside_the_root_are_followed(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "texts" / "s.txt", "A quote, exactly.")
+    (repo / "maps" / "sources").mkdir()
+    os.symlink("../../texts/s.txt", repo / "maps" / "sources" / "s.txt")
+    _write(repo / "maps" / "m.yaml", QUOTED.format(source="sources/s.txt", quote="A quote, exactly."))
+    _write(repo / "maps" / "n.yaml", QUOTED.format(source="../texts/s.txt", quote="A quote, exactly."))
+    assert _check(repo, "maps") == (0, _check(repo, "maps")[1])
+
+
+def test_the_root_is_the_repository_top_or_given_or_the_map_folder(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", GOOD)
+    assert find_root(repo / "maps" / "m.yaml").real == repo.resolve()
+    assert find_root(repo / "maps").how == ".git"
+    assert find_root(repo / "maps", repo / "maps").real == (repo / "maps").resolve()
+    bare = _write(tmp_path / "bare" / "maps" / "m.yaml", GOOD)
+    assert find_root(bare.parent).real == bare.parent.resolve() and find_root(bare.parent).how == "folder"
+    # --root narrows what a map may read
+    _write(repo / "texts" / "s.txt", "A")
+    _write(repo / "maps" / "m.yaml", QUOTED.format(source="../texts/s.txt", quote="A"))
+    assert _check(repo, "maps/m.yaml")[0] == 0
+    status, output = _check(repo, "maps/m.yaml", "--root", "maps")
+    assert status == 2 and "(the --root folder)" in output
+    with pytest.raises(MapError, match="lies outside the root"):
+        load_map_set([repo / "maps" / "m.yaml"], root=tmp_path / "bare")
+
+
+def test_a_dangling_link_or_a_folder_named_like_a_map_is_an_error(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", GOOD)
+    os.symlink("gone.yaml", repo / "maps" / "x.yaml")
+    status, output = _check(repo, "maps")
+    assert status == 2 and "maps/x.yaml: is a symbolic link to a file that does not exist" in output
+    assert _check(repo, "maps/x.yaml")[0] == 2
+    os.unlink(repo / "maps" / "x.yaml")
+    (repo / "maps" / "y.yaml").mkdir()
+    status, output = _check(repo, "maps")
+    assert status == 2 and "maps/y.yaml: is a folder, not a map file" in output
+    os.rmdir(repo / "maps" / "y.yaml")
+    os.mkfifo(repo / "maps" / "p.yaml")
+    done = _run("check", "maps/p.yaml", cwd=repo, timeout=30)
+    assert done.returncode == 2 and b"maps/p.yaml: is a named pipe, not a map file" in done.stderr
+
+
+# --- writing: the output folder ---------------------------------------------------------------------
+
+def test_an_output_folder_that_links_outside_the_root_is_refused(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", GOOD)
+    victim = tmp_path / "victim"
+    _write(victim / "m.dot", "precious")
+    os.symlink(victim, repo / "render")
+    os.chdir(repo)
+    for args in (["render", "maps", "-f", "dot"], ["render", "maps", "-f", "dot", "-o", "render/sub"]):
+        result = invoke(*args)
+        assert result.exit_code == 2, result.output
+        assert "a symbolic link on its path leads outside" in result.stderr
+    assert (victim / "m.dot").read_text() == "precious" and not (victim / "sub").exists()
+    result = invoke("export", "maps/m.yaml", "-o", "render/m.json")
+    assert result.exit_code == 2 and "a symbolic link on its path leads outside" in result.stderr
+    # A folder the user names outside the root is theirs to choose.
+    result = invoke("render", "maps", "-f", "dot", "-o", str(tmp_path / "diagrams"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "diagrams" / "m.dot").is_file()
