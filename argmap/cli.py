@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
-from argmap.report import format_result
+from argmap.report import escape_controls, escape_controls_json, format_result
 from argmap.root import Root, check_output_folder, find_root
 from argmap.rules import RULES
 
@@ -56,14 +57,36 @@ class InputError(click.ClickException):
     exit_code = 2
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (killing Graphviz, removing temporary files) and exit with status 143."""
+
+
 @contextmanager
 def _input_errors() -> Iterator[None]:
     try:
         yield
     except (MapError, OutputError) as error:  # argmap.dot.RenderError (Graphviz failed) is an OutputError
-        raise InputError(" ".join(str(error).splitlines())) from None
+        raise InputError(escape_controls(" ".join(str(error).splitlines()))) from None
     except OSError as error:  # a path the system refuses (too long, say) that no check above caught
-        raise InputError(f"{error.filename}: cannot be used ({error.strerror}); check the path") from None
+        where = f"{error.filename}: " if error.filename is not None else ""
+        raise InputError(escape_controls(f"{where}cannot be used ({error.strerror}); check the path")) from None
+
+
+def _echo(text: str, *, json_text: bool = False) -> None:
+    """Print ``text`` (and flush it) with its control characters escaped, so map text cannot drive the
+    terminal; a stdout that cannot be written is one line on stderr, exit status 2, and a reader that
+    went away (``| head``) is no error."""
+    text = escape_controls_json(text) if json_text else escape_controls(text)
+    if sys.stdout is None:  # started with stdout closed (>&-): what was asked for cannot be shown
+        raise InputError("cannot write to standard output (it is closed)")
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    except OSError as error:
+        _discard_stdout()
+        raise InputError(f"cannot write to standard output ({error.strerror})") from None
 
 
 def _roots(paths: tuple[str, ...], root: str | None) -> list[Root]:
@@ -112,10 +135,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
     with _input_errors():
         result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes, root=root)
     _leave_to_exit(result)
-    try:
-        click.echo(format_result(result, fmt), nl=False)
-    except BrokenPipeError:
-        _reader_gone()  # the verdict stands: a reader that stops early (| head) does not change it
+    # The verdict stands: a reader that stops early (| head) does not change it.
+    _echo(format_result(result, fmt), json_text=fmt == "json")
     sys.exit(1 if result.failed(strict) else 0)
 
 
@@ -160,16 +181,14 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
         check_output_folder(output, _roots(paths or DEFAULT_PATHS, root))
         if check_only:
             stale = stale_diagrams(items, output)
-            for line in stale:
-                click.echo(line)
             if stale:
-                click.echo(f"{len(stale)} of {len(items)} diagrams are stale; run: argmap render "
-                           f"{' '.join(paths or DEFAULT_PATHS)} -o {output}")
+                _echo("".join(f"{line}\n" for line in stale) + f"{len(stale)} of {len(items)} diagrams are stale; run:"
+                      f" argmap render {' '.join(paths or DEFAULT_PATHS)} -o {output}\n")
                 sys.exit(1)
-            click.echo(f"{len(items)} diagrams in {output} are up to date")
+            _echo(f"{len(items)} diagrams in {output} are up to date\n")
             return
         written = write_diagrams(items, output, fmt, timeout=timeout, engine=engine)
-    click.echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}")
+    _echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}\n")
 
 
 @main.command()
@@ -191,10 +210,14 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: st
         from argmap.export import export_bytes, export_map
 
         if output is None:
-            click.echo(export_map(map_path, fmt, max_bytes=max_bytes, root=root), nl=False)
-            return
-        check_output_folder(Path(output).parent, _roots((map_path,), root))
-        data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root)
+            text = export_map(map_path, fmt, max_bytes=max_bytes, root=root)
+        else:
+            check_output_folder(Path(output).parent, _roots((map_path,), root))
+            data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root)
+    if output is None:
+        _echo(text, json_text=fmt in ("json", "apx"))
+        return
+    with _input_errors():
         if Path(output).resolve() == Path(map_path).resolve():
             raise OutputError(f"refusing to overwrite the map {map_path} with its export")
         if Path(output).is_dir():
@@ -227,7 +250,7 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
 
         text = evaluate_map(map_path, semantics=semantics, fmt=fmt, explain_claim=explain_claim,
                             max_undecided=max_undecided, max_bytes=max_bytes, root=root)
-    click.echo(text, nl=False)
+    _echo(text, json_text=fmt == "json")
 
 
 @main.command()
@@ -249,7 +272,7 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: 
         from argmap.debate import brief_map
 
         text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes, root=root)
-    click.echo(text, nl=False)
+    _echo(text, json_text=fmt == "json")
 
 
 @main.command("generate")
@@ -268,10 +291,13 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
         from argmap.generate import generate, write_generated
 
         if output is None:
-            click.echo(generate(count, seed).yaml, nl=False)
-            return
-        made = write_generated(output, count, seed)
-    click.echo(f"wrote {output} ({made.claims} claims, {made.relations} relations) and its source text")
+            text = generate(count, seed).yaml
+        else:
+            made = write_generated(output, count, seed)
+    if output is None:
+        _echo(text)
+        return
+    _echo(f"wrote {output} ({made.claims} claims, {made.relations} relations) and its source text\n")
 
 
 @main.command()
@@ -290,7 +316,19 @@ def rules(fmt: str) -> None:
 def _reader_gone() -> None:
     """The reader of stdout went away (``argmap check | head -1``): send the rest of the output, and
     Python's own flush at exit, to /dev/null instead of failing on the closed pipe."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _discard_stdout()
+
+
+def _discard_stdout() -> None:
+    """Send whatever is left in stdout's buffer, and anything later, to /dev/null."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except OSError:  # pragma: no cover - /dev/null cannot be opened
+        pass
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def run(argv: list[str] | None = None) -> NoReturn:
@@ -300,12 +338,24 @@ def run(argv: list[str] | None = None) -> NoReturn:
     gc.disable()
     global _left_to_exit
     _left_to_exit = []
+    # SIGTERM (a CI job cancelled, a timeout) unwinds like Ctrl-C: Graphviz is killed, temporary files
+    # are removed, and the outputs are as they were.
+    signal.signal(signal.SIGTERM, _terminated)
     code = exit_status(argv)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         _reader_gone()
-    sys.stderr.flush()
+    except OSError as error:
+        _discard_stdout()
+        click.echo(f"Error: cannot write to standard output ({error.strerror})", err=True)
+        code = 2
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except OSError:
+        pass
     # Like mypy's hard exit: the process ends here, so Python need not free its millions of objects
     # one by one first (half a second at 100,000 claims).
     os._exit(code)
@@ -333,4 +383,7 @@ def exit_status(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         return 130
+    except Terminated:
+        click.echo("argmap: terminated", err=True)
+        return 143
     return 0

@@ -595,4 +595,7 @@ def layout(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT, engin
         status = f"exit {done.returncode}" if done.returncode > 0 else f"killed by signal {-done.returncode}"
         raise RenderError(f"Graphviz failed ({status}): {detail[0] if detail else 'no message'}; -f dot writes the DOT"
                           " without Graphviz")
+    if not done.stdout:
+        raise RenderError(f"Graphviz's {engine} wrote no {fmt} (it exited 0 with no output); reinstall Graphviz or render"
+                          " with -f dot")
     return done.stdout

@@ -89,7 +89,7 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029{}=]")
 
 def argdown_text(text: str) -> str:
     """``text`` as Argdown statement text on one line: whitespace collapsed, markup escaped."""
-    flat = " ".join("".join(" " if c < " " else c for c in text).split())
+    flat = " ".join("".join(" " if c < " " or "\x7f" <= c <= "\x9f" else c for c in text).split())
     return _ARGDOWN_SHORTCODE.sub(r"\\\1", flat.translate(_ARGDOWN_MARKUP))
 
 

@@ -7,8 +7,11 @@ Each test builds a small repository in ``tmp_path`` (a folder with ``.git``) and
 from __future__ import annotations
 
 import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -230,3 +233,108 @@ def test_an_output_folder_that_links_outside_the_root_is_refused(tmp_path: Path)
     result = invoke("render", "maps", "-f", "dot", "-o", str(tmp_path / "diagrams"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "diagrams" / "m.dot").is_file()
+
+
+def test_output_names_that_collide_are_an_input_error_naming_both(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "a.yaml", GOOD)
+    _write(repo / "maps" / "a.b.yaml", GOOD)
+    os.chdir(repo)
+    result = invoke("render", "maps", "-f", "dot", "--per-conclusion")
+    assert result.exit_code == 2
+    assert "map 'a.b' (maps/a.b.yaml) and conclusion 'b' of map 'a' (maps/a.yaml)" in result.stderr
+    assert not (repo / "render").exists()
+    os.unlink(repo / "maps" / "a.b.yaml")
+    _write(repo / "maps" / "a.grounded.yaml", GOOD)
+    for extra in ([], ["--evaluate"]):
+        result = invoke("render", "maps", "-f", "dot", *extra)
+        assert result.exit_code == 2, result.output
+        assert "map 'a.grounded' (maps/a.grounded.yaml)" in result.stderr and "map 'a' (maps/a.yaml)" in result.stderr
+
+
+# --- clean ends -------------------------------------------------------------------------------------
+
+def _fake_dot(folder: Path, body: str) -> dict[str, str]:
+    bin_ = folder / "bin"
+    bin_.mkdir(exist_ok=True)
+    (bin_ / "dot").write_text("#!/bin/sh\n" + body)
+    (bin_ / "dot").chmod(0o755)
+    return {"PATH": f"{bin_}:{os.environ['PATH']}"}
+
+
+def test_a_dot_that_writes_nothing_is_an_error(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", GOOD)
+    done = _run("render", "maps", cwd=repo, env=_fake_dot(tmp_path, "cat > /dev/null\nexit 0\n"))
+    assert done.returncode == 2
+    assert b"Graphviz's dot wrote no svg (it exited 0 with no output)" in done.stderr
+    assert not (repo / "render").exists()
+
+
+@pytest.mark.parametrize("sent", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_kills_graphviz_and_leaves_the_outputs_as_they_were(tmp_path: Path, sent: signal.Signals) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", GOOD)
+    _write(repo / "maps" / "n.yaml", GOOD)
+    _write(repo / "render" / "m.dot", "old")
+    pid_file = tmp_path / "dot.pid"
+    # The first layout is quick, the second hangs: the signal comes while one layout is done.
+    env = _fake_dot(tmp_path, f'if [ -e {tmp_path}/first ]; then echo $$ > {pid_file}; exec sleep 60; fi\n'
+                              f'touch {tmp_path}/first; cat > /dev/null; echo "<svg/>"\n')
+    environment = dict(os.environ, **env, PYTHONPATH=str(REPO))
+    process = subprocess.Popen([sys.executable, "-m", "argmap", "render", "maps"], cwd=repo, env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    dot_pid = int(pid_file.read_text())
+    process.send_signal(sent)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == (143 if sent == signal.SIGTERM else 130), err
+    assert_no_traceback(err.decode())
+    for _ in range(100):  # the killed dot is reaped by argmap; give the system a moment
+        try:
+            os.kill(dot_pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(dot_pid, signal.SIGKILL)
+        pytest.fail("Graphviz's dot was left running")
+    assert sorted(p.name for p in (repo / "render").iterdir()) == ["m.dot"]
+    assert (repo / "render" / "m.dot").read_text() == "old"
+
+
+def test_a_stdout_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", GOOD)
+    for args in (["check", "maps"], ["export", "maps/m.yaml"], ["evaluate", "maps/m.yaml"]):
+        with open("/dev/full", "wb") as full:
+            done = _run(*args, cwd=repo, stdout=full.fileno())
+        assert done.returncode == 2, done.stderr
+        assert done.stderr == b"Error: cannot write to standard output (No space left on device)\n"
+    done = subprocess.run([sys.executable, "-m", "argmap", "check", "maps"], cwd=repo, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(REPO)),
+                          preexec_fn=lambda: os.close(1), timeout=60)
+    assert done.returncode == 2 and done.stderr == b"Error: cannot write to standard output (it is closed)\n"
+
+
+ESCAPES = "title: T\nclaims:\n  a:\n    text: \"\\e]0;owned\\a\\x9b31m red\"\n    supports: [b]\n  b:\n    text: B\n" \
+          "    kind: conclusion\n"
+
+
+def test_control_characters_in_map_text_are_escaped_in_what_argmap_prints(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", ESCAPES)
+    os.chdir(repo)
+    outputs = [invoke("evaluate", "maps/m.yaml").output, invoke("brief", "maps/m.yaml", "b").output,
+               invoke("export", "maps/m.yaml", "-f", "argdown").output, invoke("export", "maps/m.yaml", "-f", "graphml").output,
+               invoke("export", "maps/m.yaml", "-f", "json").output]
+    for output in outputs:
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", output), output
+    assert "\\x1b]0;owned\\x07" in outputs[0]
+    assert "\\u009b31m" in outputs[4]
+    _write(repo / "maps" / "m.yaml", "title: T\nclaims:\n  \"a\\e[2J\":\n    text: A\n")
+    result = invoke("check", "maps/m.yaml")
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and "a\\x1b[2J" in result.stderr
