@@ -15,10 +15,15 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from argmap import dot
 from argmap.load import load_map_set
 from argmap.model import MapError
 from argmap.root import find_root
+from argmap.rules import quote_not_in_source
+from argmap.rules.quote_not_in_source import quotes_found
 from tests.helpers import REPO, assert_no_traceback, invoke
 
 QUOTED = "title: T\nsource: {source}\nclaims:\n  a:\n    text: A\n    kind: evidence\n    quote: \"{quote}\"\n    supports: [b]\n" \
@@ -338,3 +343,119 @@ def test_control_characters_in_map_text_are_escaped_in_what_argmap_prints(tmp_pa
     _write(repo / "maps" / "m.yaml", "title: T\nclaims:\n  \"a\\e[2J\":\n    text: A\n")
     result = invoke("check", "maps/m.yaml")
     assert result.exit_code == 2 and "\x1b" not in result.stderr and "a\\x1b[2J" in result.stderr
+
+
+# --- cost bounded by the input's size -----------------------------------------------------------------
+
+def _quantified(pattern: str) -> list[str]:
+    """Problems of ``pattern``: a repeat inside a repeat, or two repeats next to each other (with only
+    optional items between) that can take the same character: the shapes that backtrack."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    repeats = (parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None))
+    problems: list[str] = []
+
+    def chars(item: tuple) -> set[str] | None:  # type: ignore[type-arg]
+        """The characters ``item`` can start with (None: any)."""
+        op, arg = item
+        if op is parser.LITERAL:
+            return {chr(arg)}
+        if op is parser.IN:
+            out: set[str] = set()
+            for kind, value in arg:
+                if kind is parser.LITERAL:
+                    out.add(chr(value))
+                elif kind is parser.RANGE:
+                    out.update(chr(c) for c in range(value[0], min(value[1], 0x3000) + 1))
+                else:
+                    return None
+            return out
+        if op in repeats:
+            return chars(arg[2][0]) if len(arg[2]) else set()
+        if op is parser.SUBPATTERN:
+            return chars(arg[-1][0]) if len(arg[-1]) else set()
+        return None
+
+    def overlap(a: set[str] | None, b: set[str] | None) -> bool:
+        return a is None or b is None or bool(a & b)
+
+    def walk(items: list, inside_repeat: bool) -> None:  # type: ignore[type-arg]
+        last: tuple | None = None  # type: ignore[type-arg]
+        for item in items:
+            op, arg = item
+            if op in repeats:
+                low, high, body = arg
+                many = high is parser.MAXREPEAT or high > 1
+                if many and inside_repeat:
+                    problems.append("nested quantifiers")
+                if many and last is not None and overlap(chars(last), chars(item)):
+                    problems.append("adjacent quantifiers")
+                walk(list(body), inside_repeat or many)
+                if many:
+                    last = item
+                elif low == 0:
+                    pass  # optional: the one before still touches the one after
+                else:
+                    last = None
+                continue
+            if op is parser.SUBPATTERN:
+                walk(list(arg[-1]), inside_repeat)
+            elif op is parser.BRANCH:
+                for branch in arg[1]:
+                    walk(list(branch), inside_repeat)
+            last = None if op not in (parser.AT,) else last
+
+    walk(list(parser.parse(pattern)), False)
+    return problems
+
+
+def _module_patterns() -> list[tuple[str, str]]:
+    import importlib
+    import pkgutil
+
+    import argmap
+
+    found = []
+    for info in pkgutil.walk_packages(argmap.__path__, "argmap."):
+        if info.name in ("argmap.plain_layout", "argmap.__main__"):  # plain_layout: to be replaced (its own issue)
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.append((f"{info.name}.{name}", value.pattern))
+    return found
+
+
+def test_the_backtracking_shapes_are_recognised() -> None:
+    assert _quantified(r"^([0-9]+\.?[0-9]*|[0-9]*\.[0-9]+)$") == ["adjacent quantifiers"]
+    assert _quantified(r'^[_a-zA-Z][a-zA-Z0-9_:"]*[a-zA-Z0-9_"]+$') == ["adjacent quantifiers"]
+    assert _quantified(r"(a+)+b") == ["nested quantifiers"]
+    assert _quantified(r"\s*#.*") == []
+    assert _quantified(r"[0-9]+(?:\.[0-9]*)?$") == []
+
+
+@pytest.mark.parametrize("name,pattern", _module_patterns())
+def test_no_regular_expression_can_backtrack(name: str, pattern: str) -> None:
+    assert _quantified(pattern) == [], f"{name} = {pattern!r}"
+
+
+@given(st.text(alphabet='0123456789.:"_aZ-\n ', max_size=12))
+def test_the_rewritten_pydot_patterns_match_what_pydot_matched(s: str) -> None:
+    assert bool(dot._NUMERIC.match(s)) == bool(re.match(r"^([0-9]+\.?[0-9]*|[0-9]*\.[0-9]+)$", s))
+    assert bool(dot._WORD_WITH_PORTS.match(s)) == bool(re.match(r'^[_a-zA-Z][a-zA-Z0-9_:"]*[a-zA-Z0-9_"]+$', s))
+
+
+def test_a_hostile_quote_search_is_settled_by_the_linear_automaton(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    automaton = quote_not_in_source.quotes_found_by_automaton
+    monkeypatch.setattr(quote_not_in_source, "quotes_found_by_automaton",
+                        lambda text, quotes: calls.append(len(set(quotes))) or automaton(text, quotes))
+    text = " ".join(["a"] * 20_000)
+    quotes = [" ".join(["a"] * (20 + i % 50)) + f" b{i}" for i in range(1000)] + ["a a a a", "b a"]
+    assert quotes_found(text, quotes) == {"a a a a"}
+    assert calls, "the word index did all the work, comparing every quote almost everywhere"
+
+
+@given(st.text(alphabet="ab ", max_size=40), st.lists(st.text(alphabet="ab ", max_size=10), max_size=12))
+def test_the_automaton_finds_exactly_the_substrings(text: str, quotes: list[str]) -> None:
+    assert quote_not_in_source.quotes_found_by_automaton(text, quotes) == {q for q in quotes if q in text}
