@@ -58,7 +58,12 @@ class InputError(click.ClickException):
 
 
 class Terminated(BaseException):
-    """SIGTERM arrived: unwind (killing Graphviz, removing temporary files) and exit with status 143."""
+    """SIGTERM or SIGHUP arrived: unwind (killing Graphviz, removing temporary files) and exit with
+    status 128 + the signal's number (143, 129)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 @contextmanager
@@ -328,7 +333,7 @@ def _discard_stdout() -> None:
 
 
 def _terminated(signum: int, frame: object) -> None:
-    raise Terminated()
+    raise Terminated(signum)
 
 
 def run(argv: list[str] | None = None) -> NoReturn:
@@ -340,7 +345,10 @@ def run(argv: list[str] | None = None) -> NoReturn:
     _left_to_exit = []
     # SIGTERM (a CI job cancelled, a timeout) unwinds like Ctrl-C: Graphviz is killed, temporary files
     # are removed, and the outputs are as they were.
-    signal.signal(signal.SIGTERM, _terminated)
+    # SIGHUP (the terminal closed) likewise.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is signal.SIG_DFL:
+            signal.signal(getattr(signal, name), _terminated)
     code = exit_status(argv)
     try:
         if sys.stdout is not None:
@@ -383,7 +391,7 @@ def exit_status(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         return 130
-    except Terminated:
-        click.echo("argmap: terminated", err=True)
-        return 143
+    except Terminated as ended:
+        click.echo("argmap: terminated" if ended.signum == signal.SIGTERM else "argmap: hung up", err=True)
+        return 128 + ended.signum
     return 0
