@@ -87,8 +87,9 @@ def diagrams(
 def _check_names(items: list[Diagram], maps: Iterable[ArgMap]) -> None:
     """Refuse diagrams whose files would overwrite each other, in this render or in one with other options.
 
-    Map ``a.b`` and conclusion ``b`` of map ``a`` (drawn with ``--per-conclusion``) are both
-    ``a.b.*``; map ``x.grounded`` and map ``x`` drawn with ``--evaluate`` are both ``x.grounded.*``.
+    Map ``a.b`` and conclusion ``b`` of map ``a`` (drawn with ``--per-conclusion``, or any claim
+    ``b`` with ``--focus b``) are both ``a.b.*``; map ``x.grounded`` and map ``x`` drawn with
+    ``--evaluate`` are both ``x.grounded.*``.
     """
     made: dict[str, Diagram] = {}
     for item in items:
@@ -99,16 +100,16 @@ def _check_names(items: list[Diagram], maps: Iterable[ArgMap]) -> None:
     possible: dict[str, list[tuple[str, str]]] = {}  # file name -> (map, what) for every diagram a map can have
     for argmap in maps:
         named = [(argmap.name, f"map '{argmap.name}' ({argmap.path})")]
-        named += [(f"{argmap.name}.{c.id}", f"conclusion '{c.id}' of map '{argmap.name}' ({argmap.path})")
-                  for c in argmap.claims if c.kind == "conclusion"]
+        named += [(f"{argmap.name}.{c.id}", f"{'conclusion' if c.kind == 'conclusion' else 'claim'} '{c.id}' of map"
+                                            f" '{argmap.name}' ({argmap.path})") for c in argmap.claims]
         for name, what in named:
             possible.setdefault(name, []).append((argmap.name, what))
             possible.setdefault(f"{name}.grounded", []).append((argmap.name, f"{what} with --evaluate"))
     for item in items:
         for owner, what in possible.get(item.name, []):
             if owner != item.map:
-                raise MapError(f"{item.of} and {what} can both be drawn as {item.name}.* (see --per-conclusion and"
-                               " --evaluate), one overwriting the other; rename one")
+                raise MapError(f"{item.of} and {what} can both be drawn as {item.name}.* (see --per-conclusion, --focus"
+                               " and --evaluate), one overwriting the other; rename one")
 
 
 def write_diagrams(

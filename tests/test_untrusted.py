@@ -250,6 +250,10 @@ def test_output_names_that_collide_are_an_input_error_naming_both(tmp_path: Path
     assert "map 'a.b' (maps/a.b.yaml) and conclusion 'b' of map 'a' (maps/a.yaml)" in result.stderr
     assert not (repo / "render").exists()
     os.unlink(repo / "maps" / "a.b.yaml")
+    _write(repo / "maps" / "a.a.yaml", GOOD)  # claim 'a' of map 'a' drawn with --focus a
+    result = invoke("render", "maps", "-f", "dot")
+    assert result.exit_code == 2 and "map 'a.a' (maps/a.a.yaml) and claim 'a' of map 'a' (maps/a.yaml)" in result.stderr
+    os.unlink(repo / "maps" / "a.a.yaml")
     _write(repo / "maps" / "a.grounded.yaml", GOOD)
     for extra in ([], ["--evaluate"]):
         result = invoke("render", "maps", "-f", "dot", *extra)
