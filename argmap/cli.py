@@ -310,12 +310,11 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
 def rules(fmt: str) -> None:
     """List the rules: code, name, severity and what each checks."""
     if fmt == "markdown":
-        click.echo("| code | name | severity | fires when |\n|---|---|---|---|")
-        for rule in RULES:
-            click.echo(f"| {rule.code} | {rule.name} | {rule.severity} | {rule.summary} |")
-        return
-    for rule in RULES:
-        click.echo(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}")
+        lines = ["| code | name | severity | fires when |", "|---|---|---|---|"]
+        lines += [f"| {rule.code} | {rule.name} | {rule.severity} | {rule.summary} |" for rule in RULES]
+    else:
+        lines = [f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}" for rule in RULES]
+    _echo("".join(f"{line}\n" for line in lines))
 
 
 def _reader_gone() -> None:
@@ -388,6 +387,10 @@ def exit_status(argv: list[str] | None) -> int:
         # The reader stopped reading what argmap had done: that is its choice, not a failure.
         _reader_gone()
         return 0
+    except OSError as error:  # stdout refused what click printed itself (--help, --version)
+        _discard_stdout()
+        click.echo(f"Error: cannot write to standard output ({error.strerror})", err=True)
+        return 2
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         return 130

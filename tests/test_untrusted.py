@@ -319,7 +319,7 @@ def test_a_signal_kills_graphviz_and_leaves_the_outputs_as_they_were(tmp_path: P
 def test_a_stdout_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     _write(repo / "maps" / "m.yaml", GOOD)
-    for args in (["check", "maps"], ["export", "maps/m.yaml"], ["evaluate", "maps/m.yaml"]):
+    for args in (["check", "maps"], ["export", "maps/m.yaml"], ["evaluate", "maps/m.yaml"], ["rules"], ["--help"]):
         with open("/dev/full", "wb") as full:
             done = _run(*args, cwd=repo, stdout=full.fileno())
         assert done.returncode == 2, done.stderr
