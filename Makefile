@@ -1,6 +1,6 @@
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench shapes fuzz fuzz-atheris lock test-newest docs
+.PHONY: bench shapes hostile fuzz fuzz-atheris lock test-newest docs
 
 # Benchmark argmap against Argdown on generated maps (issue 7); not part of the tests. Installs the
 # Argdown CLI into bench/.argdown when missing. Pass e.g. BENCH_ARGS="--sizes 1000,10000 --runs 5".
@@ -11,6 +11,11 @@ bench:
 shapes:
 	$(PYTHON) bench/shapes.py $(SHAPES_ARGS)
 
+# How check grows on hostile inputs (long lines, many quotes, repeated ids): each should be about linear.
+# Pass e.g. HOSTILE_ARGS="--shapes quotes --runs 3"; docs/threat-model.md quotes the figures.
+hostile:
+	$(PYTHON) bench/hostile.py $(HOSTILE_ARGS)
+
 # Long fuzzing (issue 6); the normal test run uses small budgets. Split a long run over processes
 # with different seeds, e.g. `make fuzz FUZZ_SEED=2 &`.
 FUZZ_SEED ?= 1
@@ -18,9 +23,12 @@ FUZZ_MUTATIONS ?= 50000
 FUZZ_STRUCTURED ?= 50000
 FUZZ_RENDER ?= 10000
 FUZZ_KILLS ?= 200
+FUZZ_HOSTILE ?= 500
+FUZZ_HOSTILE_BYTES ?= 16384
 fuzz:
 	ARGMAP_FUZZ_SEED=$(FUZZ_SEED) ARGMAP_FUZZ_MUTATIONS=$(FUZZ_MUTATIONS) ARGMAP_FUZZ_STRUCTURED=$(FUZZ_STRUCTURED) \
-	ARGMAP_FUZZ_RENDER=$(FUZZ_RENDER) ARGMAP_FUZZ_KILLS=$(FUZZ_KILLS) \
+	ARGMAP_FUZZ_RENDER=$(FUZZ_RENDER) ARGMAP_FUZZ_KILLS=$(FUZZ_KILLS) ARGMAP_FUZZ_HOSTILE=$(FUZZ_HOSTILE) \
+	ARGMAP_FUZZ_HOSTILE_BYTES=$(FUZZ_HOSTILE_BYTES) \
 	$(PYTHON) -m pytest tests/fuzz tests/test_outputs.py -p no:cacheprovider -q -rP --durations=0 \
 	--hypothesis-seed=$(FUZZ_SEED) --hypothesis-show-statistics
 

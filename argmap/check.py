@@ -183,6 +183,8 @@ def _count_relations(argmap: ArgMap) -> int:
     return written + sum(len(a.premises) + 1 for a in argmap.arguments)
 
 
-def check_paths(paths: Iterable[str], *, disable: Iterable[str] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
+def check_paths(
+    paths: Iterable[str], *, disable: Iterable[str] = (), max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None
+) -> CheckResult:
     """Load the maps at ``paths`` (files or folders) and check them together."""
-    return check_map_set(load_map_set(paths, max_bytes=max_bytes), disable=disable)
+    return check_map_set(load_map_set(paths, max_bytes=max_bytes, root=root), disable=disable)

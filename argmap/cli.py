@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,8 @@ from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
-from argmap.report import format_result
+from argmap.report import escape_controls, escape_controls_json, format_result
+from argmap.root import Root, check_output_folder, find_root
 from argmap.rules import RULES, rule_table
 
 DEFAULT_PATHS = ("maps",)
@@ -55,14 +57,46 @@ class InputError(click.ClickException):
     exit_code = 2
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (killing Graphviz, removing temporary files) and exit with
+    status 128 + the signal's number (143, 129)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 @contextmanager
 def _input_errors() -> Iterator[None]:
     try:
         yield
     except (MapError, OutputError) as error:  # argmap.dot.RenderError (Graphviz failed) is an OutputError
-        raise InputError(" ".join(str(error).splitlines())) from None
+        raise InputError(escape_controls(" ".join(str(error).splitlines()))) from None
     except OSError as error:  # a path the system refuses (too long, say) that no check above caught
-        raise InputError(f"{error.filename}: cannot be used ({error.strerror}); check the path") from None
+        where = f"{error.filename}: " if error.filename is not None else ""
+        raise InputError(escape_controls(f"{where}cannot be used ({error.strerror}); check the path")) from None
+
+
+def _echo(text: str, *, json_text: bool = False) -> None:
+    """Print ``text`` (and flush it) with its control characters escaped, so map text cannot drive the
+    terminal; a stdout that cannot be written is one line on stderr, exit status 2, and a reader that
+    went away (``| head``) is no error."""
+    text = escape_controls_json(text) if json_text else escape_controls(text)
+    if sys.stdout is None:  # started with stdout closed (>&-): what was asked for cannot be shown
+        raise InputError("cannot write to standard output (it is closed)")
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    except OSError as error:
+        _discard_stdout()
+        raise InputError(f"cannot write to standard output ({error.strerror})") from None
+
+
+def _roots(paths: tuple[str, ...], root: str | None) -> list[Root]:
+    """The root of each path (see ``argmap.root``), for checking an output folder."""
+    return [find_root(path, root) for path in paths]
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -71,7 +105,12 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
-    help="Refuse map files larger than this.",
+    help="Refuse map and source files larger than this.",
+)
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False), metavar="DIR",
+    help="Read maps, sources and included maps only inside DIR [default: the repository's top (the nearest folder"
+         " with .git above each path), else the map's folder].",
 )
 
 
@@ -88,7 +127,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--disable", multiple=True, metavar="CODE", help="Skip a rule (repeat, or separate with commas).")
 @max_bytes_option
-def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int) -> None:
+@root_option
+def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int, root: str | None) -> None:
     """Check maps (files or folders; default maps/) and report findings.
 
     Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input.
@@ -98,12 +138,10 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
         argmap check maps --format github --strict
     """
     with _input_errors():
-        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes)
+        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes, root=root)
     _leave_to_exit(result)
-    try:
-        click.echo(format_result(result, fmt), nl=False)
-    except BrokenPipeError:
-        _reader_gone()  # the verdict stands: a reader that stops early (| head) does not change it
+    # The verdict stands: a reader that stops early (| head) does not change it.
+    _echo(format_result(result, fmt), json_text=fmt == "json")
     sys.exit(1 if result.failed(strict) else 0)
 
 
@@ -128,9 +166,10 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
 @click.option("--engine", type=click.Choice(ENGINES), default="dot", show_default=True,
               help="Graphviz layout program; sfdp is fast on very large maps.")
 @max_bytes_option
+@root_option
 def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, depth: int, rankdir: str,
            check_only: bool, timeout: float, evaluate: bool, full: bool, overview_above: int, per_conclusion: bool,
-           engine: str, max_bytes: int) -> None:
+           engine: str, max_bytes: int, root: str | None) -> None:
     """Draw each map (default maps/) as DOT and SVG/PNG/PDF in the output folder.
 
     \b
@@ -143,19 +182,18 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
 
         items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
                          max_bytes=max_bytes, evaluate=evaluate, full=full, overview_above=overview_above,
-                         per_conclusion=per_conclusion)
+                         per_conclusion=per_conclusion, root=root)
+        check_output_folder(output, _roots(paths or DEFAULT_PATHS, root))
         if check_only:
             stale = stale_diagrams(items, output)
-            for line in stale:
-                click.echo(line)
             if stale:
-                click.echo(f"{len(stale)} of {len(items)} diagrams are stale; run: argmap render "
-                           f"{' '.join(paths or DEFAULT_PATHS)} -o {output}")
+                _echo("".join(f"{line}\n" for line in stale) + f"{len(stale)} of {len(items)} diagrams are stale; run:"
+                      f" argmap render {' '.join(paths or DEFAULT_PATHS)} -o {output}\n")
                 sys.exit(1)
-            click.echo(f"{len(items)} diagrams in {output} are up to date")
+            _echo(f"{len(items)} diagrams in {output} are up to date\n")
             return
         written = write_diagrams(items, output, fmt, timeout=timeout, engine=engine)
-    click.echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}")
+    _echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}\n")
 
 
 @main.command()
@@ -165,7 +203,8 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
                    " argdown: an Argdown document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @max_bytes_option
-def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
+@root_option
+def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: str | None) -> None:
     """Export one map's graph as node-link JSON, GraphML, DOT, APX, i23 or Argdown.
 
     \b
@@ -176,9 +215,14 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
         from argmap.export import export_bytes, export_map
 
         if output is None:
-            click.echo(export_map(map_path, fmt, max_bytes=max_bytes), nl=False)
-            return
-        data = export_bytes(map_path, fmt, max_bytes=max_bytes)
+            text = export_map(map_path, fmt, max_bytes=max_bytes, root=root)
+        else:
+            check_output_folder(Path(output).parent, _roots((map_path,), root))
+            data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root)
+    if output is None:
+        _echo(text, json_text=fmt in ("json", "apx"))
+        return
+    with _input_errors():
         if Path(output).resolve() == Path(map_path).resolve():
             raise OutputError(f"refusing to overwrite the map {map_path} with its export")
         if Path(output).is_dir():
@@ -195,7 +239,9 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, show_default=True,
               help="Preferred semantics refuses maps with more claims undecided under grounded.")
 @max_bytes_option
-def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_bytes: int) -> None:
+@root_option
+def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_bytes: int,
+             root: str | None) -> None:
     """Which claims of a map stand once every attack and tension is weighed.
 
     \b
@@ -208,8 +254,8 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
         from argmap.debate import evaluate_map
 
         text = evaluate_map(map_path, semantics=semantics, fmt=fmt, explain_claim=explain_claim,
-                            max_undecided=max_undecided, max_bytes=max_bytes)
-    click.echo(text, nl=False)
+                            max_undecided=max_undecided, max_bytes=max_bytes, root=root)
+    _echo(text, json_text=fmt == "json")
 
 
 @main.command()
@@ -219,7 +265,8 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
               help="Whose seat the brief is written from.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @max_bytes_option
-def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> None:
+@root_option
+def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: str | None) -> None:
     """A debate brief on one claim: the case for, the case against, weak points, expected rebuttals.
 
     \b
@@ -229,8 +276,8 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> Non
     with _input_errors():
         from argmap.debate import brief_map
 
-        text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes)
-    click.echo(text, nl=False)
+        text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes, root=root)
+    _echo(text, json_text=fmt == "json")
 
 
 @main.command("generate")
@@ -249,10 +296,13 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
         from argmap.generate import generate, write_generated
 
         if output is None:
-            click.echo(generate(count, seed).yaml, nl=False)
-            return
-        made = write_generated(output, count, seed)
-    click.echo(f"wrote {output} ({made.claims} claims, {made.relations} relations) and its source text")
+            text = generate(count, seed).yaml
+        else:
+            made = write_generated(output, count, seed)
+    if output is None:
+        _echo(text)
+        return
+    _echo(f"wrote {output} ({made.claims} claims, {made.relations} relations) and its source text\n")
 
 
 @main.command()
@@ -260,10 +310,9 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
 def rules(fmt: str) -> None:
     """List the rules: code, name, severity and what each checks."""
     if fmt == "markdown":
-        click.echo(rule_table(), nl=False)
-        return
-    for rule in RULES:
-        click.echo(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}")
+        _echo(rule_table())
+    else:
+        _echo("".join(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}\n" for rule in RULES))
 
 
 def cli_reference() -> str:
@@ -282,7 +331,19 @@ def cli_reference() -> str:
 def _reader_gone() -> None:
     """The reader of stdout went away (``argmap check | head -1``): send the rest of the output, and
     Python's own flush at exit, to /dev/null instead of failing on the closed pipe."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _discard_stdout()
+
+
+def _discard_stdout() -> None:
+    """Send whatever is left in stdout's buffer, and anything later, to /dev/null."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except OSError:  # pragma: no cover - /dev/null cannot be opened
+        pass
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)
 
 
 def run(argv: list[str] | None = None) -> NoReturn:
@@ -292,12 +353,27 @@ def run(argv: list[str] | None = None) -> NoReturn:
     gc.disable()
     global _left_to_exit
     _left_to_exit = []
+    # SIGTERM (a CI job cancelled, a timeout) unwinds like Ctrl-C: Graphviz is killed, temporary files
+    # are removed, and the outputs are as they were.
+    # SIGHUP (the terminal closed) likewise.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is signal.SIG_DFL:
+            signal.signal(getattr(signal, name), _terminated)
     code = exit_status(argv)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         _reader_gone()
-    sys.stderr.flush()
+    except OSError as error:
+        _discard_stdout()
+        click.echo(f"Error: cannot write to standard output ({error.strerror})", err=True)
+        code = 2
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except OSError:
+        pass
     # Like mypy's hard exit: the process ends here, so Python need not free its millions of objects
     # one by one first (half a second at 100,000 claims).
     os._exit(code)
@@ -322,7 +398,14 @@ def exit_status(argv: list[str] | None) -> int:
         # The reader stopped reading what argmap had done: that is its choice, not a failure.
         _reader_gone()
         return 0
+    except OSError as error:  # stdout refused what click printed itself (--help, --version)
+        _discard_stdout()
+        click.echo(f"Error: cannot write to standard output ({error.strerror})", err=True)
+        return 2
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         return 130
+    except Terminated as ended:
+        click.echo("argmap: terminated" if ended.signum == signal.SIGTERM else "argmap: hung up", err=True)
+        return 128 + ended.signum
     return 0

@@ -426,10 +426,10 @@ class Subject:
         raise MapError(f"no claim '{claim}' in this map; its ids include: {known}")
 
 
-def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Subject:
+def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> Subject:
     if Path(path).is_dir():
         raise MapError("give one map file, not a folder", path=path)
-    loaded = load_map_set([path], max_bytes=max_bytes)
+    loaded = load_map_set([path], max_bytes=max_bytes, root=root)
     name = loaded.maps[0].name
     maps = MapGraph(map_scope(loaded, name))
     nodes, _ = diagram_nodes(maps, name)
@@ -437,9 +437,9 @@ def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Subject:
 
 
 def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", explain_claim: str | None = None,
-                 max_undecided: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+                 max_undecided: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> str:
     """``argmap evaluate``: the labels (and extensions) of a map, and optionally why one claim has its label."""
-    subject = load_subject(path, max_bytes=max_bytes)
+    subject = load_subject(path, max_bytes=max_bytes, root=root)
     G = subject.graph
     target = subject.node(explain_claim) if explain_claim else None
     try:
@@ -457,9 +457,9 @@ def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", e
 
 
 def brief_map(path: str, claim: str, *, side: str = "for", fmt: str = "markdown",
-              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+              max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> str:
     """``argmap brief``: a debate brief on one claim of a map."""
-    subject = load_subject(path, max_bytes=max_bytes)
+    subject = load_subject(path, max_bytes=max_bytes, root=root)
     n = subject.node(claim)
     return format_brief(brief(subject.graph, n, subject.names, side, relations=subject.maps.memo(plain_relations),
                               labels=subject.grounded), fmt)

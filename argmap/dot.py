@@ -128,11 +128,14 @@ def dot_id(name: str) -> str:
 # How pydot 4 (pydot.core: quote_id_if_necessary, quote_attr_if_necessary) decides whether to quote an
 # id or an attribute value: copied, so that the DOT written here is byte for byte what it wrote.
 _KEYWORDS = ("graph", "subgraph", "digraph", "node", "edge", "strict")
-_NUMERIC = re.compile(r"^([0-9]+\.?[0-9]*|[0-9]*\.[0-9]+)$")
+# pydot's ``^([0-9]+\.?[0-9]*|[0-9]*\.[0-9]+)$`` and ``^[_a-zA-Z][a-zA-Z0-9_:"]*[a-zA-Z0-9_"]+$``, rewritten to
+# match the same strings without two quantifiers that can take the same character (which backtrack for
+# quadratic time on a long run of digits or letters that fails at its end).
+_NUMERIC = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 _DOUBLE_QUOTED = re.compile(r'^".*"$', re.S)
 _HTML = re.compile(r"^<.*>$", re.S)
 _WORD = re.compile(r"^[_a-zA-Z][a-zA-Z0-9_]*$")
-_WORD_WITH_PORTS = re.compile(r'^[_a-zA-Z][a-zA-Z0-9_:"]*[a-zA-Z0-9_"]+$')
+_WORD_WITH_PORTS = re.compile(r'[_a-zA-Z][a-zA-Z0-9_:"]*[a-zA-Z0-9_"]$')
 _WITH_PORT = re.compile(r"^([^:]*):([^:]*)$")
 _PYDOT_ESCAPES = {ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
 
@@ -595,4 +598,7 @@ def layout(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT, engin
         status = f"exit {done.returncode}" if done.returncode > 0 else f"killed by signal {-done.returncode}"
         raise RenderError(f"Graphviz failed ({status}): {detail[0] if detail else 'no message'}; -f dot writes the DOT"
                           " without Graphviz")
+    if not done.stdout:
+        raise RenderError(f"Graphviz's {engine} wrote no {fmt} (it exited 0 with no output); reinstall Graphviz or render"
+                          " with -f dot")
     return done.stdout

@@ -89,7 +89,7 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029{}=]")
 
 def argdown_text(text: str) -> str:
     """``text`` as Argdown statement text on one line: whitespace collapsed, markup escaped."""
-    flat = " ".join("".join(" " if c < " " else c for c in text).split())
+    flat = " ".join("".join(" " if c < " " or "\x7f" <= c <= "\x9f" else c for c in text).split())
     return _ARGDOWN_SHORTCODE.sub(r"\\\1", flat.translate(_ARGDOWN_MARKUP))
 
 
@@ -190,22 +190,22 @@ def to_argdown(maps: MapGraph, name: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> str:
     """Map file ``path`` (and what it includes) exported as ``fmt`` text."""
-    made = _export(path, fmt, max_bytes)
+    made = _export(path, fmt, max_bytes, root)
     return made if isinstance(made, str) else dot_text(made)
 
 
-def export_bytes(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def export_bytes(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> bytes:
     """``export_map(path, fmt)`` in UTF-8, for a file: a DOT export is never held whole as text (see ``dot_bytes``)."""
-    made = _export(path, fmt, max_bytes)
+    made = _export(path, fmt, max_bytes, root)
     return made.encode("utf-8") if isinstance(made, str) else dot_bytes(made)
 
 
-def _export(path: str, fmt: str, max_bytes: int) -> str | DotGraph:
+def _export(path: str, fmt: str, max_bytes: int, root: str | None) -> str | DotGraph:
     if Path(path).is_dir():
         raise MapError("export takes one map file, not a folder", path=path)
-    loaded = load_map_set([path], max_bytes=max_bytes)
+    loaded = load_map_set([path], max_bytes=max_bytes, root=root)
     name = loaded.maps[0].name
     if fmt == "dot":  # the only export that draws findings, so the only one that runs the check
         maps, findings = findings_in_scope(loaded, name)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -33,15 +36,55 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bo
     """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place.
 
     A reader (or a crash) never sees a half-written file: the old file stays until the new one is
-    complete. The temporary file is removed if anything goes wrong; only a kill (SIGKILL, a power
-    cut) can leave it, under its hidden name, and the next write of ``path`` removes it
-    (``stale_removed``: the caller has already, for many files at once).
+    complete. The temporary file is removed if anything goes wrong, an interruption (Ctrl-C,
+    SIGTERM) included; only a kill (SIGKILL, a power cut) can leave it, under its hidden name, and
+    the next write of ``path`` removes it (``stale_removed``: the caller has already, for many files
+    at once).
     """
     target = Path(path)
+    if not stale_removed:
+        _prepare(target.parent, [target.name])
+    _replace_all([(_write_temporary(target, data), target)])
+
+
+def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:
+    """:func:`write_atomic` for each ``(path, data)``, all or nothing as far as an interruption goes.
+
+    Every file is first written under its temporary name; only when all are complete are they renamed
+    into place, one after the other with Ctrl-C and SIGTERM held back until the last (a failure of
+    the disk there is the one way to end with some files new and some old). Each folder is read once
+    for stale temporaries (not once per file: a render of thousands of maps writes thousands of files
+    into one folder).
+    """
+    files = list(files)
+    names: dict[Path, list[str]] = {}
+    for path, _ in files:
+        names.setdefault(path.parent, []).append(path.name)
+    for folder, written in names.items():
+        _prepare(folder, written)
+    made: list[tuple[str, Path]] = []
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not stale_removed:
-            remove_stale_temporaries(target.parent, [target.name])
+        for path, data in files:
+            made.append((_write_temporary(path, data), path))
+    except BaseException:
+        _remove(temporary for temporary, _ in made)
+        raise
+    _replace_all(made)
+
+
+def _prepare(folder: Path, names: list[str]) -> None:
+    """Make ``folder`` (and those above it) and remove what killed writes of ``names`` left there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(folder, names)
+    except OSError as error:
+        reason = "part of it is a file, not a folder" if isinstance(error, (FileExistsError, NotADirectoryError)) else error.strerror
+        raise OutputError(f"cannot write to {folder} ({reason}); choose another place with -o") from None
+
+
+def _write_temporary(target: Path, data: bytes) -> str:
+    """``data`` in a new hidden temporary file beside ``target``, complete and on disk; its path."""
+    try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         reason = "part of it is a file, not a folder" if isinstance(error, (FileExistsError, NotADirectoryError)) else error.strerror
@@ -54,32 +97,45 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bo
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
     except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        _remove([temporary])
         if isinstance(error, OSError):
             raise OutputError(f"cannot write {target} ({error.strerror}); choose another place with -o") from None
         raise
+    return temporary
 
 
-def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:
-    """:func:`write_atomic` for each ``(path, data)``, each folder read once for stale temporaries
-    (not once per file: a render of thousands of maps writes thousands of files into one folder)."""
-    files = list(files)
-    names: dict[Path, list[str]] = {}
-    for path, _ in files:
-        names.setdefault(path.parent, []).append(path.name)
-    for folder, written in names.items():
-        if folder.is_dir():
+def _replace_all(made: list[tuple[str, Path]]) -> None:
+    """Rename each temporary file onto its target, with Ctrl-C and SIGTERM held back until all are."""
+    with _signals_held():
+        for index, (temporary, target) in enumerate(made):
             try:
-                remove_stale_temporaries(folder, written)
+                os.replace(temporary, target)
             except OSError as error:
-                raise OutputError(f"cannot write to {folder} ({error.strerror}); choose another place with -o") from None
-    for path, data in files:
-        write_atomic(path, data, stale_removed=True)
+                _remove(t for t, _ in made[index:])
+                raise OutputError(f"cannot write {target} ({error.strerror}); choose another place with -o") from None
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back SIGINT and SIGTERM (delivered on leaving) where the process can, in its main thread."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _remove(paths: Iterable[str]) -> None:
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 # A temporary file of ``write_atomic``: ``.<name>.<random>.tmp``, the random part without dots.

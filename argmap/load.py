@@ -35,6 +35,7 @@ from argmap.model import (
     Position,
     Relation,
 )
+from argmap.root import InsideGit, NotRegular, OutsideRoot, Root, TooLarge, find_root, read_regular
 from argmap.yaml_events import Events, MappingEnd, MappingStart, Scalar, SequenceEnd, SequenceStart, describe, is_null, offset_position
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -303,15 +304,32 @@ class _MapReader:
         )
 
 
-def _read_source(map_path: Path, source: str) -> tuple[str | None, str | None]:
-    """Return (text, None) or (None, why it could not be read)."""
-    path = map_path.parent / source
+def _read_source(argmap: ArgMap, folder: Path, root: Root, max_bytes: int) -> tuple[str | None, str | None]:
+    """Return (text, None) or (None, why it could not be read), for a map in the resolved ``folder``.
+
+    A source outside the root, or over ``max_bytes``, is an input error (``MapError``); the message
+    for a source outside the root is the same whether or not the file exists.
+    """
+    source = argmap.source
+    shown = Path(argmap.path).parent / source  # type: ignore[operator]
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, f"source file '{source}' does not exist (looked for {path}); correct 'source:' or add the file"
-    except IsADirectoryError:
-        return None, f"source '{source}' is a folder, not a text file; point 'source:' at the text file"
+        path = root.resolve(folder, source)  # type: ignore[arg-type]
+        data = read_regular(path, max_bytes)
+    except OutsideRoot:
+        raise MapError(f"source '{source}' lies outside the root {root.describe()}; a map may only quote files"
+                       " inside it (move the file in, or see --root)", argmap.source_position) from None
+    except InsideGit:
+        raise MapError(f"source '{source}' is inside a .git folder, which maps may not read (it can hold a token);"
+                       " point 'source:' at a text file of the repository", argmap.source_position) from None
+    except TooLarge:
+        raise MapError(f"source file '{source}' is larger than the limit of {max_bytes:,} bytes; shorten it or raise"
+                       " --max-bytes", argmap.source_position) from None
+    except NotRegular as kind:
+        if kind.kind == "a folder":
+            return None, f"source '{source}' is a folder, not a text file; point 'source:' at the text file"
+        return None, f"source '{source}' is {kind.kind}, not a regular file; point 'source:' at a text file"
+    except (FileNotFoundError, NotADirectoryError):
+        return None, f"source file '{source}' does not exist (looked for {shown}); correct 'source:' or add the file"
     except OSError as error:
         return None, f"source file '{source}' cannot be read ({error.strerror}); correct 'source:' or check the file"
     except ValueError:  # a NUL character, which YAML lets a quoted string hold as "\0"
@@ -345,50 +363,95 @@ def parse_map(text: str, path: str, name: str) -> ArgMap:
         events.close()
 
 
-def load_map(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ArgMap:
-    """Load one map file, and the source text its quotes are checked against."""
+def load_map(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, root: Root | None = None) -> ArgMap:
+    """Load one map file, and the source text its quotes are checked against.
+
+    Both are read only from inside ``root`` (by default found from ``path``: see ``argmap.root``),
+    only if they are regular files of at most ``max_bytes``.
+    """
+    root = root or find_root(Path(path).parent)
+    return _load(path, root, _locate_folder(path, root), max_bytes)
+
+
+def _locate_folder(path: str | os.PathLike[str], root: Root) -> Path:
+    """The resolved folder of the map ``path`` named on the command line, which must be inside ``root``."""
+    try:
+        return root.locate(Path(path).parent)
+    except MapError:
+        raise MapError(f"lies outside the root {root.describe()}; maps are read only from inside it (see --root)",
+                       path=str(path)) from None
+    except OSError as error:  # a loop of symbolic links
+        raise MapError(f"cannot be read ({error.strerror}); check the path", path=str(path)) from None
+
+
+def _load(path: str | os.PathLike[str], root: Root, folder: Path, max_bytes: int) -> ArgMap:
+    """``load_map`` for the map ``path`` whose resolved folder inside ``root`` is ``folder``."""
     file = Path(path)
     shown = str(path)
     name = map_name(file)
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise MapError(
-                f"file is {size:,} bytes, over the limit of {max_bytes:,}; split the map or raise --max-bytes",
-                Position(shown, 1, 1),
-            )
-        data = file.read_bytes()
-    except FileNotFoundError:
+        real = root.resolve(folder, file.name)
+        data = read_regular(real, max_bytes)
+    except OutsideRoot:
+        raise MapError(f"is a symbolic link leading outside the root {root.describe()}; maps are read only from"
+                       " inside it (see --root)", path=shown) from None
+    except InsideGit:
+        raise MapError("is inside a .git folder, which argmap does not read", path=shown) from None
+    except TooLarge as large:
+        raise MapError(
+            f"file is {large.size:,} bytes, over the limit of {max_bytes:,}; split the map or raise --max-bytes",
+            Position(shown, 1, 1),
+        ) from None
+    except NotRegular as kind:
+        if kind.kind == "a folder":
+            raise MapError("is a folder, not a map file; only map files may be named *.yaml or *.yml", path=shown) from None
+        raise MapError(f"is {kind.kind}, not a map file; argmap reads only regular files", path=shown) from None
+    except (FileNotFoundError, NotADirectoryError):
+        if file.is_symlink():
+            raise MapError("is a symbolic link to a file that does not exist; remove it or correct it", path=shown) from None
         raise MapError("no such file", path=shown) from None
-    except IsADirectoryError:
-        raise MapError("is a folder, not a map file", path=shown) from None
     except OSError as error:
         raise MapError(f"cannot read the file ({error.strerror})", path=shown) from None
     argmap = parse_map(decode_map_text(data, shown), shown, name)
     if argmap.source is None:
         return argmap
-    text, problem = _read_source(file, argmap.source)
+    text, problem = _read_source(argmap, real.parent, root, max_bytes)
     return replace(argmap, source_text=text, source_error=problem)
 
 
 def find_map_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Expand folders into the map files directly inside them (sorted); keep files as given."""
-    found: list[Path] = []
+    return [file for file, _ in _expand(paths)]
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str | os.PathLike[str]]]:
+    """(map file, the command-line path it came from) for each map at ``paths``.
+
+    Every entry of a folder named ``*.yaml`` or ``*.yml`` is a map, whatever it is: a folder, a
+    dangling symbolic link or a device under such a name is reported when it is loaded, not skipped.
+    Only the lock files some editors leave (hidden symbolic links to nothing, ``.#m.yaml``) are
+    passed over.
+    """
+    found: list[tuple[Path, str | os.PathLike[str]]] = []
     for given in paths:
         path = Path(given)
         try:
             if path.is_dir():
-                files = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
+                files = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and not _editor_lock(p))
                 if not files:
                     raise MapError("no maps here (expected *.yaml files)", path=str(given))
-                found.extend(files)
-            elif path.exists():
-                found.append(path)
+                found.extend((file, given) for file in files)
+            elif path.exists() or path.is_symlink():
+                found.append((path, given))
             else:
                 raise MapError("no such file or folder", path=str(given))
         except OSError as error:  # a name too long, a folder that cannot be listed
             raise MapError(f"cannot be read ({error.strerror}); check the path", path=str(given)) from None
     return found
+
+
+def _editor_lock(path: Path) -> bool:
+    return path.name.startswith(".") and path.is_symlink() and not path.exists()
 
 
 def _referenced_maps(argmap: ArgMap) -> Iterator[tuple[str, Position, bool]]:
@@ -424,55 +487,71 @@ def map_scope(maps: MapSet, name: str) -> MapSet:
     return MapSet(maps=(by_name[name],), extra=tuple(by_name[n] for n in sorted(seen[1:])))
 
 
-def _map_file(folder: Path, name: str) -> Path | None:
+def _map_file(root: Root, folder: Path, name: str, position: Position) -> Path | None:
+    """The file of map ``name`` in the resolved ``folder`` (None if there is none); ``MapError`` if a
+    symbolic link under its name leads outside the root (whether or not its target exists)."""
     for suffix in MAP_SUFFIXES:
-        candidate = folder / f"{name}{suffix}"
         try:
+            candidate = root.resolve(folder, f"{name}{suffix}")
             if candidate.is_file():
                 return candidate
-        except OSError:  # a name too long for the file system names no map
+        except (OutsideRoot, InsideGit):
+            raise MapError(f"map '{name}' ({name}{suffix}) is a symbolic link leading outside the root {root.describe()}"
+                           " or into .git; maps are read only from inside it", position) from None
+        except (OSError, ValueError):  # a name too long for the file system, a loop of links: no map
             pass
     return None
 
 
 def load_map_set(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | os.PathLike[str] | None = None
 ) -> MapSet:
     """Load the maps at ``paths`` (files or folders) and every map they include or refer to.
 
     Included and referenced maps are looked up by name in the folder of the map that names them.
     A missing included map, an include cycle or two maps of one name are input errors; a ``map#id``
-    reference to a map that does not exist is left for the dangling-reference rule.
+    reference to a map that does not exist is left for the dangling-reference rule. Nothing is read
+    from outside the root of each path (``root``, or as ``argmap.root.find_root`` finds it).
     """
-    files = find_map_files(paths)
     loaded: dict[str, ArgMap] = {}
-    folders: dict[str, Path] = {}
+    places: dict[str, tuple[Root, Path]] = {}  # each map's root and resolved folder
+    roots: dict[str, Root] = {}
+    located: dict[Path, Path] = {}  # each folder of maps, resolved inside its root (once, not per map)
     asked: list[str] = []
-    for file in files:
-        argmap = load_map(file, max_bytes=max_bytes)
+    for file, given in _expand(paths):
+        key = os.fspath(given)
+        if key not in roots:
+            roots[key] = find_root(given, root)
+        where = roots[key]
+        if file.parent not in located:
+            located[file.parent] = _locate_folder(file, where)
+        folder = located[file.parent]
+        argmap = _load(file, where, folder, max_bytes)
         if argmap.name in loaded:
             if Path(loaded[argmap.name].path).resolve() == file.resolve():
                 continue  # the same file named twice
             raise MapError(f"two maps are named '{argmap.name}' (also {loaded[argmap.name].path}); rename one", path=str(file))
         loaded[argmap.name] = argmap
-        folders[argmap.name] = file.parent.resolve()
+        places[argmap.name] = (where, folder)
         asked.append(argmap.name)
 
     pending = list(asked)
     while pending:
-        argmap = loaded[pending.pop(0)]
-        folder = Path(argmap.path).parent
+        current = pending.pop(0)
+        argmap = loaded[current]
+        where, folder = places[current]
+        shown = Path(argmap.path).parent
         for name, position, is_include in _referenced_maps(argmap):
             if name in loaded:
                 continue
-            file = _map_file(folder, name)
+            file = _map_file(where, folder, name, position)
             if file is None:
                 if is_include:
-                    raise MapError(f"included map '{name}' not found (looked for {folder / name}.yaml);"
+                    raise MapError(f"included map '{name}' not found (looked for {shown / name}.yaml);"
                                    " correct the name or add the map", position)
                 continue
-            loaded[name] = load_map(file, max_bytes=max_bytes)
-            folders[name] = file.parent.resolve()
+            loaded[name] = _load(shown / file.name, where, file.parent, max_bytes)
+            places[name] = (where, file.parent)
             pending.append(name)
 
     _check_include_cycles(loaded)

@@ -13,7 +13,7 @@ KINDS = ("conclusion", "claim", "evidence", "assumption")
 RELATION_TYPES = ("supports", "opposes", "tension", "same-as")
 BASIC_KINDS = frozenset({"evidence", "assumption"})
 
-# The map format's vocabulary, shared by the readers in ``load`` and ``plain_layout``.
+# The map format's vocabulary, shared by the readers (``load``, ``argmap.interchange``).
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 RULE_CODE_PATTERN = re.compile(r"AM[0-9]{3}\Z")
 MAP_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")

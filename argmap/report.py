@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from argmap.check import CheckResult, Finding
 
@@ -61,3 +62,28 @@ def format_github(result: CheckResult) -> str:
 
 def format_result(result: CheckResult, fmt: str) -> str:
     return {"text": format_text, "json": format_json, "github": format_github}[fmt](result)
+
+
+# Control characters (Unicode's Cc) but tab and line feed: map text can carry them through YAML's
+# escapes ("\e]0;title\a" sets a terminal's title), and a terminal would act on them.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What JSON leaves as it is: json.dumps escapes the rest of Cc itself.
+_JSON_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with each control character but tab and line feed written out as ``\\xNN``.
+
+    >>> escape_controls("a\\x1b]0;owned\\x07b")
+    'a\\\\x1b]0;owned\\\\x07b'
+    """
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+def escape_controls_json(text: str) -> str:
+    """JSON text (from ``json.dumps``) with DEL and the C1 controls, which it leaves raw, escaped as ``\\u00NN``."""
+    if not _JSON_CONTROLS.search(text):
+        return text
+    return _JSON_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

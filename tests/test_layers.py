@@ -13,7 +13,7 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 def lint_imports(config: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(LINT_IMPORTS), "--config", str(config), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [str(LINT_IMPORTS), str(config), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
 
 

@@ -110,6 +110,84 @@ def quotes_found(text: str, quotes: Iterable[str]) -> set[str]:
     return found | quotes_found_anywhere(text, elsewhere)
 
 
+# The work the word index may do (in characters compared, counted from the text and the quotes)
+# before the quotes it has not settled are left to the automaton; a map of ordinary quotes stays far
+# below it, a hostile one (every quote almost everywhere in a repetitive text) gets there at once.
+WORK_PER_CHARACTER = 4
+SCAN_SPEED = 64  # how many characters ``str.find`` scans in the time the automaton takes for one
+BATCH = 1 << 21  # characters of quotes per automaton: about 200 MB of Python dictionaries at most
+
+
+def quotes_found_by_automaton(text: str, quotes: Iterable[str]) -> set[str]:
+    """Which of ``quotes`` occur in ``text``: Aho and Corasick's automaton, one pass over the text.
+
+    Time linear in the text and the quotes' total length whatever they are (the word index that
+    :func:`quotes_found_anywhere` builds is faster on real maps, but can be made to compare each
+    quote at most places of a repetitive text). Quotes are taken ``BATCH`` characters at a time,
+    so memory stays bounded; each batch costs one pass over the text.
+    """
+    found: set[str] = set()
+    batch: list[str] = []
+    size = 0
+    for quote in sorted(set(quotes)):
+        if not quote:
+            found.add(quote)
+            continue
+        batch.append(quote)
+        size += len(quote)
+        if size >= BATCH:
+            found |= _automaton_pass(text, batch)
+            batch, size = [], 0
+    if batch:
+        found |= _automaton_pass(text, batch)
+    return found
+
+
+def _automaton_pass(text: str, quotes: list[str]) -> set[str]:
+    goto: list[dict[str, int]] = [{}]
+    ends: list[str | None] = [None]  # the quote that ends at each state, if one does
+    for quote in quotes:
+        state = 0
+        for char in quote:
+            nxt = goto[state].get(char)
+            if nxt is None:
+                nxt = len(goto)
+                goto[state][char] = nxt
+                goto.append({})
+                ends.append(None)
+            state = nxt
+        ends[state] = quote
+    fail = [0] * len(goto)
+    out = [-1] * len(goto)  # the nearest state down the failure links where a quote ends
+    queue = list(goto[0].values())
+    for state in queue:  # breadth first: a state's failure is settled before its children's
+        for char, child in goto[state].items():
+            queue.append(child)
+            back = fail[state]
+            while back and char not in goto[back]:
+                back = fail[back]
+            target = goto[back].get(char, 0)
+            fail[child] = target if target != child else 0
+            out[child] = target if ends[target] is not None else out[target]
+    found: set[str] = set()
+    reported = [False] * len(goto)  # a state whose quotes (down its output links) are all found
+    state = 0
+    for char in text:
+        while state and char not in goto[state]:
+            state = fail[state]
+        state = goto[state].get(char, 0)
+        if state and not reported[state]:
+            at = state if ends[state] is not None else out[state]
+            reported[state] = True
+            while at > 0 and not (reported[at] and at != state):
+                found.add(ends[at])  # type: ignore[arg-type]
+                reported[at] = True
+                at = out[at]
+            if len(found) == len(quotes):
+                break
+    return found
+
+
 def quotes_found_anywhere(text: str, quotes: Iterable[str]) -> set[str]:
     """Which of ``quotes`` occur in ``text``, exactly, as substrings; in one pass over the text.
 
@@ -120,16 +198,30 @@ def quotes_found_anywhere(text: str, quotes: Iterable[str]) -> set[str]:
     (as numbers, one per distinct word of the text), and one walk over the text's runs of words
     looks each up among them; only where one matches is the whole quote compared. Quotes of fewer
     than three words have no inner word and are searched for directly.
+
+    That is fast on real maps, but a hostile one can file many quotes under words that are almost
+    everywhere in a repetitive text, or have thousands of short quotes each searched for in all
+    of it. So the work is counted, and once it passes ``WORK_PER_CHARACTER`` times the text and the
+    quotes together, the quotes not yet found are left to :func:`quotes_found_by_automaton`, which
+    is linear whatever they are.
     """
+    quotes = set(quotes)
+    budget = WORK_PER_CHARACTER * (len(text) + sum(map(len, quotes)))
+    work = 0
+    scan = len(text) // SCAN_SPEED + 1  # one search of the whole text, in the units of the budget
     found = set()
     words = text.split()  # the text's words, as ``\\S+`` finds them
     number: dict[str, int] = {}
     numbers = list(map(number.setdefault, words, count()))  # each word as a number, the same for equal words
     wanted: dict[int, dict[tuple[int, ...], list[tuple[str, int]]]] = {}  # key size -> key -> (quote, where the key starts)
-    for quote in set(quotes):
+    left: set[str] = set()  # quotes left to the automaton
+    for quote in quotes:
         quote_words = quote.split()
         if len(quote_words) < 3:
-            if quote in text:
+            work += scan
+            if work > budget:
+                left.add(quote)
+            elif quote in text:
                 found.add(quote)
             continue
         inner = quote_words[1:-1][:KEY_WORDS]
@@ -142,7 +234,7 @@ def quotes_found_anywhere(text: str, quotes: Iterable[str]) -> set[str]:
             first = next(islice(_WORD.finditer(quote), 1, None)).start()
         wanted.setdefault(len(key), {}).setdefault(key, []).append((quote, first))
     if not wanted:
-        return found
+        return found | (quotes_found_by_automaton(text, left) if left else set())
     starts = _word_starts(text, words)
     startswith = text.startswith
     for size, keys in wanted.items():
@@ -150,18 +242,22 @@ def quotes_found_anywhere(text: str, quotes: Iterable[str]) -> set[str]:
         runs = [zip(*(islice(numbers, i, None) for i in range(size)), strict=False) for _ in range(2)]
         for at, key in compress(zip(starts, runs[0], strict=False), map(keys.__contains__, runs[1])):
             entries = keys[key]
+            work += len(entries) + sum(len(quote) for quote, _ in entries) // SCAN_SPEED
+            if work > budget:  # hostile: settle what is left in one linear pass
+                left.update(quote for filed in wanted.values() for entries in filed.values() for quote, _ in entries)
+                return found | quotes_found_by_automaton(text, left - found)
             for quote, first in entries:
                 if startswith(quote, at - first):
                     break
             else:
                 continue  # the usual case: words that some quote shares, but no quote here
-            left = [(quote, first) for quote, first in entries if not startswith(quote, at - first)]
+            rest = [(quote, first) for quote, first in entries if not startswith(quote, at - first)]
             found.update(quote for quote, first in entries if startswith(quote, at - first))
-            if left:
-                keys[key] = left
+            if rest:
+                keys[key] = rest
             else:
                 del keys[key]  # every quote filed under it is found: the rest of the text need not look
-    return found
+    return found | (quotes_found_by_automaton(text, left) if left else set())
 
 
 def _word_starts(text: str, words: list[str]) -> list[int]:

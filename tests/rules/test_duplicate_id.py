@@ -131,3 +131,16 @@ def test_quiet_on_a_correct_map(tmp_path):
         expect:
           b: in
     """, CODE, [])
+
+
+def test_a_key_repeated_many_times_gives_twenty_findings_and_a_count(tmp_path):
+    repeats = "".join(f"  a:\n    text: A{i}\n" for i in range(100_000))
+    found = assert_findings(tmp_path, "title: t\nclaims:\n" + repeats, CODE, [(3 + 2 * i, 3) for i in range(1, 22)])
+    assert found[-1].message == ("'a' is written again 99,979 more times, from here to line 200001 (first at line 3);"
+                                 " only the first is kept")
+
+
+def test_twenty_one_repeats_are_each_reported(tmp_path):
+    repeats = "".join(f"  a:\n    text: A{i}\n" for i in range(22))
+    found = assert_findings(tmp_path, "title: t\nclaims:\n" + repeats, CODE, [(3 + 2 * i, 3) for i in range(1, 22)])
+    assert all("more times" not in f.message for f in found)
