@@ -402,6 +402,8 @@ def tensions_in_support(G: nx.MultiDiGraph, relations: Relations | None = None) 
 
     found = []
     for a, b in rel.tensions:
+        if a == b:
+            continue  # a claim in tension with itself rests on nothing twice: AM003 reports it
         if component[a] == component[b]:  # on one support circle: each rests on the other
             lower, upper = a, b
         else:
@@ -456,6 +458,8 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
        when it is not basic and every supporter is ``out`` (for a linked argument: some premise ``out``);
     3. what is left is ``undec``.
 
+    A node that attacks itself (an ``opposes`` or ``tension`` loop) is among its own attackers, so
+    it is never ``in``; it is ``out`` only when another attacker is ``in`` or its support fails.
     With no supports (every claim an assumption) this is Dung's grounded labelling. A work queue
     visits each node and edge a bounded number of times, so the cost is linear in the map. (Each
     step only ever adds a label that the rules force, so the order of the queue does not matter.)
@@ -528,7 +532,8 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
     return {n: label.get(n, UNDEC) for n in kind}
 
 
-MAX_UNDECIDED = 24  # preferred semantics searches the claims grounded leaves undecided: 2^24 is the ceiling
+MAX_UNDECIDED = 24  # the default ceiling on the claims grounded leaves undecided, which preferred semantics decides
+MAX_STEPS = 100_000  # the default budget of preferred semantics' search, in search nodes (4 s on a map of 120 claims)
 
 
 class TooManyUndecided(ValueError):
@@ -536,69 +541,112 @@ class TooManyUndecided(ValueError):
 
     def __init__(self, count: int, limit: int):
         super().__init__(
-            f"{count} claims are undecided under grounded semantics; preferred semantics searches them exhaustively"
+            f"{count} claims are undecided under grounded semantics; preferred semantics searches them"
             f" and is limited to {limit} (raise --max-undecided, or use --semantics grounded)"
         )
         self.count = count
         self.limit = limit
 
 
-def is_admissible(G: nx.MultiDiGraph, S: set[Node]) -> bool:
+class SearchBudgetSpent(ValueError):
+    """The search for preferred extensions visited its budget of search nodes without finishing."""
+
+    def __init__(self, steps: int, undecided: int):
+        super().__init__(
+            f"preferred semantics stopped after {steps:,} search steps over the {undecided} claims grounded leaves"
+            f" undecided, without finishing (raise --max-steps, or use --semantics grounded)"
+        )
+        self.steps = steps
+        self.undecided = undecided
+
+
+def is_admissible(G: nx.MultiDiGraph, S: set[Node], relations: Relations | None = None) -> bool:
     """True when ``S`` is conflict-free, self-backed and defends each member (DESIGN §5).
 
-    Self-backed: every member is basic or backed by members of ``S``. Defended: every attacker of a
-    member is attacked by ``S``, or cannot be backed once what ``S`` attacks is taken away (so an
-    attacker whose only support ``S`` defeats needs no direct answer).
+    Conflict-free: no member attacks a member, itself included (a claim that attacks itself is in no
+    admissible set). Self-backed: every member is basic or backed by members of ``S``. Defended: every
+    attacker of a member is attacked by ``S``, or cannot be backed once what ``S`` attacks is taken
+    away (so an attacker whose only support ``S`` defeats needs no direct answer).
     """
-    if any(a in S for n in S for a in attackers(G, n)):
+    rel = _relations(G, relations)
+    none: set[Node] = set()
+    hostile = {a for n in S for a in rel.attackers.get(n, none)}
+    if hostile & S:
         return False
-    if backed_within(G, S) != S:
+    if _backed(rel, set(S)) != S:
         return False
-    beaten = {m for n in S for m in attacked(G, n)}
-    can_back = backed_within(G, set(G) - beaten)
-    return not any(a in can_back for n in S for a in attackers(G, n))
+    beaten = {m for n in S for m in rel.attacks.get(n, none)}
+    can_back = _backed(rel, set(rel.kind) - beaten)
+    return not (hostile & can_back)
 
 
-def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int = MAX_UNDECIDED) -> list[set[Node]]:
+def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int | None = MAX_UNDECIDED, max_steps: int | None = MAX_STEPS,
+                         relations: Relations | None = None) -> list[set[Node]]:
     """The preferred extensions of an argument map: its maximal admissible sets (see :func:`is_admissible`).
 
     With no supports these are Dung's preferred extensions. Every extension contains the nodes that
     are ``in`` under the grounded labelling and none that are ``out``, so the search only decides the
-    ``undec`` ones: it adds them one at a time, skips any that conflict with what is already in, and
-    keeps the admissible sets no other admissible set contains. Exponential in the number of
-    undecided nodes in the worst case, so past ``max_undecided`` it raises :class:`TooManyUndecided`.
-    Extensions are returned in a fixed order (by their members' order in ``G``).
+    ``undec`` ones, in node order, each first taken in and then left out. A branch is cut as soon as
+    no way of deciding the rest can give a new maximal admissible set: when what is taken in is in
+    conflict; when a member cannot be backed even by every node still open; when an attacker of a
+    member can be backed even after everything still open has attacked what it can; or when all it
+    could still hold lies inside an admissible set found already. What is left is checked whole.
+
+    Exponential in the number of undecided nodes in the worst case: past ``max_undecided`` undecided
+    nodes it raises :class:`TooManyUndecided` before searching, and after ``max_steps`` search nodes
+    :class:`SearchBudgetSpent` (None lifts either limit). Extensions are returned in a fixed order
+    (by their members' order in ``G``).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> for n in "ab": G.add_node(n, kind="assumption")
+    >>> for n in "abc": G.add_node(n, kind="assumption")
     >>> _ = G.add_edge("a", "b", key="tension", type="tension")
+    >>> _ = G.add_edge("c", "c", key="opposes", type="opposes")
     >>> [sorted(s) for s in preferred_extensions(G)]
     [['a'], ['b']]
     """
-    labels = grounded_labelling(G)
+    rel = _relations(G, relations)
+    labels = grounded_labelling(G, relations=rel)
     base = {n for n, label in labels.items() if label == IN}
-    open_ = [n for n in G if labels[n] == UNDEC]
-    if len(open_) > max_undecided:
+    open_ = [n for n in rel.kind if labels[n] == UNDEC]
+    if max_undecided is not None and len(open_) > max_undecided:
         raise TooManyUndecided(len(open_), max_undecided)
-    conflicts = {n: attackers(G, n) | attacked(G, n) for n in open_}
+    none: set[Node] = set()
+    attackers_of, attacks_of = rel.attackers, rel.attacks
+    everything = set(rel.kind)
+    found: list[frozenset[Node]] = []
+    steps = 0
 
-    admissible: list[frozenset[Node]] = []
+    def hopeless(chosen: frozenset[Node], possible: frozenset[Node]) -> bool:
+        """No set between ``base | chosen`` and ``possible`` can be a new maximal admissible set."""
+        if any(possible <= t for t in found):
+            return True
+        if chosen - _backed(rel, set(possible)):
+            return True  # a member that even every open node cannot back
+        beaten = {m for n in possible for m in attacks_of.get(n, none)}
+        can_back = _backed(rel, everything - beaten)
+        return any(a in can_back for n in chosen for a in attackers_of.get(n, none))
 
-    def search(i: int, chosen: set[Node]) -> None:
+    # Depth first, taking each node in before leaving it out, on a stack of its own (no recursion:
+    # a map may leave hundreds undecided): (index of the next open node, taken in, still possible).
+    stack: list[tuple[int, frozenset[Node], frozenset[Node]]] = [(0, frozenset(), frozenset(base | set(open_)))]
+    while stack:
+        i, chosen, possible = stack.pop()
+        steps += 1
+        if max_steps is not None and steps > max_steps:
+            raise SearchBudgetSpent(max_steps, len(open_))
+        if hopeless(chosen, possible):
+            continue
         if i == len(open_):
-            candidate = base | chosen
-            if is_admissible(G, candidate):
-                admissible.append(frozenset(candidate))
-            return
+            if is_admissible(G, set(possible), rel):  # possible is now base | chosen
+                found.append(possible)
+            continue
         n = open_[i]
-        if not (conflicts[n] & chosen) and n not in conflicts[n]:
-            chosen.add(n)
-            search(i + 1, chosen)
-            chosen.discard(n)
-        search(i + 1, chosen)
+        stack.append((i + 1, chosen, possible - {n}))
+        hostile = attackers_of.get(n, none)
+        if n not in hostile and not (hostile & chosen) and not (attacks_of.get(n, none) & chosen):
+            stack.append((i + 1, chosen | {n}, possible))
 
-    search(0, set())
-    maximal = [s for s in admissible if not any(s < t for t in admissible)]
-    order = {n: i for i, n in enumerate(G)}
-    return [set(s) for s in sorted(set(maximal), key=lambda s: sorted(order[n] for n in s))]
+    maximal = {s for s in found if not any(s < t for t in found)}
+    order = rel.order
+    return [set(s) for s in sorted(maximal, key=lambda s: sorted(order[n] for n in s))]

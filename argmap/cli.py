@@ -18,7 +18,7 @@ from typing import NoReturn
 import click
 
 from argmap import __version__
-from argmap.analysis import MAX_UNDECIDED
+from argmap.analysis import MAX_STEPS, MAX_UNDECIDED
 from argmap.check import check_paths
 from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
@@ -194,8 +194,11 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
 @click.option("--explain", "explain_claim", metavar="CLAIM", help="Say why this claim has its grounded label.")
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, show_default=True,
               help="Preferred semantics refuses maps with more claims undecided under grounded.")
+@click.option("--max-steps", type=click.IntRange(1), default=MAX_STEPS, show_default=True,
+              help="Preferred semantics stops (exit 2) after this many search steps (100,000: a few seconds on 100 claims).")
 @max_bytes_option
-def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_bytes: int) -> None:
+def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_steps: int,
+             max_bytes: int) -> None:
     """Which claims of a map stand once every attack and tension is weighed.
 
     \b
@@ -208,7 +211,7 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
         from argmap.debate import evaluate_map
 
         text = evaluate_map(map_path, semantics=semantics, fmt=fmt, explain_claim=explain_claim,
-                            max_undecided=max_undecided, max_bytes=max_bytes)
+                            max_undecided=max_undecided, max_steps=max_steps, max_bytes=max_bytes)
     click.echo(text, nl=False)
 
 

@@ -17,6 +17,7 @@ from argmap.analysis import (
     IN,
     OUT,
     UNDEC,
+    SearchBudgetSpent,
     TooManyUndecided,
     attackers,
     grounded_labelling,
@@ -56,7 +57,8 @@ class Evaluation:
 
 
 def evaluate(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], semantics: str = "grounded",
-             *, max_undecided: int | None = None, grounded: dict[str, str] | None = None) -> Evaluation:
+             *, max_undecided: int | None = None, max_steps: int | None = None,
+             grounded: dict[str, str] | None = None) -> Evaluation:
     """Label ``nodes`` of ``G``.
 
     Grounded: the labelling of :func:`argmap.analysis.grounded_labelling` (or ``grounded``, that
@@ -68,6 +70,8 @@ def evaluate(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], semant
         labels = grounded_labelling(G) if grounded is None else grounded
         return Evaluation(semantics, names, {n: labels[n] for n in nodes})
     kwargs = {} if max_undecided is None else {"max_undecided": max_undecided}
+    if max_steps is not None:
+        kwargs["max_steps"] = max_steps
     extensions = preferred_extensions(G, **kwargs)
     shown = set(nodes)
     labels = {}
@@ -437,15 +441,15 @@ def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Subject:
 
 
 def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", explain_claim: str | None = None,
-                 max_undecided: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+                 max_undecided: int | None = None, max_steps: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """``argmap evaluate``: the labels (and extensions) of a map, and optionally why one claim has its label."""
     subject = load_subject(path, max_bytes=max_bytes)
     G = subject.graph
     target = subject.node(explain_claim) if explain_claim else None
     try:
-        result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided,
+        result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided, max_steps=max_steps,
                           grounded=subject.grounded if semantics == "grounded" else None)
-    except TooManyUndecided as error:
+    except (TooManyUndecided, SearchBudgetSpent) as error:
         raise MapError(str(error), path=path) from None
     if target is None:
         return format_evaluation(G, result, fmt)
