@@ -36,6 +36,7 @@ DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
 DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
 EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
+IMPORT_FORMATS = ("apx", "i23")  # argmap.interchange.FORMATS
 
 
 # What a command made, kept here until ``run`` ends the process with ``os._exit`` rather than freed
@@ -234,6 +235,38 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int) -> Non
 
         text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes)
     click.echo(text, nl=False)
+
+
+@main.command("import")
+@click.argument("source", metavar="FILE", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(IMPORT_FORMATS),
+              help="apx: ASPARTIX arg(a). att(a,b). facts; i23: ICCMA 2023 'p af N' and 'i j' lines."
+                   "  [default: from the extension: .apx, or .i23/.af]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the map to this new .yaml file (never over an existing one) instead of stdout.")
+@max_bytes_option
+def import_command(source: str, fmt: str | None, output: str | None, max_bytes: int) -> None:
+    """Read an argumentation framework written for solvers as a map of assumptions and attacks.
+
+    Published benchmark frameworks can then be checked, evaluated and drawn as they are. A name
+    that is not a valid claim id is changed, and the map's header comment says how.
+
+    \b
+    Example:
+        argmap import -f apx traffic.apx -o maps/traffic.yaml
+        argmap evaluate maps/traffic.yaml --semantics preferred
+    """
+    with _input_errors():
+        from argmap.importing import check_output, import_text
+
+        if output is not None:
+            check_output(output)
+        text = import_text(source, fmt, output=output, max_bytes=max_bytes)
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        write_atomic(output, text.encode("utf-8"), new=True)
+    click.echo(f"wrote {output}", err=True)
 
 
 @main.command("generate")
