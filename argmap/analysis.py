@@ -533,7 +533,7 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
 
 
 MAX_UNDECIDED = 24  # the default ceiling on the claims grounded leaves undecided, which preferred semantics decides
-MAX_STEPS = 100_000  # the default budget of preferred semantics' search, in search nodes (4 s on a map of 120 claims)
+MAX_STEPS = 100_000  # the default budget of preferred semantics' search (about a second or two; see preferred_extensions)
 
 
 class TooManyUndecided(ValueError):
@@ -592,10 +592,14 @@ def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int | None = MAX_
     member can be backed even after everything still open has attacked what it can; or when all it
     could still hold lies inside an admissible set found already. What is left is checked whole.
 
-    Exponential in the number of undecided nodes in the worst case: past ``max_undecided`` undecided
-    nodes it raises :class:`TooManyUndecided` before searching, and after ``max_steps`` search nodes
-    :class:`SearchBudgetSpent` (None lifts either limit). Extensions are returned in a fixed order
-    (by their members' order in ``G``).
+    The open nodes are decided most entangled first (the most attacks among them), ties in node
+    order. Exponential in the number of undecided nodes in the worst case: past ``max_undecided``
+    undecided nodes it raises :class:`TooManyUndecided` before searching, and once it has taken
+    ``max_steps`` steps :class:`SearchBudgetSpent` (None lifts either limit). A search node costs
+    one step plus one per 25 nodes of the map (its checks read the whole map), and one more per 32
+    admissible sets found so far (it is compared with each), so the budget bounds the time taken:
+    100,000 steps are about a second or two. Extensions are returned in a fixed order (by their
+    members' order in ``G``).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -612,12 +616,17 @@ def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int | None = MAX_
     if max_undecided is not None and len(open_) > max_undecided:
         raise TooManyUndecided(len(open_), max_undecided)
     none: set[Node] = set()
-    attackers_of, attacks_of = rel.attackers, rel.attacks
+    undecided = set(open_)
+    # The most entangled first: deciding them settles the most of the rest.
+    degree = {n: len(rel.attackers.get(n, none) & undecided) + len(rel.attacks.get(n, none) & undecided) for n in open_}
+    open_.sort(key=lambda n: -degree[n])
+    attackers_of, attacks_of, kind = rel.attackers, rel.attacks, rel.kind
     everything = set(rel.kind)
     found: list[frozenset[Node]] = []
     steps = 0
+    node_cost = 1 + len(rel.kind) // 25  # each node's checks read the whole map
 
-    def hopeless(chosen: frozenset[Node], possible: frozenset[Node]) -> bool:
+    def hopeless(i: int, chosen: frozenset[Node], possible: frozenset[Node]) -> bool:
         """No set between ``base | chosen`` and ``possible`` can be a new maximal admissible set."""
         if any(possible <= t for t in found):
             return True
@@ -625,17 +634,38 @@ def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int | None = MAX_
             return True  # a member that even every open node cannot back
         beaten = {m for n in possible for m in attacks_of.get(n, none)}
         can_back = _backed(rel, everything - beaten)
-        return any(a in can_back for n in chosen for a in attackers_of.get(n, none))
+        if any(a in can_back for n in chosen for a in attackers_of.get(n, none)):
+            return True
+        return any(addable(n, chosen, possible) for n in open_[:i] if n not in chosen)
+
+    def addable(n: Node, chosen: frozenset[Node], possible: frozenset[Node]) -> bool:
+        """Whether left-out ``n`` could join every admissible set the branch can give, which is then
+        not maximal: ``n`` can be in conflict with none of it, is backed by what is surely in, and
+        each attacker of ``n`` cannot be backed once what is surely in, and ``n``, attack it."""
+        hostile = attackers_of.get(n, none)
+        if n in hostile or hostile & possible or attacks_of.get(n, none) & possible:
+            return False
+        sure = base | chosen
+        if kind[n] not in BASIC_KINDS and n not in _backed(rel, sure | {n}):
+            return False
+        beaten = {m for m in sure | {n} for m in attacks_of.get(m, none)}
+        standing = [a for a in hostile if a not in beaten]
+        if any(kind[a] in BASIC_KINDS for a in standing):
+            return False  # an attacker that needs no support and is not answered
+        if standing:
+            can_back = _backed(rel, everything - beaten)
+            return not any(a in can_back for a in standing)
+        return True
 
     # Depth first, taking each node in before leaving it out, on a stack of its own (no recursion:
     # a map may leave hundreds undecided): (index of the next open node, taken in, still possible).
     stack: list[tuple[int, frozenset[Node], frozenset[Node]]] = [(0, frozenset(), frozenset(base | set(open_)))]
     while stack:
         i, chosen, possible = stack.pop()
-        steps += 1
+        steps += node_cost + len(found) // 32  # a node, and its comparisons with the sets found so far
         if max_steps is not None and steps > max_steps:
             raise SearchBudgetSpent(max_steps, len(open_))
-        if hopeless(chosen, possible):
+        if hopeless(i, chosen, possible):
             continue
         if i == len(open_):
             if is_admissible(G, set(possible), rel):  # possible is now base | chosen
