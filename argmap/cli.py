@@ -26,6 +26,7 @@ from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import format_result
 from argmap.rules import RULES
+from argmap.wording import plural
 
 DEFAULT_PATHS = ("maps",)
 SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
@@ -150,13 +151,14 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
             for line in stale:
                 click.echo(line)
             if stale:
-                click.echo(f"{len(stale)} of {len(items)} diagrams are stale; run: argmap render "
+                verb = "is" if len(stale) == 1 else "are"
+                click.echo(f"{len(stale)} of {plural(len(items), 'diagram')} {verb} stale; run: argmap render "
                            f"{' '.join(paths or DEFAULT_PATHS)} -o {output}")
                 sys.exit(1)
-            click.echo(f"{len(items)} diagrams in {output} are up to date")
+            click.echo(f"{plural(len(items), 'diagram')} in {output} {'is' if len(items) == 1 else 'are'} up to date")
             return
         written = write_diagrams(items, output, fmt, timeout=timeout, engine=engine)
-    click.echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}")
+    click.echo(f"wrote {plural(len(written), 'file')} for {plural(len(items), 'diagram')} into {output}")
 
 
 @main.command()
@@ -196,7 +198,7 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, show_default=True,
               help="Preferred semantics refuses maps with more claims undecided under grounded.")
 @click.option("--max-steps", type=click.IntRange(1), default=MAX_STEPS, show_default=True,
-              help="Preferred semantics stops (exit 2) after this many search steps (100,000: a few seconds on 100 claims).")
+              help="Preferred semantics stops (exit 2) after this many search steps (1,000,000: a few seconds).")
 @max_bytes_option
 def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_steps: int,
              max_bytes: int) -> None:
