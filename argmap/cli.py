@@ -202,7 +202,7 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
 @max_bytes_option
 def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_steps: int,
              max_bytes: int) -> None:
-    """Which claims of a map stand once every attack and tension is weighed.
+    """Which claims of a map stand once every attack and tension is weighed, and why each other one does not.
 
     \b
     Example:

@@ -8,6 +8,7 @@ definition in DESIGN §5.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -294,6 +295,12 @@ def test_a_claim_that_attacks_itself_through_a_map_file(tmp_path: Path) -> None:
     assert 'att("c","c").' in apx and 'att("d","d").' in apx and 'att("c","d").' in apx
     i23 = export_map(str(path), "i23")
     assert "2 2\n" in i23 and "3 3\n" in i23
+    links = json.loads(export_map(str(path), "json"))["links"]
+    assert {"source": "c", "target": "c", "type": "opposes"} in links and {"source": "d", "target": "d", "type": "tension"} in links
+    assert '<edge source="c" target="c" id="opposes">' in export_map(str(path), "graphml")
+    assert '"m#c" -> "m#c"' in export_map(str(path), "dot")
+    argdown = export_map(str(path), "argdown")
+    assert "[c]: C #conclusion\n    -> [c]\n    -> [d]" in argdown and "[d]: D #assumption\n    >< [d]" in argdown
     codes = [(f.code, f.claim) for f in check_paths([str(path)]).findings]
     assert ("AM003", "c") in codes and ("AM003", "d") in codes
     assert not [c for c in codes if c[0] == "AM201"]  # a tension with itself is no tension in support
