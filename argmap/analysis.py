@@ -593,7 +593,7 @@ def grounded_reasons(G: nx.MultiDiGraph, labels: dict[Node, str] | None = None,
     return reasons
 
 
-MAX_UNDECIDED = 24  # the default ceiling on the claims grounded leaves undecided, which preferred semantics decides
+MAX_UNDECIDED: int | None = None  # no ceiling on the claims grounded leaves undecided: the budget of steps bounds the search
 MAX_STEPS = 1_000_000  # the default budget of preferred semantics' search (a few seconds; see preferred_extensions)
 
 

@@ -195,12 +195,13 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
               help="grounded: what survives every attack; preferred: every maximal defensible position.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", "explain_claim", metavar="CLAIM", help="Say why this claim has its grounded label.")
-@click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, show_default=True,
-              help="Preferred semantics refuses maps with more claims undecided under grounded.")
+@click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, metavar="N",
+              help="Preferred semantics refuses, before searching, maps with more than N claims undecided under"
+                   " grounded.  [default: no limit; --max-steps bounds the search]")
 @click.option("--max-steps", type=click.IntRange(1), default=MAX_STEPS, show_default=True,
               help="Preferred semantics stops (exit 2) after this many search steps (1,000,000: a few seconds).")
 @max_bytes_option
-def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_steps: int,
+def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int | None, max_steps: int,
              max_bytes: int) -> None:
     """Which claims of a map stand once every attack and tension is weighed, and why each other one does not.
 

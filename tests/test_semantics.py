@@ -244,7 +244,7 @@ def test_too_many_undecided_is_refused() -> None:
         G.add_node(f"b{i}", kind="assumption")
         G.add_edge(f"a{i}", f"b{i}", key="tension", type="tension")
     with pytest.raises(TooManyUndecided, match="60 claims are undecided"):
-        preferred_extensions(G)
+        preferred_extensions(G, max_undecided=24)
     assert len(preferred_extensions(G.subgraph([f"{x}{i}" for i in range(6) for x in "ab"]).copy())) == 64
 
 
