@@ -49,6 +49,7 @@ def import_text(path: str, fmt: str | None = None, *, output: str | None = None,
         f"Imported by `argmap import -f {fmt}` from {source.name} ({FORMAT_NAMES[fmt]} format):"
         f" {plural(len(argmap.claims), 'argument')}, {plural(attacks, 'attack')}.",
         "Each argument is an assumption whose text is its name in the file; each attack is an `opposes`.",
+        "Self-attacks, and arguments no attack touches, are deliberate in a framework: they ignore AM003 and AM104.",
     ]
     renamed = renamed_ids(argmap)
     if renamed:

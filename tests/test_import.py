@@ -86,14 +86,16 @@ def test_import_writes_a_map_with_a_header_that_says_where_it_came_from(tmp_path
     result = invoke("import", source, "-o", out)
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert text.splitlines()[:4] == [
+    assert text.splitlines()[:5] == [
         "# Imported by `argmap import -f apx` from traffic.apx (ASPARTIX apx format): 2 arguments, 2 attacks.",
         "# Each argument is an assumption whose text is its name in the file; each attack is an `opposes`.",
+        "# Self-attacks, and arguments no attack touches, are deliberate in a framework: they ignore AM003 and AM104.",
         "# 1 name was changed to a valid claim id ([a-z0-9][a-z0-9-]*):",
         "#   'B' -> b",
     ]
     m = load_map(out)
     assert m.name == "traffic" and framework(m) == (["a", "b"], {("a", "b"), ("b", "b")})
+    assert [sorted(c.ignore) for c in m.claims] == [[], ["AM003"]]
     assert invoke("import", source).stdout.replace("\n", "").startswith("# Imported")  # stdout without -o
     labels = invoke("evaluate", out, "--format", "json")
     assert labels.exit_code == 0 and '"b": "out"' in labels.stdout
@@ -186,3 +188,15 @@ def test_imported_frameworks_evaluate_as_python_argumentation_does(tmp_path: Pat
         print(f"\nargmap import: {END_TO_END} random apx frameworks ({self_attacking} with self-attacks)"
               " evaluate as python-argumentation does")
     assert self_attacking > END_TO_END // 4
+
+
+def test_an_imported_framework_checks_clean_but_for_its_missing_conclusion(tmp_path: Path) -> None:
+    from argmap.check import check_paths
+
+    source = tmp_path / "f.apx"
+    source.write_text("arg(a). arg(b). arg(lone).\natt(a,a). att(a,b).\n", encoding="utf-8")
+    out = tmp_path / "f.yaml"
+    assert invoke("import", source, "-o", out).exit_code == 0
+    assert [sorted(c.ignore) for c in load_map(out).claims] == [["AM003"], [], ["AM104"]]
+    assert [f.code for f in check_paths([str(out)]).findings] == ["AM105"]
+    assert invoke("check", out, "--disable", "AM105", "--strict").exit_code == 0

@@ -4,6 +4,10 @@ Each argument becomes an ``assumption`` (it needs no support: in a framework onl
 its text the argument's name as the file writes it, and each attack an ``opposes`` written on the
 attacker, an argument that attacks itself included. With no supports, argmap's grounded and
 preferred semantics on such a map are Dung's.
+
+What is normal in a framework but a slip in a hand-written map is marked with ``ignore:`` on the
+claim, so that ``argmap check`` does not report it: an argument that attacks itself ignores AM003
+(self-reference), one that no attack touches ignores AM104 (orphan-claim).
 """
 
 from __future__ import annotations
@@ -64,11 +68,17 @@ def framework_map(path: str, name: str, title: str, arguments: list[tuple[str, P
     for attacker, attacked, position in attacks:
         source, target = ids[attacker], ids[attacked]
         written[source].setdefault(target, Relation("opposes", source, target, position))
+    touched = {ids[a] for a, _, _ in attacks} | {ids[b] for _, b, _ in attacks}
     claims = []
     for argument, position in arguments:
         claim_id = ids[argument]
         if claim_id in written:  # each argument once, at its first declaration
-            claims.append(Claim(claim_id, argument, "assumption", position, relations=tuple(written.pop(claim_id).values())))
+            relations = written.pop(claim_id)
+            ignore = {"AM003"} if claim_id in relations else set()
+            if claim_id not in touched:
+                ignore.add("AM104")
+            claims.append(Claim(claim_id, argument, "assumption", position, ignore=frozenset(ignore),
+                                relations=tuple(relations.values())))
     return ArgMap(name=name, path=path, title=title, position=Position(path, 1, 1), claims=tuple(claims))
 
 

@@ -44,6 +44,8 @@ def map_yaml(argmap: ArgMap, header: Iterable[str] = ()) -> str:
             value = getattr(claim, key)
             if value is not None:
                 out.append(f"    {key}: {_quoted(value)}\n")
+        if claim.ignore:
+            out.append(f"    ignore: [{', '.join(_quoted(code) for code in sorted(claim.ignore))}]\n")
         for rel_type in RELATION_TYPES:
             targets = [r.target for r in claim.relations if r.type == rel_type]
             if targets:
