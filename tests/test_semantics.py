@@ -174,6 +174,49 @@ def test_pruned_preferred_search_equals_brute_force_with_supports() -> None:
         assert as_sorted(preferred_extensions(G)) == as_sorted(brute_force_preferred(G)), list(G.edges(keys=True))
 
 
+def larger_map(rng: random.Random) -> nx.MultiDiGraph:
+    """6 to 11 claims of every kind, up to two linked arguments, supports, attacks, tensions and self-attacks."""
+    G = nx.MultiDiGraph()
+    nodes = [f"m#c{i}" for i in range(rng.randint(6, 11))]
+    for node in nodes:
+        G.add_node(node, kind=rng.choice(["evidence", "assumption", "claim", "claim", "conclusion"]))
+    supports, opposes, tensions = rng.choice([(0.1, 0.1, 0.05), (0.15, 0.15, 0.05), (0.2, 0.08, 0.08)])
+    for u in nodes:
+        if rng.random() < 0.08:
+            G.add_edge(u, u, key="opposes", type="opposes")
+        for v in nodes:
+            r = rng.random()
+            if u == v:
+                continue
+            if r < supports:
+                G.add_edge(u, v, key="supports", type="supports")
+            elif r < supports + opposes:
+                G.add_edge(u, v, key="opposes", type="opposes")
+            elif r < supports + opposes + tensions and not G.has_edge(v, u, key="tension"):
+                G.add_edge(u, v, key="tension", type="tension")
+    for j in range(rng.randint(0, 2)):
+        a, b, c = rng.sample(nodes, 3)
+        G.add_node(f"m#arg{j}", kind="argument")
+        G.add_edge(a, f"m#arg{j}", key="supports", type="supports")
+        G.add_edge(b, f"m#arg{j}", key="supports", type="supports")
+        G.add_edge(f"m#arg{j}", c, key="supports", type="supports")
+    return G
+
+
+def test_pruned_preferred_search_equals_brute_force_on_larger_maps(capsys: pytest.CaptureFixture[str]) -> None:
+    # Up to 13 nodes: 8,192 subsets each, every one checked by brute force.
+    rng = random.Random(int(os.environ.get("ARGMAP_FUZZ_SEED", "13")))
+    count = int(os.environ.get("ARGMAP_BRUTE_FORCE_MAPS", "50"))
+    extensions = 0
+    for _ in range(count):
+        G = larger_map(rng)
+        found = as_sorted(preferred_extensions(G, max_steps=None))
+        assert found == as_sorted(brute_force_preferred(G)), list(G.edges(keys=True))
+        extensions += len(found)
+    with capsys.disabled():
+        print(f"\nbrute force: preferred search agrees on {count} maps of 6-13 nodes with supports ({extensions} extensions)")
+
+
 def test_grounded_in_is_inside_every_preferred_extension_with_supports() -> None:
     rng = random.Random(11)
     for _ in range(300):
