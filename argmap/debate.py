@@ -143,8 +143,10 @@ def reason_text(reason: dict[str, object], names: dict[str, str]) -> str:
     total = reason["of"]
     if because == "in-some-extensions":
         holding = reason["extensions"]
-        numbers = f"extension{'s' if len(holding) > 1 else ''} {', '.join(map(str, holding))}"  # type: ignore[arg-type]
-        return f"in {len(holding)} of the {total} preferred extensions ({numbers}), so it can stand or fall"  # type: ignore[arg-type]
+        numbers = ""
+        if len(holding) <= 5:  # type: ignore[arg-type]  # a longer list is in the JSON, not worth a line of text
+            numbers = f" (extension{'s' if len(holding) > 1 else ''} {', '.join(map(str, holding))})"  # type: ignore[arg-type]
+        return f"in {len(holding)} of the {total} preferred extensions{numbers}, so it can stand or fall"  # type: ignore[arg-type]
     if because == "in-no-extension":
         where = f"in none of the {plural(total, 'preferred extension')}"  # type: ignore[arg-type]
         return f"{where}, which hold its attackers {listed}" if by else f"{where}: no position that can be defended holds it"

@@ -345,3 +345,16 @@ def test_brief_names_a_claim_that_attacks_itself(tmp_path: Path) -> None:
     """)
     _, out = run("brief", path, "c")
     assert "- **P** `p`: single point of failure: without it the claim has no backing; attacks itself, so it can never stand;" in out
+
+
+def test_preferred_reason_lists_extension_numbers_only_when_few(tmp_path: Path) -> None:
+    pairs = "".join(f"  a{i}:\n    text: A{i}\n    kind: assumption\n    tension: [b{i}]\n"
+                    f"  b{i}:\n    text: B{i}\n    kind: assumption\n" for i in range(4))
+    path = write_map_text(tmp_path, "title: t\nclaims:\n" + pairs)
+    _, out = run("evaluate", path, "--semantics", "preferred")
+    assert "why: in 8 of the 16 preferred extensions, so it can stand or fall" in out
+    data = json.loads(run("evaluate", path, "--semantics", "preferred", "--format", "json")[1])
+    assert data["reasons"]["a0"]["extensions"] == list(range(1, 9)) and data["reasons"]["a0"]["of"] == 16
+    path = write_map_text(tmp_path, "title: t\nclaims:\n" + pairs.split("  a1:")[0])
+    _, out = run("evaluate", path, "--semantics", "preferred")
+    assert "why: in 1 of the 2 preferred extensions (extension 1), so it can stand or fall" in out
