@@ -122,6 +122,30 @@ def read_tree(text: str, path: str) -> tuple[Node | None, list[DuplicateKey]]:
     return builder.document(), builder.duplicates
 
 
+def _flow_too_deep(text: str) -> int | None:
+    """The offset of the first ``[`` or ``{`` that opens a level past ``MAX_DEPTH``, outside quotes, or None."""
+    level = 0
+    quote = ""
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c in "[{":
+            level += 1
+            if level > MAX_DEPTH + 1:
+                return i
+        elif c in "]}":
+            level = max(level - 1, 0)
+        i += 1
+    return None
+
+
 class _TreeBuilder:
     """Turns the event stream into ``Node`` trees and records duplicate keys."""
 
@@ -145,6 +169,13 @@ class _TreeBuilder:
                 raise MapError("a map file holds one YAML document; remove the second '---'", _position(self.path, event.start_mark))
             return root
         except yaml.YAMLError as error:
+            if "maximum nesting depth" in str(getattr(error, "problem", "")):
+                # PyYAML 6.0.4's own ceiling (1,000 levels), met while it scans ahead, before this
+                # reader sees the level past MAX_DEPTH: report that level as the reader would.
+                deep = _flow_too_deep(self.text)
+                if deep is not None:
+                    raise MapError(f"YAML nested more than {MAX_DEPTH} levels deep; a map needs only a few",
+                                   offset_position(self.path, self.text, deep)) from None
             raise _yaml_error(error, self.path, self.text) from None
         finally:
             loader.dispose()
