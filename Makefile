@@ -25,11 +25,16 @@ FUZZ_RENDER ?= 10000
 FUZZ_KILLS ?= 200
 FUZZ_HOSTILE ?= 500
 FUZZ_HOSTILE_BYTES ?= 16384
+FUZZ_FRAMEWORKS ?= 20000
+FUZZ_CLINGO ?= 2000
+FUZZ_BRUTE_FORCE ?= 2000
 fuzz:
 	ARGMAP_FUZZ_SEED=$(FUZZ_SEED) ARGMAP_FUZZ_MUTATIONS=$(FUZZ_MUTATIONS) ARGMAP_FUZZ_STRUCTURED=$(FUZZ_STRUCTURED) \
 	ARGMAP_FUZZ_RENDER=$(FUZZ_RENDER) ARGMAP_FUZZ_KILLS=$(FUZZ_KILLS) ARGMAP_FUZZ_HOSTILE=$(FUZZ_HOSTILE) \
 	ARGMAP_FUZZ_HOSTILE_BYTES=$(FUZZ_HOSTILE_BYTES) \
-	$(PYTHON) -m pytest tests/fuzz tests/test_outputs.py -p no:cacheprovider -q -rP --durations=0 \
+	ARGMAP_SEMANTICS_FRAMEWORKS=$(FUZZ_FRAMEWORKS) ARGMAP_SEMANTICS_FRAMEWORKS_I23=$(FUZZ_FRAMEWORKS) ARGMAP_CLINGO_FRAMEWORKS=$(FUZZ_CLINGO) \
+	ARGMAP_BRUTE_FORCE_MAPS=$(FUZZ_BRUTE_FORCE) \
+	$(PYTHON) -m pytest tests/fuzz tests/test_outputs.py tests/test_semantics.py tests/test_clingo.py -p no:cacheprovider -q -rP --durations=0 \
 	--hypothesis-seed=$(FUZZ_SEED) --hypothesis-show-statistics
 
 # Coverage-guided fuzzing of check with atheris (installed into the venv if missing). Pass libFuzzer

@@ -13,6 +13,7 @@ they take as an optional ``relations`` argument: computed once and handed to eac
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -402,6 +403,8 @@ def tensions_in_support(G: nx.MultiDiGraph, relations: Relations | None = None) 
 
     found = []
     for a, b in rel.tensions:
+        if a == b:
+            continue  # a claim in tension with itself rests on nothing twice: AM003 reports it
         if component[a] == component[b]:  # on one support circle: each rests on the other
             lower, upper = a, b
         else:
@@ -456,6 +459,8 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
        when it is not basic and every supporter is ``out`` (for a linked argument: some premise ``out``);
     3. what is left is ``undec``.
 
+    A node that attacks itself (an ``opposes`` or ``tension`` loop) is among its own attackers, so
+    it is never ``in``; it is ``out`` only when another attacker is ``in`` or its support fails.
     With no supports (every claim an assumption) this is Dung's grounded labelling. A work queue
     visits each node and edge a bounded number of times, so the cost is linear in the map. (Each
     step only ever adds a label that the rules force, so the order of the queue does not matter.)
@@ -528,7 +533,68 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
     return {n: label.get(n, UNDEC) for n in kind}
 
 
-MAX_UNDECIDED = 24  # preferred semantics searches the claims grounded leaves undecided: 2^24 is the ceiling
+def grounded_reasons(G: nx.MultiDiGraph, labels: dict[Node, str] | None = None,
+                     relations: Relations | None = None) -> dict[Node, dict[str, object]]:
+    """Why each node that is not ``in`` has its grounded label, as plain data, in node order.
+
+    Each reason is ``{"label": ..., "because": ..., "by": [nodes]}``; ``by`` names the nodes it
+    rests on, in node order. For an ``out`` node, ``because`` is
+
+    - ``defeated``: an attacker is ``in`` (``by``: those attackers);
+    - ``unsupported``: no line of support reaches evidence or an assumption, even ignoring attacks;
+    - ``support-out``: its support could reach evidence or an assumption, but all of it is ``out``
+      (``by``: the supporters, or a linked argument's premises, that are out).
+
+    For an ``undec`` node:
+
+    - ``attacks-itself``: it opposes, or is in tension with, itself, so it can never be ``in``;
+    - ``attacked-by-undecided``: an attacker is ``undec`` too (``by``: those attackers);
+    - ``support-undecided``: its support is ``undec`` (``by``: those supporters or premises).
+
+    ``labels`` is the grounded labelling of ``G`` when computed already.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for n in "abc": G.add_node(n, kind="assumption")
+    >>> _ = G.add_edge("a", "b", key="opposes", type="opposes")
+    >>> _ = G.add_edge("c", "c", key="opposes", type="opposes")
+    >>> grounded_reasons(G)
+    {'b': {'label': 'out', 'because': 'defeated', 'by': ['a']}, 'c': {'label': 'undec', 'because': 'attacks-itself', 'by': []}}
+    """
+    rel = _relations(G, relations)
+    labels = grounded_labelling(G, relations=rel) if labels is None else labels
+    backed = _supported(rel)
+    order = rel.order.__getitem__
+    none: set[Node] = set()
+    reasons: dict[Node, dict[str, object]] = {}
+    for n in rel.kind:
+        label = labels[n]
+        if label == IN:
+            continue
+        hostile = rel.attackers.get(n, none)
+        below = rel.supporters[n]
+        if label == OUT:
+            winners = [a for a in hostile if labels[a] == IN]
+            if winners:
+                because, by = "defeated", winners
+            elif n not in backed:
+                because, by = "unsupported", []
+            else:
+                because, by = "support-out", [s for s in below if labels[s] == OUT]
+        elif n in hostile:
+            because, by = "attacks-itself", []
+        else:
+            open_attackers = [a for a in hostile if labels[a] == UNDEC]
+            if open_attackers:
+                because, by = "attacked-by-undecided", open_attackers
+            else:
+                because, by = "support-undecided", [s for s in below if labels[s] == UNDEC]
+        reasons[n] = {"label": label, "because": because, "by": sorted(by, key=order)}
+    return reasons
+
+
+MAX_UNDECIDED: int | None = None  # no ceiling on the claims grounded leaves undecided: the budget of steps bounds the search
+MAX_STEPS = 1_000_000  # the default budget of preferred semantics' search (a few seconds; see preferred_extensions)
 
 
 class TooManyUndecided(ValueError):
@@ -536,69 +602,183 @@ class TooManyUndecided(ValueError):
 
     def __init__(self, count: int, limit: int):
         super().__init__(
-            f"{count} claims are undecided under grounded semantics; preferred semantics searches them exhaustively"
+            f"{count} claims are undecided under grounded semantics; preferred semantics searches them"
             f" and is limited to {limit} (raise --max-undecided, or use --semantics grounded)"
         )
         self.count = count
         self.limit = limit
 
 
-def is_admissible(G: nx.MultiDiGraph, S: set[Node]) -> bool:
+class SearchBudgetSpent(ValueError):
+    """The search for preferred extensions visited its budget of search nodes without finishing."""
+
+    def __init__(self, steps: int, undecided: int):
+        super().__init__(
+            f"preferred semantics stopped after {steps:,} search steps over the {undecided} claims grounded leaves"
+            f" undecided, without finishing (raise --max-steps, or use --semantics grounded)"
+        )
+        self.steps = steps
+        self.undecided = undecided
+
+
+def is_admissible(G: nx.MultiDiGraph, S: set[Node], relations: Relations | None = None) -> bool:
     """True when ``S`` is conflict-free, self-backed and defends each member (DESIGN §5).
 
-    Self-backed: every member is basic or backed by members of ``S``. Defended: every attacker of a
-    member is attacked by ``S``, or cannot be backed once what ``S`` attacks is taken away (so an
-    attacker whose only support ``S`` defeats needs no direct answer).
+    Conflict-free: no member attacks a member, itself included (a claim that attacks itself is in no
+    admissible set). Self-backed: every member is basic or backed by members of ``S``. Defended: every
+    attacker of a member is attacked by ``S``, or cannot be backed once what ``S`` attacks is taken
+    away (so an attacker whose only support ``S`` defeats needs no direct answer).
     """
-    if any(a in S for n in S for a in attackers(G, n)):
+    rel = _relations(G, relations)
+    none: set[Node] = set()
+    hostile = {a for n in S for a in rel.attackers.get(n, none)}
+    if hostile & S:
         return False
-    if backed_within(G, S) != S:
+    if _backed(rel, set(S)) != S:
         return False
-    beaten = {m for n in S for m in attacked(G, n)}
-    can_back = backed_within(G, set(G) - beaten)
-    return not any(a in can_back for n in S for a in attackers(G, n))
+    beaten = {m for n in S for m in rel.attacks.get(n, none)}
+    can_back = _backed(rel, set(rel.kind) - beaten)
+    return not (hostile & can_back)
 
 
-def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int = MAX_UNDECIDED) -> list[set[Node]]:
+def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int | None = MAX_UNDECIDED, max_steps: int | None = MAX_STEPS,
+                         relations: Relations | None = None) -> list[set[Node]]:
     """The preferred extensions of an argument map: its maximal admissible sets (see :func:`is_admissible`).
 
     With no supports these are Dung's preferred extensions. Every extension contains the nodes that
     are ``in`` under the grounded labelling and none that are ``out``, so the search only decides the
-    ``undec`` ones: it adds them one at a time, skips any that conflict with what is already in, and
-    keeps the admissible sets no other admissible set contains. Exponential in the number of
-    undecided nodes in the worst case, so past ``max_undecided`` it raises :class:`TooManyUndecided`.
-    Extensions are returned in a fixed order (by their members' order in ``G``).
+    ``undec`` ones, in node order, each first taken in and then left out. A branch is cut as soon as
+    no way of deciding the rest can give a new maximal admissible set: when what is taken in is in
+    conflict; when a member cannot be backed even by every node still open; when an attacker of a
+    member can be backed even after everything still open has attacked what it can; or when all it
+    could still hold lies inside an admissible set found already. What is left is checked whole.
+
+    The open nodes are decided most entangled first (the most attacks among them), ties in node
+    order. Exponential in the number of undecided nodes in the worst case: past ``max_undecided``
+    undecided nodes it raises :class:`TooManyUndecided` before searching, and once it has taken
+    ``max_steps`` steps :class:`SearchBudgetSpent` (None lifts either limit). A search node costs
+    one step plus one per 25 nodes of the map (its checks read the whole map), and one more per 32
+    admissible sets found so far (it is compared with each), so the budget bounds the time taken:
+    1,000,000 steps take a few seconds (3 to 7 measured). Extensions are returned in a fixed order (by their
+    members' order in ``G``).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> for n in "ab": G.add_node(n, kind="assumption")
+    >>> for n in "abc": G.add_node(n, kind="assumption")
     >>> _ = G.add_edge("a", "b", key="tension", type="tension")
+    >>> _ = G.add_edge("c", "c", key="opposes", type="opposes")
     >>> [sorted(s) for s in preferred_extensions(G)]
     [['a'], ['b']]
     """
-    labels = grounded_labelling(G)
-    base = {n for n, label in labels.items() if label == IN}
-    open_ = [n for n in G if labels[n] == UNDEC]
-    if len(open_) > max_undecided:
-        raise TooManyUndecided(len(open_), max_undecided)
-    conflicts = {n: attackers(G, n) | attacked(G, n) for n in open_}
+    rel = _relations(G, relations)
+    labels = grounded_labelling(G, relations=rel)
+    base = frozenset(n for n, label in labels.items() if label == IN)
+    undecided = [n for n in rel.kind if labels[n] == UNDEC]
+    if max_undecided is not None and len(undecided) > max_undecided:
+        raise TooManyUndecided(len(undecided), max_undecided)
+    none: set[Node] = set()
+    attackers_of, attacks_of, kind = rel.attackers, rel.attacks, rel.kind
+    everything = set(rel.kind)
+    node_cost = 1 + len(rel.kind) // 25  # each node's checks read the whole map
+    steps = 0
 
-    admissible: list[frozenset[Node]] = []
+    def spend(cost: int) -> None:
+        nonlocal steps
+        steps += cost
+        if max_steps is not None and steps > max_steps:
+            raise SearchBudgetSpent(max_steps, len(undecided))
 
-    def search(i: int, chosen: set[Node]) -> None:
-        if i == len(open_):
-            candidate = base | chosen
-            if is_admissible(G, candidate):
-                admissible.append(frozenset(candidate))
-            return
-        n = open_[i]
-        if not (conflicts[n] & chosen) and n not in conflicts[n]:
-            chosen.add(n)
-            search(i + 1, chosen)
-            chosen.discard(n)
-        search(i + 1, chosen)
+    def search(open_: list[Node]) -> list[frozenset[Node]]:
+        """The maximal sets of ``open_`` that, with ``base``, are admissible."""
+        found: list[frozenset[Node]] = []
+        inside = set(open_)
+        # The most entangled first: deciding them settles the most of the rest.
+        degree = {n: len(attackers_of.get(n, none) & inside) + len(attacks_of.get(n, none) & inside) for n in open_}
+        open_ = sorted(open_, key=lambda n: -degree[n])
 
-    search(0, set())
-    maximal = [s for s in admissible if not any(s < t for t in admissible)]
-    order = {n: i for i, n in enumerate(G)}
-    return [set(s) for s in sorted(set(maximal), key=lambda s: sorted(order[n] for n in s))]
+        def hopeless(i: int, chosen: frozenset[Node], possible: frozenset[Node]) -> bool:
+            """No set between ``base | chosen`` and ``possible`` can be a new maximal admissible set."""
+            if any(possible <= t for t in found):
+                return True
+            if chosen - _backed(rel, set(possible)):
+                return True  # a member that even every open node cannot back
+            beaten = {m for n in possible for m in attacks_of.get(n, none)}
+            can_back = _backed(rel, everything - beaten)
+            if any(a in can_back for n in chosen for a in attackers_of.get(n, none)):
+                return True
+            return any(addable(n, chosen, possible) for n in open_[:i] if n not in chosen)
+
+        def addable(n: Node, chosen: frozenset[Node], possible: frozenset[Node]) -> bool:
+            """Whether left-out ``n`` could join every admissible set the branch can give, which is
+            then not maximal: ``n`` can be in conflict with none of it, is backed by what is surely
+            in, and each attacker of ``n`` cannot be backed once what is surely in, and ``n``, attack it."""
+            hostile = attackers_of.get(n, none)
+            if n in hostile or hostile & possible or attacks_of.get(n, none) & possible:
+                return False
+            sure = base | chosen
+            if kind[n] not in BASIC_KINDS and n not in _backed(rel, set(sure | {n})):
+                return False
+            beaten = {m for m in sure | {n} for m in attacks_of.get(m, none)}
+            standing = [a for a in hostile if a not in beaten]
+            if any(kind[a] in BASIC_KINDS for a in standing):
+                return False  # an attacker that needs no support and is not answered
+            if standing:
+                can_back = _backed(rel, everything - beaten)
+                return not any(a in can_back for a in standing)
+            return True
+
+        # Depth first, taking each node in before leaving it out, on a stack of its own (no
+        # recursion: a map may leave hundreds undecided): (next open node, taken in, still possible).
+        stack: list[tuple[int, frozenset[Node], frozenset[Node]]] = [(0, frozenset(), base | inside)]
+        while stack:
+            i, chosen, possible = stack.pop()
+            spend(node_cost + len(found) // 32)  # a node, and its comparisons with the sets found so far
+            if hopeless(i, chosen, possible):
+                continue
+            if i == len(open_):
+                if is_admissible(G, set(possible), rel):  # possible is now base | chosen
+                    found.append(possible)
+                continue
+            n = open_[i]
+            stack.append((i + 1, chosen, possible - {n}))
+            hostile = attackers_of.get(n, none)
+            if n not in hostile and not (hostile & chosen) and not (attacks_of.get(n, none) & chosen):
+                stack.append((i + 1, chosen | {n}, possible))
+        return [s - base for s in found if not any(s < t for t in found)]
+
+    # Each region of the undecided nodes is searched alone, and the extensions are every way of
+    # putting together one answer of each region.
+    answers = [search(region) for region in _undecided_regions(rel, labels)]
+    count = 1
+    for each in answers:
+        count *= len(each)
+    spend(count)
+    order = rel.order
+    extensions = {base.union(*parts) for parts in itertools.product(*answers)}
+    return [set(s) for s in sorted(extensions, key=lambda s: sorted(order[n] for n in s))]
+
+
+def _undecided_regions(rel: Relations, labels: dict[Node, str]) -> list[list[Node]]:
+    """The undecided nodes in groups that preferred semantics can decide one at a time, each in node order.
+
+    Two undecided nodes are in one group when a chain of relations (supports or attacks, either
+    way) joins them through nodes that are not ``in``. ``in`` nodes are in every extension and no
+    undecided node attacks them, so an admissible set is, group by group, an admissible set of each.
+    """
+    group: dict[Node, Node] = {}
+    for start in rel.kind:
+        if labels[start] == IN or start in group:
+            continue
+        group[start] = start
+        queue = [start]
+        for n in queue:
+            for neighbours in (rel.supports[n], rel.supporters[n], rel.attacks.get(n, ()), rel.attackers.get(n, ())):
+                for m in neighbours:
+                    if m not in group and labels[m] != IN:
+                        group[m] = start
+                        queue.append(m)
+    regions: dict[Node, list[Node]] = {}
+    for n in rel.kind:
+        if labels[n] == UNDEC:
+            regions.setdefault(group[n], []).append(n)
+    return list(regions.values())

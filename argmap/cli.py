@@ -19,7 +19,7 @@ from typing import NoReturn
 import click
 
 from argmap import __version__
-from argmap.analysis import MAX_UNDECIDED
+from argmap.analysis import MAX_STEPS, MAX_UNDECIDED
 from argmap.check import check_paths
 from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
@@ -28,6 +28,7 @@ from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import escape_controls, escape_controls_json, format_result
 from argmap.root import Root, check_output_folder, find_root
 from argmap.rules import RULES, rule_table
+from argmap.wording import plural
 
 DEFAULT_PATHS = ("maps",)
 SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
@@ -38,6 +39,7 @@ DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
 DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
 EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
+IMPORT_FORMATS = ("apx", "i23")  # argmap.interchange.FORMATS
 
 
 # What a command made, kept here until ``run`` ends the process with ``os._exit`` rather than freed
@@ -187,13 +189,14 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
         if check_only:
             stale = stale_diagrams(items, output)
             if stale:
-                _echo("".join(f"{line}\n" for line in stale) + f"{len(stale)} of {len(items)} diagrams are stale; run:"
-                      f" argmap render {' '.join(paths or DEFAULT_PATHS)} -o {output}\n")
+                verb = "is" if len(stale) == 1 else "are"
+                _echo("".join(f"{line}\n" for line in stale) + f"{len(stale)} of {plural(len(items), 'diagram')} {verb} stale;"
+                      f" run: argmap render {' '.join(paths or DEFAULT_PATHS)} -o {output}\n")
                 sys.exit(1)
-            _echo(f"{len(items)} diagrams in {output} are up to date\n")
+            _echo(f"{plural(len(items), 'diagram')} in {output} {'is' if len(items) == 1 else 'are'} up to date\n")
             return
         written = write_diagrams(items, output, fmt, timeout=timeout, engine=engine)
-    _echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}\n")
+    _echo(f"wrote {plural(len(written), 'file')} for {plural(len(items), 'diagram')} into {output}\n")
 
 
 @main.command()
@@ -236,13 +239,16 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: st
               help="grounded: what survives every attack; preferred: every maximal defensible position.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", "explain_claim", metavar="CLAIM", help="Say why this claim has its grounded label.")
-@click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, show_default=True,
-              help="Preferred semantics refuses maps with more claims undecided under grounded.")
+@click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, metavar="N",
+              help="Preferred semantics refuses, before searching, maps with more than N claims undecided under"
+                   " grounded.  [default: no limit; --max-steps bounds the search]")
+@click.option("--max-steps", type=click.IntRange(1), default=MAX_STEPS, show_default=True,
+              help="Preferred semantics stops (exit 2) after this many search steps (1,000,000: a few seconds).")
 @max_bytes_option
 @root_option
-def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int, max_bytes: int,
-             root: str | None) -> None:
-    """Which claims of a map stand once every attack and tension is weighed.
+def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None, max_undecided: int | None, max_steps: int,
+             max_bytes: int, root: str | None) -> None:
+    """Which claims of a map stand once every attack and tension is weighed, and why each other one does not.
 
     \b
     Example:
@@ -254,7 +260,7 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
         from argmap.debate import evaluate_map
 
         text = evaluate_map(map_path, semantics=semantics, fmt=fmt, explain_claim=explain_claim,
-                            max_undecided=max_undecided, max_bytes=max_bytes, root=root)
+                            max_undecided=max_undecided, max_steps=max_steps, max_bytes=max_bytes, root=root)
     _echo(text, json_text=fmt == "json")
 
 
@@ -278,6 +284,38 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: 
 
         text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes, root=root)
     _echo(text, json_text=fmt == "json")
+
+
+@main.command("import")
+@click.argument("source", metavar="FILE", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(IMPORT_FORMATS),
+              help="apx: ASPARTIX arg(a). att(a,b). facts; i23: ICCMA 2023 'p af N' and 'i j' lines."
+                   "  [default: from the extension: .apx, or .i23/.af]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the map to this new .yaml file (never over an existing one) instead of stdout.")
+@max_bytes_option
+def import_command(source: str, fmt: str | None, output: str | None, max_bytes: int) -> None:
+    """Read an argumentation framework written for solvers as a map of assumptions and attacks.
+
+    Published benchmark frameworks can then be checked, evaluated and drawn as they are. A name
+    that is not a valid claim id is changed, and the map's header comment says how.
+
+    \b
+    Example:
+        argmap import -f apx traffic.apx -o maps/traffic.yaml
+        argmap evaluate maps/traffic.yaml --semantics preferred
+    """
+    with _input_errors():
+        from argmap.importing import check_output, import_text
+
+        if output is not None:
+            check_output(output)
+        text = import_text(source, fmt, output=output, max_bytes=max_bytes)
+        if output is None:
+            _echo(text)
+            return
+        write_atomic(output, text.encode("utf-8"), new=True)
+    click.echo(f"wrote {escape_controls(output)}", err=True)
 
 
 @main.command("generate")

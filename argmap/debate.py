@@ -17,9 +17,11 @@ from argmap.analysis import (
     IN,
     OUT,
     UNDEC,
+    SearchBudgetSpent,
     TooManyUndecided,
     attackers,
     grounded_labelling,
+    grounded_reasons,
     is_basic,
     preferred_extensions,
     reached_from,
@@ -33,6 +35,7 @@ from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import BASIC_KINDS, MapError
+from argmap.wording import plural
 
 SEMANTICS = ("grounded", "preferred")
 MAX_DEPTH = 8  # how deep an outline of support goes before it says "..."
@@ -41,44 +44,122 @@ _RANK = {IN: 0, UNDEC: 1, OUT: 2}
 
 @dataclass
 class Evaluation:
-    """Labels of every node shown, and (for preferred semantics) the extensions."""
+    """Labels of every node shown, why each that is not ``in`` has its label, and (for preferred
+    semantics) the extensions."""
 
     semantics: str
     names: dict[str, str]  # node -> the id shown to the user
     labels: dict[str, str]
     extensions: list[list[str]] = field(default_factory=list)
+    reasons: dict[str, dict[str, object]] = field(default_factory=dict)  # node -> its reason, for out and undec
 
     def as_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {"semantics": self.semantics, "labels": {self.names[n]: v for n, v in self.labels.items()}}
+        names = self.names
+        out: dict[str, object] = {"semantics": self.semantics, "labels": {names[n]: v for n, v in self.labels.items()}}
+        out["reasons"] = {
+            names[n]: {**reason, "by": [names.get(m, m) for m in reason["by"]], "why": reason_text(reason, names)}  # type: ignore[union-attr]
+            for n, reason in self.reasons.items()
+        }
         if self.semantics == "preferred":
-            out["extensions"] = [[self.names[n] for n in ext] for ext in self.extensions]
+            out["extensions"] = [[names[n] for n in ext] for ext in self.extensions]
         return out
 
 
 def evaluate(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], semantics: str = "grounded",
-             *, max_undecided: int | None = None, grounded: dict[str, str] | None = None) -> Evaluation:
-    """Label ``nodes`` of ``G``.
+             *, max_undecided: int | None = None, max_steps: int | None = None,
+             grounded: dict[str, str] | None = None, relations: Relations | None = None) -> Evaluation:
+    """Label ``nodes`` of ``G``, and say why each that is not ``in`` has its label.
 
     Grounded: the labelling of :func:`argmap.analysis.grounded_labelling` (or ``grounded``, that
-    labelling computed already). Preferred: the extensions, and a label per node that is ``in`` when
-    it is in every extension (accepted sceptically), ``out`` when it is in none, and ``undec`` when
-    only some extensions hold it.
+    labelling computed already), with the reasons of :func:`argmap.analysis.grounded_reasons`.
+    Preferred: the extensions, and a label per node that is ``in`` when it is in every extension
+    (accepted sceptically), ``out`` when it is in none, and ``undec`` when only some extensions hold
+    it; see :func:`preferred_reasons`.
     """
-    if semantics == "grounded":
-        labels = grounded_labelling(G) if grounded is None else grounded
-        return Evaluation(semantics, names, {n: labels[n] for n in nodes})
-    kwargs = {} if max_undecided is None else {"max_undecided": max_undecided}
-    extensions = preferred_extensions(G, **kwargs)
+    rel = plain_relations(G) if relations is None else relations
+    labels = grounded_labelling(G, relations=rel) if grounded is None else grounded
+    why = grounded_reasons(G, labels, relations=rel)
     shown = set(nodes)
-    labels = {}
+    if semantics == "grounded":
+        return Evaluation(semantics, names, {n: labels[n] for n in nodes}, reasons={n: r for n, r in why.items() if n in shown})
+    kwargs: dict[str, int | None] = {} if max_undecided is None else {"max_undecided": max_undecided}
+    if max_steps is not None:
+        kwargs["max_steps"] = max_steps
+    extensions = preferred_extensions(G, relations=rel, **kwargs)  # type: ignore[arg-type]
+    sceptical = {}
     for n in nodes:
         holding = sum(n in ext for ext in extensions)
-        labels[n] = IN if holding == len(extensions) else OUT if holding == 0 else UNDEC
+        sceptical[n] = IN if holding == len(extensions) else OUT if holding == 0 else UNDEC
     ordered = [[n for n in nodes if n in ext and n in shown] for ext in extensions]
-    return Evaluation(semantics, names, labels, ordered)
+    reasons = preferred_reasons(rel, sceptical, extensions, labels, why)
+    return Evaluation(semantics, names, sceptical, ordered, reasons)
+
+
+def preferred_reasons(rel: Relations, labels: dict[str, str], extensions: list[set[str]], grounded: dict[str, str],
+                      grounded_why: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    """Why each node that is not ``in`` under preferred semantics (``labels``) has its label.
+
+    ``out`` (in no extension): the grounded reason when grounded already has it ``out``; else
+    ``attacks-itself``, or ``in-no-extension`` (``by``: its attackers that some extension holds).
+    ``undec`` (in some extensions only): ``in-some-extensions``, with the numbers of those that hold it.
+    """
+    none: set[str] = set()
+    reasons: dict[str, dict[str, object]] = {}
+    for n, label in labels.items():
+        if label == IN:
+            continue
+        hostile = rel.attackers.get(n, none)
+        if label == UNDEC:
+            holding = [i for i, ext in enumerate(extensions, 1) if n in ext]
+            reasons[n] = {"label": UNDEC, "because": "in-some-extensions", "by": [], "extensions": holding,
+                          "of": len(extensions)}
+        elif grounded[n] == OUT:
+            reasons[n] = grounded_why[n]
+        elif n in hostile:
+            reasons[n] = {"label": OUT, "because": "attacks-itself", "by": []}
+        else:
+            by = sorted((a for a in hostile if any(a in ext for ext in extensions)), key=rel.order.__getitem__)
+            reasons[n] = {"label": OUT, "because": "in-no-extension", "by": by, "of": len(extensions)}
+    return reasons
+
+
+def reason_text(reason: dict[str, object], names: dict[str, str]) -> str:
+    """A reason of :func:`argmap.analysis.grounded_reasons` or :func:`preferred_reasons` in words."""
+    by = [f"'{names.get(m, m)}'" for m in reason["by"]]  # type: ignore[attr-defined]
+    listed = _listed(by)
+    because = reason["because"]
+    if because == "defeated":
+        return f"defeated by {listed}, which {'is' if len(by) == 1 else 'are'} in"
+    if because == "unsupported":
+        return "no support reaches evidence or an assumption, even ignoring attacks"
+    if because == "support-out":
+        return f"all its support is out: {listed}" if by else "all its support is out"
+    if because == "attacks-itself":
+        return "it attacks itself, so it can never stand"
+    if because == "attacked-by-undecided":
+        return f"attacked by {listed}, which {'is' if len(by) == 1 else 'are'} undecided too"
+    if because == "support-undecided":
+        return f"its support is undecided: {listed}"
+    total = reason["of"]
+    if because == "in-some-extensions":
+        holding = reason["extensions"]
+        numbers = ""
+        if len(holding) <= 5:  # type: ignore[arg-type]  # a longer list is in the JSON, not worth a line of text
+            numbers = f" (extension{'s' if len(holding) > 1 else ''} {', '.join(map(str, holding))})"  # type: ignore[arg-type]
+        return f"in {len(holding)} of the {total} preferred extensions{numbers}, so it can stand or fall"  # type: ignore[arg-type]
+    if because == "in-no-extension":
+        where = f"in none of the {plural(total, 'preferred extension')}"  # type: ignore[arg-type]
+        return f"{where}, which hold its attackers {listed}" if by else f"{where}: no position that can be defended holds it"
+    raise ValueError(f"unknown reason {because!r}")
+
+
+def _listed(items: list[str]) -> str:
+    """``'a'``, ``'a' and 'b'``, ``'a', 'b' and 'c'``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
 def format_evaluation(G: nx.MultiDiGraph, result: Evaluation, fmt: str = "text") -> str:
+    """The labels as text (a line per node, and under each that is not ``in`` why), or as JSON."""
     if fmt == "json":
         return json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     counts = {label: sum(v == label for v in result.labels.values()) for label in (IN, OUT, UNDEC)}
@@ -87,8 +168,10 @@ def format_evaluation(G: nx.MultiDiGraph, result: Evaluation, fmt: str = "text")
     for n, label in result.labels.items():
         text = " ".join(G.nodes[n]["text"].split()) or f"(linked argument {G.nodes[n]['id']})"
         lines.append(f"{label:<5} {result.names[n]:<{width}}  {text}")
+        if n in result.reasons:
+            lines.append(f"{'':<{width + 6}}  why: {reason_text(result.reasons[n], result.names)}")
     if result.semantics == "preferred":
-        lines.append(f"{len(result.extensions)} preferred extension(s):")
+        lines.append(f"{plural(len(result.extensions), 'preferred extension')}:")
         lines += [f"  {i}: {', '.join(result.names[n] for n in ext) or '(empty)'}" for i, ext in enumerate(result.extensions, 1)]
     return "\n".join(lines) + "\n"
 
@@ -134,11 +217,17 @@ def undecided_cycle(G: nx.MultiDiGraph, labels: dict[str, str], n: str) -> tuple
         path.append(m)
 
 
+def _kind_phrase(G: nx.MultiDiGraph, n: str) -> str:
+    """What kind of ground ``n`` is, for a sentence: ``evidence`` or ``an assumption``."""
+    return {"evidence": "evidence", "assumption": "an assumption"}.get(G.nodes[n]["kind"], f"a {G.nodes[n]['kind']}")
+
+
 def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str]) -> list[str]:
     """Why ``n`` has its grounded label, as lines of text.
 
-    ``in``: the support route that reaches evidence and what became of its attackers. ``out``: the
-    attacker that is ``in``, or why no support stands. ``undec``: the circle that leaves it open.
+    ``in``: the support route that reaches evidence or an assumption (named by its kind) and what
+    became of its attackers. ``out``: the attacker that is ``in``, or why no support stands.
+    ``undec``: what leaves it open (itself, when it attacks itself) and the circle it goes round.
     """
     label = labels[n]
     name = _name(G, n, names)
@@ -148,13 +237,17 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
     hostile = sorted(attackers(G, n), key=order.__getitem__)
     if label == IN:
         if is_basic(G, n):
-            what = G.nodes[n]["kind"]
             quote = f' (quoted: "{G.nodes[n]["quote"]}")' if G.nodes[n].get("quote") else ""
-            lines.append(f"It is {what}{quote}, so it needs no support.")
+            given = "taken as given" if G.nodes[n]["kind"] == "assumption" else "taken from the source"
+            lines.append(f"It is {_kind_phrase(G, n)}{quote}, {given}, so it needs no support.")
         else:
             route = support_route(G, labels, n)
-            lines.append("Its support reaches evidence through claims that stand: " + " <- ".join(_name(G, m, names) for m in route))
             end = route[-1]
+            path = " <- ".join(_name(G, m, names) for m in route)
+            if is_basic(G, end):
+                lines.append(f"Its support reaches {_kind_phrase(G, end)} through claims that stand: {path}")
+            else:
+                lines.append(f"Its support stands: {path}")
             if G.nodes[end].get("quote"):
                 lines.append(f'{_name(G, end, names)} quotes the source: "{G.nodes[end]["quote"]}"')
         if hostile:
@@ -171,10 +264,16 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
                 backing = " <- ".join(_name(G, m, names) for m in route)
                 lines.append(f"It is defeated by {_name(G, a, names)}, which is in ({backing}).")
         elif n not in backed:
-            lines.append("No line of support reaches evidence or an assumption, even ignoring attacks.")  # noqa: E501
+            lines.append("No line of support reaches evidence or an assumption, even ignoring attacks.")
         else:
             for s in supporters(G, n):
                 lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, backed, s, names)}.")
+        return lines
+    if n in hostile:
+        lines.append("It attacks itself, so it can never stand; it falls only if something that stands defeats it.")
+        others = [a for a in hostile if a != n and labels[a] == UNDEC]
+        if others:
+            lines.append("It is also attacked by " + ", ".join(_name(G, a, names) for a in others) + ", undecided too.")
         return lines
     lead, cycle = undecided_cycle(G, labels, n)
     open_attackers = [a for a in hostile if labels[a] == UNDEC]
@@ -187,8 +286,12 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
     if cycle:
         if len(lead) > 1:
             lines.append("That leads, through " + " -> ".join(_name(G, m, names) for m in lead) + ", to a circle.")
-        lines.append("The relations go round a circle: " + " -> ".join(_name(G, m, names) for m in cycle)
-                     + "; grounded semantics takes no side there (see --semantics preferred for the ways it can fall).")
+        if len(cycle) == 2:
+            lines.append(f"{_name(G, cycle[0], names)} attacks itself, so it can never stand;"
+                         " what it attacks or supports stays open.")
+        else:
+            lines.append("The relations go round a circle: " + " -> ".join(_name(G, m, names) for m in cycle)
+                         + "; grounded semantics takes no side there (see --semantics preferred for the ways it can fall).")
     return lines
 
 
@@ -197,7 +300,7 @@ def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], backed: set[str], n: st
     if winners:
         return "defeated by " + ", ".join(_name(G, a, names) for a in winners)
     if n not in backed:
-        return "no support reaches evidence"
+        return "no support reaches evidence or an assumption"
     return "none of its support stands"
 
 
@@ -245,15 +348,28 @@ class _Briefing:
             self._ranked[n] = sorted(self.rel.supporters[n], key=self.strength)
         return self._ranked[n]
 
-    def support_outline(self, n: str, depth: int = 0, path: frozenset[str] = frozenset()) -> list[dict[str, object]]:
+    def support_outline(self, n: str, depth: int = 0, path: frozenset[str] = frozenset(),
+                        shown: set[str] | None = None) -> list[dict[str, object]]:
+        """What supports ``n``, strongest first, each with what supports it in turn.
+
+        ``shown`` holds the nodes already given in full in this section of the brief: a node met
+        again (a supporter shared by two lines) is given as ``"see": "above"`` without its text or
+        its support, so each claim is listed once per section.
+        """
+        shown = set() if shown is None else shown
         out = []
         for m in self.ranked_supporters(n):
+            relation = "linked argument" if self.rel.kind[m] == "argument" else "supports"
             if m in path:
                 out.append({**_item(self.G, self.labels, self.names, m, "supports"), "note": "support goes round a circle here"})
                 continue
-            item = _item(self.G, self.labels, self.names, m, "linked argument" if self.rel.kind[m] == "argument" else "supports")
+            if m in shown:
+                out.append({"id": self.names.get(m, m), "relation": relation, "label": self.labels[m], "see": "above"})
+                continue
+            shown.add(m)
+            item = _item(self.G, self.labels, self.names, m, relation)
             if depth + 1 < MAX_DEPTH:
-                item["support"] = self.support_outline(m, depth + 1, path | {n})
+                item["support"] = self.support_outline(m, depth + 1, path | {n}, shown)
             elif self.rel.supporters[m]:
                 item["note"] = "more support below, not shown"
             out.append(item)
@@ -265,21 +381,33 @@ class _Briefing:
         An attack from inside the claim's own support (two of its reasons in tension) is not the
         other side's case: it is listed with the weak points instead.
         """
-        out = []
+        out: list[dict[str, object]] = []
+        by_attacker: dict[str, dict[str, object]] = {}
+        targets_of: dict[str, list[str]] = {}
         own = {self.claim, *self.below}
         strongest = self._strongest_first
+        shown: set[str] = set()  # the section's nodes given in full, the attackers' support included
         for target in [self.claim, *self.below]:
             hostile = [a for a in attackers(self.G, target) if a not in own]
             for a in sorted(hostile, key=strongest):
+                if a in by_attacker:  # an attacker of two claims of the case is listed once, with both
+                    by_attacker[a]["targets"].append(self.names.get(target, target))  # type: ignore[attr-defined]
+                    targets_of[a].append(target)
+                    continue
                 kind = "tension" if self.G.has_edge(a, target, key="tension") or self.G.has_edge(target, a, key="tension") else "opposes"
+                shown.add(a)
                 item = _item(self.G, self.labels, self.names, a, kind)
                 item["target"] = self.names.get(target, target)
-                item["support"] = self.support_outline(a)
-                # What answers the attack: a third claim that attacks the attacker (the target pulling
-                # back against a tension is the same disagreement, not an answer).
-                answers = [c for c in attackers(self.G, a) if c != target]
-                item["answers"] = [_item(self.G, self.labels, self.names, c, "answers") for c in sorted(answers, key=strongest)]
+                item["targets"] = [item["target"]]
+                item["support"] = self.support_outline(a, shown=shown)
+                by_attacker[a], targets_of[a] = item, [target]
                 out.append(item)
+        for a, item in by_attacker.items():
+            # What answers the attack: a claim that attacks the attacker (a target pulling back against
+            # a tension is the same disagreement, not an answer, unless the attack is also on another
+            # claim of the case, which it then answers; nor is the attacker itself).
+            answers = [c for c in attackers(self.G, a) if c != a and any(t != c for t in targets_of[a])]
+            item["answers"] = [_item(self.G, self.labels, self.names, c, "answers") for c in sorted(answers, key=strongest)]
         return out
 
     def _strongest_first(self, n: str) -> tuple[int, int]:
@@ -298,8 +426,11 @@ class _Briefing:
             for n, a, b in tensions_in_support(G, relations=rel) if n in scope
         ]
         assumptions = [_item(G, labels, names, m, "assumption") for m in below if rel.kind[m] == "assumption"]
+        none: set[str] = set()
+        self_attacking = [_item(G, labels, names, m, "attacks itself") for m in [self.claim, *below]
+                          if m in rel.attackers.get(m, none)]
         return {"unsupported_premises": unsupported, "single_points_of_failure": single,
-                "resting_on_tension": in_tension, "assumptions": assumptions}
+                "resting_on_tension": in_tension, "attacks_itself": self_attacking, "assumptions": assumptions}
 
 
 def _reaching_quotes(G: nx.MultiDiGraph, rel: Relations) -> set[str]:
@@ -320,13 +451,14 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
     attacks = b.attacks()
     rebuttals = [
-        {"attack": a["id"], "on": a["target"], "answered_by": [c["id"] for c in a["answers"] if c["label"] != OUT]}  # type: ignore[index]
+        {"attack": a["id"], "on": a["target"], "targets": a["targets"],
+         "answered_by": [c["id"] for c in a["answers"] if c["label"] != OUT]}  # type: ignore[index]
         for a in attacks
     ]
     return {
         "side": side,
         "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim)},
-        "case_for": b.support_outline(claim),
+        "case_for": b.support_outline(claim, shown={claim}),
         "case_against": attacks,
         "weak_points": b.weak_points(),
         "rebuttals": rebuttals,
@@ -337,11 +469,16 @@ def _outline(items: Iterable[dict[str, object]], indent: int = 0) -> list[str]:
     lines = []
     for item in items:
         pad = "  " * indent
+        if item.get("see") == "above":
+            what = "linked argument " if item.get("relation") == "linked argument" else ""
+            lines.append(f"{pad}- {what}`{item['id']}` — *{item['label']}* (see above)")
+            continue
         head = f"{pad}- **{item['text'] or '(linked argument)'}** `{item['id']}` — *{item['label']}*"
         if item.get("relation") == "linked argument":
             head = f"{pad}- linked argument `{item['id']}` (all premises together) — *{item['label']}*"
         if item.get("target"):
-            head += f", {'in tension with' if item['relation'] == 'tension' else 'attacks'} `{item['target']}`"
+            targets = ", ".join(f"`{t}`" for t in item.get("targets", [item["target"]]))  # type: ignore[union-attr]
+            head += f", {'in tension with' if item['relation'] == 'tension' else 'attacks'} {targets}"
         lines.append(head)
         if item.get("quote"):
             where = f" ({item['section']})" if item.get("section") else ""
@@ -375,24 +512,28 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
         section("Case for", case_for, "Nothing supports it: it is only asserted.")
         section("Case against", case_against, "Nothing in the map attacks it or what it rests on.")
 
-    weak_lines = []
-    for item in weak["unsupported_premises"]:  # type: ignore[index]
-        weak_lines.append(f"- Unsupported premise: **{item['text']}** `{item['id']}`")
-    for item in weak["single_points_of_failure"]:  # type: ignore[index]
-        weak_lines.append(f"- Single point of failure: without **{item['text']}** `{item['id']}` the claim has no backing")
+    # One line per claim, with every weakness found in it (a premise can be unsupported and the
+    # single point of failure at once); a tension names two claims and gets a line of its own.
+    weak_of: dict[str, tuple[dict[str, object], list[str]]] = {}
+    for key, words in (("unsupported_premises", "unsupported premise"),
+                       ("single_points_of_failure", "single point of failure: without it the claim has no backing"),
+                       ("attacks_itself", "attacks itself, so it can never stand"),
+                       ("assumptions", "assumption taken as given")):
+        for item in weak[key]:  # type: ignore[index]
+            weak_of.setdefault(item["id"], (item, []))[1].append(words)
+    weak_lines = [f"- **{item['text']}** `{claim_id}`: {'; '.join(words)}" for claim_id, (item, words) in weak_of.items()]
     for item in weak["resting_on_tension"]:  # type: ignore[index]
         weak_lines.append(f"- `{item['at']}` rests on `{item['between'][0]}` and `{item['between'][1]}`, which are in tension")
-    for item in weak["assumptions"]:  # type: ignore[index]
-        weak_lines.append(f"- Assumption taken as given: **{item['text']}** `{item['id']}`")
     section("Where their case is weak" if against else "Weak points", weak_lines, "None found in the map.")
 
     rebuttal_lines = []
     for r in data["rebuttals"]:  # type: ignore[union-attr]
         answers = ", ".join(f"`{a}`" for a in r["answered_by"])
+        on = ", ".join(f"`{t}`" for t in r.get("targets", [r["on"]]))
         if against:
-            rebuttal_lines.append(f"- To our `{r['attack']}` (on `{r['on']}`) they will answer: {answers or 'nothing in the map'}")
+            rebuttal_lines.append(f"- To our `{r['attack']}` (on {on}) they will answer: {answers or 'nothing in the map'}")
         else:
-            rebuttal_lines.append(f"- `{r['attack']}` (on `{r['on']}`): {('answered by ' + answers) if answers else 'unanswered'}")
+            rebuttal_lines.append(f"- `{r['attack']}` (on {on}): {('answered by ' + answers) if answers else 'unanswered'}")
     section("What they will answer" if against else "Expected rebuttals", rebuttal_lines, "No attacks to answer.")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -437,15 +578,16 @@ def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | N
 
 
 def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", explain_claim: str | None = None,
-                 max_undecided: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> str:
+                 max_undecided: int | None = None, max_steps: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 root: str | None = None) -> str:
     """``argmap evaluate``: the labels (and extensions) of a map, and optionally why one claim has its label."""
     subject = load_subject(path, max_bytes=max_bytes, root=root)
     G = subject.graph
     target = subject.node(explain_claim) if explain_claim else None
     try:
-        result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided,
-                          grounded=subject.grounded if semantics == "grounded" else None)
-    except TooManyUndecided as error:
+        result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided, max_steps=max_steps,
+                          grounded=subject.grounded, relations=subject.maps.memo(plain_relations))
+    except (TooManyUndecided, SearchBudgetSpent) as error:
         raise MapError(str(error), path=path) from None
     if target is None:
         return format_evaluation(G, result, fmt)

@@ -30,6 +30,7 @@ from argmap.check import Finding
 from argmap.files import OutputError
 from argmap.graph import MapGraph, diagram_nodes, local_id, map_members, resolve
 from argmap.overview import Collapsed, Overview
+from argmap.wording import plural
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -539,7 +540,7 @@ def _add_folded(graph: DotGraph, G: nx.MultiDiGraph, group: Collapsed, on_node: 
         for f in on_node.get(n, []):
             counts[f"{f.code} {f.rule}"] = counts.get(f"{f.code} {f.rule}", 0) + 1
     where = "below" if group.anchor is not None else "under no conclusion"
-    lines = [f"+{len(group.nodes)} claims {where}", ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))]
+    lines = [f"+{plural(len(group.nodes), 'claim')} {where}", ", ".join(plural(v, k) for k, v in sorted(kinds.items()))]
     lines += [f"\u26a0 {name} \u00d7{n}" for name, n in sorted(counts.items())]
     node = f"{group.anchor or 'unanchored'} (folded)"
     worst = {f.severity for n in group.nodes for f in on_node.get(n, [])}

@@ -32,8 +32,10 @@ def output_path(folder: str | os.PathLike[str], filename: str) -> Path:
     return target
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bool = False) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bool = False, new: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place.
+
+    ``new``: never replace a file; if ``path`` exists (even if made while writing), raise ``OutputError``.
 
     A reader (or a crash) never sees a half-written file: the old file stays until the new one is
     complete. The temporary file is removed if anything goes wrong, an interruption (Ctrl-C,
@@ -44,7 +46,31 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bo
     target = Path(path)
     if not stale_removed:
         _prepare(target.parent, [target.name])
-    _replace_all([(_write_temporary(target, data), target)])
+    temporary = _write_temporary(target, data)
+    if not new:
+        _replace_all([(temporary, target)])
+        return
+    try:
+        with _signals_held():
+            _link_new(temporary, target)
+    except BaseException:
+        _remove([temporary])
+        raise
+
+
+def _link_new(temporary: str, target: Path) -> None:
+    """Give the finished ``temporary`` the name ``target`` only if no file has it (a hard link fails
+    then), and drop the temporary name."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise OutputError(f"refusing to overwrite {target}: it exists; remove it or choose another name") from None
+    except OSError:  # a file system without hard links: the check and the rename are then two steps
+        if target.exists() or target.is_symlink():
+            raise OutputError(f"refusing to overwrite {target}: it exists; remove it or choose another name") from None
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
 
 
 def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:

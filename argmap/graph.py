@@ -7,8 +7,11 @@ by type, because one pair of claims can carry two relations (``a`` supports and 
 a plain ``DiGraph`` would silently keep only one of them. A tension is symmetric but is stored once,
 in the direction it was written.
 
-References that name nothing and relations of a claim to itself are left out of the graph; the
-rules AM002 and AM003 report them from the map.
+References that name nothing are left out of the graph (AM002 reports them from the map). So are
+relations of a claim to itself, except an attack: a claim that opposes, or is in tension with,
+itself keeps that edge (a loop), because it defeats itself and the semantics must see it (a
+framework imported from a solver's benchmark often has such arguments). AM003 still reports each
+one in a hand-written map.
 
 The graph is built as plain dicts first (:class:`PlainGraph`, the very dicts a ``MultiDiGraph``
 keeps); networkx is imported, and the dicts wrapped in its class, only when something asks for
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 SYMMETRIC_TYPES = frozenset({"tension", "same-as"})
+ATTACK_TYPES = frozenset({"opposes", "tension"})  # the relations kept when a claim points them at itself
 Node = Hashable
 
 
@@ -273,8 +277,8 @@ def _edges(maps: MapSet, nodes: dict[str, dict]) -> tuple[dict[str, dict], dict[
     """The graph's adjacency dicts each way (``_succ``, ``_pred``), filled as networkx's ``add_edge``
     would fill them, without its checks and copies: an edge is added directly once its key is new.
 
-    References that name nothing and relations of a node to itself get no edge; a symmetric
-    relation written on both sides is one edge, in the direction first written.
+    References that name nothing and relations of a node to itself get no edge, but an attack on
+    itself (a loop); a symmetric relation written on both sides is one edge, in the direction first written.
     """
     succ: dict[str, dict] = {node: {} for node in nodes}
     pred: dict[str, dict] = {node: {} for node in nodes}
@@ -285,7 +289,7 @@ def _edges(maps: MapSet, nodes: dict[str, dict]) -> tuple[dict[str, dict], dict[
         for rel_type, _, target, position in written:
             if "#" not in target:
                 target = prefix + target
-            if target == source or target not in nodes:
+            if target not in nodes or (target == source and rel_type not in ATTACK_TYPES):
                 continue
             keys = out.get(target)
             if keys is not None and rel_type in keys:
@@ -323,7 +327,7 @@ def gathered_relations(maps: MapSet, nodes: dict[str, dict]) -> Relations | None
         for rel_type, _, target, _ in written:
             if "#" not in target:
                 target = prefix + target
-            if target == source or target not in nodes:
+            if target not in nodes or (target == source and rel_type not in ATTACK_TYPES):
                 continue
             if rel_type == "supports":
                 if target not in below:

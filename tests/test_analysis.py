@@ -359,16 +359,19 @@ def evidential_grounded(G: nx.MultiDiGraph) -> dict[str, str]:
 
 @st.composite
 def argument_maps(draw):
-    """Random maps as build_graph makes them: claims of every kind, linked arguments, no self-loops,
-    at most one edge of a type per ordered pair and one tension per pair of claims."""
+    """Random maps as build_graph makes them: claims of every kind, linked arguments, self-loops only
+    for attacks (a claim that opposes or is in tension with itself), at most one edge of a type per
+    ordered pair and one tension per pair of claims."""
     size = draw(st.integers(min_value=1, max_value=7))
     claims = [f"c{i}" for i in range(size)]
     G = nx.MultiDiGraph()
     for c in claims:
         G.add_node(c, kind=draw(st.sampled_from(["claim", "conclusion", "evidence", "assumption"])))
     pairs = list(itertools.permutations(claims, 2))
+    loops = [(c, c) for c in claims]
     for rel in ("supports", "opposes", "tension"):
-        for u, v in draw(st.lists(st.sampled_from(pairs), max_size=8)) if pairs else []:
+        choices = pairs if rel == "supports" else pairs + loops
+        for u, v in draw(st.lists(st.sampled_from(choices), max_size=8)) if choices else []:
             if rel == "tension" and G.has_edge(v, u, key="tension"):
                 continue
             G.add_edge(u, v, key=rel, type=rel)
@@ -453,7 +456,7 @@ def reference_tensions_in_support(G: nx.MultiDiGraph) -> list[tuple[str, str, st
 
     found = []
     for a, b, k in G.edges(keys=True):
-        if k != "tension":
+        if k != "tension" or a == b:  # a claim in tension with itself: AM003's, not a tension in support
             continue
         below_a, below_b = nx.descendants(S, a), nx.descendants(S, b)
         if b in below_a or a in below_b:

@@ -81,8 +81,10 @@ def test_error_findings_exit_1_one_line_each_then_the_summary(tmp_path):
 
 def test_warnings_alone_exit_0_and_fail_with_strict(tmp_path):
     write_map(tmp_path, WARN, "warn")
-    expected = "warn.yaml:3:3: warning AM104 orphan-claim: 'lonely' has no relation to any other claim\n" \
-               "1 map, 1 claim, 0 relations: 0 errors, 1 warning\n"
+    expected = "warn.yaml:1:1: warning AM105 no-conclusion: map 'warn' has no conclusion; mark the claim it argues for" \
+               " with kind: conclusion\n" \
+               "warn.yaml:3:3: warning AM104 orphan-claim: 'lonely' has no relation to any other claim\n" \
+               "1 map, 1 claim, 0 relations: 0 errors, 2 warnings\n"
     assert check("warn.yaml") == (0, expected, "")
     assert check("warn.yaml", "--strict") == (1, expected, "")
 
@@ -143,7 +145,7 @@ def test_json_format_clean_and_strict(tmp_path):
     write_map(tmp_path, WARN, "warn")
     status, out, _ = check("--format", "json", "--strict", "warn.yaml")
     assert status == 1
-    assert json.loads(out)["summary"]["warnings"] == 1
+    assert json.loads(out)["summary"]["warnings"] == 2  # AM104 and AM105
     write_map(tmp_path, CLEAN, "clean")
     status, out, _ = check("--format", "json", "clean.yaml")
     assert status == 0
@@ -174,7 +176,8 @@ def test_github_format_escapes_the_file_property(tmp_path):
     write_map(tmp_path, WARN, "a,b:c/warn")
     status, out, _ = check("--format", "github", "a,b:c")
     assert status == 0
-    assert lines(out)[0].startswith("::warning file=a%2Cb%3Ac/warn.yaml,line=3,col=3,title=AM104 orphan-claim::")
+    assert lines(out)[0].startswith("::warning file=a%2Cb%3Ac/warn.yaml,line=1,col=1,title=AM105 no-conclusion::")
+    assert lines(out)[1].startswith("::warning file=a%2Cb%3Ac/warn.yaml,line=3,col=3,title=AM104 orphan-claim::")
 
 
 # ---------------------------------------------------------------- --disable and ignore:
@@ -217,8 +220,9 @@ def test_ignore_on_a_claim_hides_only_that_claims_finding(tmp_path):
     status, out, _ = check("warn.yaml", "--strict")
     assert status == 1
     assert lines(out) == [
+        "warn.yaml:1:1: warning AM105 no-conclusion: map 'warn' has no conclusion; mark the claim it argues for with kind: conclusion",
         "warn.yaml:6:3: warning AM104 orphan-claim: 'other' has no relation to any other claim",
-        "1 map, 2 claims, 0 relations: 0 errors, 1 warning",
+        "1 map, 2 claims, 0 relations: 0 errors, 2 warnings",
     ]
 
 
@@ -287,7 +291,7 @@ def test_files_check_only_those_files(tmp_path):
     _three_maps(tmp_path)
     status, out, _ = check("maps/warn.yaml")
     assert status == 0
-    assert lines(out)[-1] == "1 map, 1 claim, 0 relations: 0 errors, 1 warning"
+    assert lines(out)[-1] == "1 map, 1 claim, 0 relations: 0 errors, 2 warnings"
     assert all(line.startswith("maps/warn.yaml:") for line in lines(out)[:-1])
 
 
@@ -306,7 +310,7 @@ def test_folder_and_the_same_file_by_absolute_path_count_once(tmp_path):
 def test_default_path_is_maps(tmp_path):
     _three_maps(tmp_path)
     assert check() == check("maps")
-    assert check()[1].endswith("3 maps, 5 claims, 2 relations: 2 errors, 4 warnings\n")
+    assert check()[1].endswith("3 maps, 5 claims, 2 relations: 2 errors, 5 warnings\n")  # AM105 for warn, not a-first
 
 
 def test_default_path_missing(tmp_path):
@@ -412,7 +416,7 @@ def test_bom_and_crlf_keep_positions(tmp_path, encode):
 def test_plain_scalars_that_look_like_other_types_are_text(tmp_path):
     write_map(tmp_path, "title: 1961\nclaims:\n  yes:\n    text: yes\n    kind: assumption\n    supports: [no]\n"
                         "  no:\n    text: 1961\n", "m")
-    assert check("m.yaml") == (0, "1 map, 2 claims, 1 relation: no problems found\n", "")
+    assert check("m.yaml", "--disable", "AM105") == (0, "1 map, 2 claims, 1 relation: no problems found\n", "")
 
 
 def test_what_check_made_is_left_for_the_exit_to_discard_only_under_run(tmp_path, monkeypatch):

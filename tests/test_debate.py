@@ -115,7 +115,7 @@ def test_brief_sections_for_and_against(tmp_path: Path) -> None:
                         "## Weak points", "## Expected rebuttals"]
     assert out.index("`traffic`") < out.index("`detour`")  # quoted evidence first
     assert "- `cost` (on `build`): answered by `grant`" in out
-    assert "Assumption taken as given: **The old road is a long detour.**" in out
+    assert "- **The old road is a long detour.** `detour`: assumption taken as given" in out
     _, against = run("brief", path, "build", "--side", "against")
     headings = [line for line in against.splitlines() if line.startswith("#")]
     assert headings == ["# Brief against: The town should build the bridge.", "## Our case: what attacks the claim",
@@ -145,8 +145,8 @@ def test_brief_on_the_seed_map() -> None:
     assert "`protects` rests on `backs-regardless` and `reason-geopolitical`, which are in tension" in out
     # The design's own example: the unreliable partner pulls against the buffer state `protects` rests on,
     # and the buffer state is what the article has to answer the unreliable partner's attack on its inference.
-    assert "- `unreliable-partner` (on `buffer-state`): unanswered" in out
-    assert "- `unreliable-partner` (on `ties-because-unreliable`): answered by `buffer-state`" in out
+    # Listed once for both claims it attacks; the buffer state answers the attack on the inference.
+    assert "- `unreliable-partner` (on `buffer-state`, `ties-because-unreliable`): answered by `buffer-state`" in out
 
 
 def test_render_evaluate_colours_by_label(tmp_path: Path) -> None:
@@ -207,3 +207,157 @@ def test_brief_on_a_claim_at_the_end_of_a_long_chain(tmp_path: Path) -> None:
     data = json.loads(out)
     assert [i["id"] for i in data["weak_points"]["single_points_of_failure"]] == [f"c{i}" for i in range(size - 1)]
     assert data["case_for"][0]["id"] == f"c{size - 2}"
+
+
+def _sections(markdown: str) -> dict[str, str]:
+    parts = markdown.split("\n## ")[1:]
+    return {part.split("\n", 1)[0]: part.split("\n", 1)[1] for part in parts}
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "preferred"])
+def test_json_gives_a_reason_for_every_out_and_undec(tmp_path: Path, semantics: str) -> None:
+    from argmap.generate import write_generated
+
+    generated = tmp_path / "gen" / "g.yaml"
+    write_generated(generated, 40, seed=5)
+    for path in (write(tmp_path), generated, Path(PROTECT), Path(SUPPORTS)):
+        code, out = run("evaluate", str(path), "--semantics", semantics, "--format", "json", "--max-undecided", "60")
+        assert code == 0, out
+        data = json.loads(out)
+        not_in = {claim for claim, label in data["labels"].items() if label != "in"}
+        assert set(data["reasons"]) == not_in, path
+        for claim, reason in data["reasons"].items():
+            assert reason["label"] == data["labels"][claim] and reason["why"] and reason["because"], (claim, reason)
+            assert set(reason["by"]) <= set(data["labels"]), reason
+
+
+def test_text_says_why_each_claim_is_out_or_undec(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    with path.open("a", encoding="utf-8") as f:
+        f.write("  wish:\n    text: People want it.\n    supports: [build]\n"
+                "  liar:\n    text: This claim is false.\n    kind: assumption\n    opposes: [liar]\n")
+    _, out = run("evaluate", str(path))
+    lines = out.splitlines()
+    after = {lines[i].split()[1]: lines[i + 1].strip() for i in range(1, len(lines) - 1) if lines[i + 1].startswith(" ")}
+    assert after == {
+        "cost": "why: defeated by 'grant', which is in",
+        "river": "why: attacked by 'dry', which is undecided too",
+        "dry": "why: attacked by 'river', which is undecided too",
+        "wish": "why: no support reaches evidence or an assumption, even ignoring attacks",
+        "liar": "why: it attacks itself, so it can never stand",
+    }
+    _, out = run("evaluate", str(path), "--semantics", "preferred")
+    assert "why: in 1 of the 2 preferred extensions (extension 1), so it can stand or fall" in out
+    assert out.rstrip().splitlines()[-3] == "2 preferred extensions:"
+
+
+def test_explain_calls_an_assumption_an_assumption(tmp_path: Path) -> None:
+    path = write_map_text(tmp_path, """\
+        title: t
+        claims:
+          c:
+            text: C
+            kind: conclusion
+          a:
+            text: A
+            kind: assumption
+            supports: [c]
+    """)
+    _, out = run("evaluate", path, "--explain", "c")
+    assert "Its support reaches an assumption through claims that stand: 'c' <- 'a'" in out
+    assert "evidence" not in out
+    _, out = run("evaluate", path, "--explain", "a")
+    assert "It is an assumption, taken as given, so it needs no support." in out
+
+
+def test_explain_a_claim_that_attacks_itself(tmp_path: Path) -> None:
+    path = write_map_text(tmp_path, """\
+        title: t
+        claims:
+          a:
+            text: A
+            kind: assumption
+            opposes: [a, b]
+          b:
+            text: B
+            kind: assumption
+    """)
+    _, out = run("evaluate", path, "--explain", "a")
+    assert "It attacks itself, so it can never stand" in out
+    _, out = run("evaluate", path, "--explain", "b")
+    assert "'a' attacks itself, so it can never stand; what it attacks or supports stays open." in out
+
+
+def write_map_text(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "m.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return str(path)
+
+
+def test_brief_lists_each_claim_once_per_section(tmp_path: Path) -> None:
+    path = write_map_text(tmp_path, """\
+        title: shared
+        claims:
+          c:
+            text: We should act.
+            kind: conclusion
+          a:
+            text: Line A.
+            supports: [c]
+          b:
+            text: Line B.
+            supports: [c]
+          s:
+            text: Shared ground.
+            kind: assumption
+            supports: [a, b]
+          x:
+            text: Attacker X.
+            kind: assumption
+            opposes: [a, b]
+          y:
+            text: Backer of X.
+            kind: evidence
+            supports: [x]
+    """)
+    _, out = run("brief", path, "c")
+    sections = _sections(out)
+    for title, body in sections.items():
+        for text in ("Shared ground.", "Attacker X.", "Backer of X."):
+            assert body.count(text) <= 1, (title, text, body)
+    assert "  - `s` — *in* (see above)" in sections["Case for"]
+    assert "attacks `a`, `b`" in sections["Case against"]
+    assert sections["Weak points"].count("`s`") == 1  # single point of failure and assumption on one line
+    assert "- `x` (on `a`, `b`): unanswered" in sections["Expected rebuttals"]
+    data = json.loads(run("brief", path, "c", "--format", "json")[1])
+    assert [a["id"] for a in data["case_against"]] == ["x"] and data["case_against"][0]["targets"] == ["a", "b"]
+
+
+def test_brief_names_a_claim_that_attacks_itself(tmp_path: Path) -> None:
+    path = write_map_text(tmp_path, """\
+        title: t
+        claims:
+          c:
+            text: C
+            kind: conclusion
+          p:
+            text: P
+            kind: assumption
+            opposes: [p]
+            supports: [c]
+    """)
+    _, out = run("brief", path, "c")
+    assert "- **P** `p`: single point of failure: without it the claim has no backing; attacks itself, so it can never stand;" in out
+
+
+def test_preferred_reason_lists_extension_numbers_only_when_few(tmp_path: Path) -> None:
+    pairs = "".join(f"  a{i}:\n    text: A{i}\n    kind: assumption\n    tension: [b{i}]\n"
+                    f"  b{i}:\n    text: B{i}\n    kind: assumption\n" for i in range(4))
+    path = write_map_text(tmp_path, "title: t\nclaims:\n" + pairs)
+    _, out = run("evaluate", path, "--semantics", "preferred")
+    assert "why: in 8 of the 16 preferred extensions, so it can stand or fall" in out
+    data = json.loads(run("evaluate", path, "--semantics", "preferred", "--format", "json")[1])
+    assert data["reasons"]["a0"]["extensions"] == list(range(1, 9)) and data["reasons"]["a0"]["of"] == 16
+    path = write_map_text(tmp_path, "title: t\nclaims:\n" + pairs.split("  a1:")[0])
+    _, out = run("evaluate", path, "--semantics", "preferred")
+    assert "why: in 1 of the 2 preferred extensions (extension 1), so it can stand or fall" in out

@@ -314,5 +314,5 @@ def test_closed_stdout_is_no_error_and_keeps_the_verdict(tmp_path: Path, strict:
     done = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=_env(), capture_output=True, timeout=60)
     assert_no_traceback(done.stdout.decode(), done.stderr.decode())
     assert done.stderr == b""  # nor "Exception ignored ... BrokenPipeError"
-    assert done.stdout.decode().startswith("m.yaml:3:3: warning AM104") and done.stdout.count(b"\n") == 1
+    assert done.stdout.decode().startswith("m.yaml:1:1: warning AM105") and done.stdout.count(b"\n") == 1
     assert done.returncode == status

@@ -60,7 +60,7 @@ def test_large_map_is_drawn_as_an_overview_by_default(big_map: Path, tmp_path: P
     result = CliRunner().invoke(main, ["render", str(big_map), "-f", "dot", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     dot = (tmp_path / "big.dot").read_text(encoding="utf-8")
-    assert "Overview: " in dot and "claims below" in dot and "(folded)" in dot
+    assert "Overview: " in dot and " below" in dot and "(folded)" in dot
     drawn = [line for line in dot.splitlines() if line.startswith('"big#') and "->" not in line and "(folded)" not in line]
     assert 0 < len(drawn) < 150
     full = CliRunner().invoke(main, ["render", str(big_map), "-f", "dot", "-o", str(tmp_path / "full"), "--full"])
@@ -76,8 +76,10 @@ def test_folded_groups_count_every_hidden_claim(big_map: Path, tmp_path: Path) -
     CliRunner().invoke(main, ["render", str(big_map), "-f", "dot", "-o", str(tmp_path)])
     dot = (tmp_path / "big.dot").read_text(encoding="utf-8")
     shown, total = map(int, re.search(r"Overview: (\d+) of (\d+) claims", dot).groups())
-    hidden = sum(int(n) for n in re.findall(r'label="\+(\d+) claims (?:below|under no conclusion)', dot))
+    counted = re.findall(r'label="\+(\d+) (claims?) (?:below|under no conclusion)', dot)
+    hidden = sum(int(n) for n, _ in counted)
     assert shown + hidden == total
+    assert all(word == ("claim" if n == "1" else "claims") for n, word in counted), counted
     assert "\\u26a0" not in dot and "⚠ AM" in dot  # folded findings are named
 
 
@@ -114,3 +116,24 @@ def test_steps_below_are_what_each_node_rests_on_or_is_attacked_by(G):
         assert steps[n] == [u for u, _, k in G.in_edges(n, keys=True) if k in ("supports", "opposes")] + \
             [v for _, v, k in G.out_edges(n, keys=True) if k == "tension"] + \
             [u for u, _, k in G.in_edges(n, keys=True) if k == "tension"]
+
+
+def test_a_folded_group_of_one_says_claim(tmp_path: Path) -> None:
+    """"+1 claims below" was the label of a group of one; counts of kinds agree with their number too."""
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "title: t\nclaims:\n"
+        "  c:\n    text: C\n    kind: conclusion\n"
+        "  a:\n    text: A\n    supports: [c]\n"
+        "  a1:\n    text: A1\n    supports: [a]\n"
+        "  a2:\n    text: A2\n    kind: evidence\n    supports: [a1]\n"
+        "  a3:\n    text: A3\n    kind: evidence\n    supports: [a1]\n"
+        "  u:\n    text: U\n    kind: assumption\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["render", str(path), "-f", "dot", "-o", str(tmp_path / "out"), "--overview-above", "2"])
+    assert result.exit_code == 0, result.output
+    dot = (tmp_path / "out" / "m.dot").read_text(encoding="utf-8")
+    assert "+1 claim under no conclusion\\n1 assumption" in dot
+    assert "claims under no conclusion" not in dot
+    assert "+2 claims below\\n2 evidence" in dot

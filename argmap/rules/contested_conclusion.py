@@ -1,7 +1,8 @@
 """A conclusion does not stand once every attack and tension is weighed.
 
 Under the grounded labelling (the most cautious reading: only what survives every attack is `in`),
-the conclusion is `out` or `undec`: an attack on it, or on what it rests on, is not answered.
+the conclusion is `out` or `undec`: an attack on it, or on what it rests on, is not answered, a
+tension with it is not resolved, or it attacks itself.
 Conclusions that unsupported-conclusion or tension-in-support already report are not repeated here.
 
 Fix: answer the attack in the map (oppose the attacker with something that stands), or accept that
@@ -52,8 +53,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis import IN, grounded_labelling, supported_nodes, tensions_in_support
-from argmap.graph import MapGraph, relations
+from argmap.analysis import IN, OUT, grounded_labelling, supported_nodes, tensions_in_support
+from argmap.graph import MapGraph, Relations, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
 
@@ -73,14 +74,29 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         if kind != "conclusion" or labels[n] == IN or n not in backed or n in explained:
             continue
         here = home(n)
-        attackers = rel.attackers.get(n, no_attackers)
-        winning = sorted(show(a, here) for a in attackers if labels[a] == IN)
-        open_ = sorted(show(a, here) for a in attackers if labels[a] != "out")
+        attackers = rel.attackers.get(n, no_attackers) - {n}
+        winning = [a for a in attackers if labels[a] == IN]
+        open_ = [a for a in attackers if labels[a] != OUT]
         if winning:
-            why = f"it is defeated by {', '.join(winning)}"
+            why = _attacks(rel, n, winning, here, "it is defeated by {}", "it loses its tension with {}")
+        elif n in rel.attackers.get(n, no_attackers):
+            why = "it attacks itself, so it can never stand"
         elif open_:
-            why = f"the attack by {', '.join(open_)} is not answered"
+            why = _attacks(rel, n, open_, here, "the attack by {} is not answered", "the tension with {} is not resolved")
         else:
             weak = [f"{show(m, here)} ({labels[m]})" for m in rel.supporters[n] if labels[m] != IN]
             why = f"none of its support stands: {', '.join(weak)}"
         yield Problem(G.nodes[n]["position"], f"conclusion {show(n, here)} is {labels[n]}: {why}", n)
+
+
+def _attacks(rel: Relations, n: str, attackers: list[str], here: str, opposed: str, in_tension: str) -> str:
+    """The attackers in words: those in tension with ``n`` in ``in_tension``, the others (which oppose it) in ``opposed``."""
+    partners = {v for u, v in rel.tensions if u == n} | {u for u, v in rel.tensions if v == n}
+    parts = []
+    opposers = sorted(show(a, here) for a in attackers if a not in partners)
+    if opposers:
+        parts.append(opposed.format(", ".join(opposers)))
+    in_tension_with = sorted(show(a, here) for a in attackers if a in partners)
+    if in_tension_with:
+        parts.append(in_tension.format(", ".join(in_tension_with)))
+    return "; ".join(parts)

@@ -49,6 +49,7 @@ from collections.abc import Iterator
 
 from argmap.graph import MapGraph
 from argmap.rules import Problem
+from argmap.wording import plural
 
 ID = "AM302"
 NAME = "missing-source"
@@ -65,5 +66,6 @@ def check(maps: MapGraph) -> Iterator[Problem]:
             if quoted:
                 yield Problem(
                     argmap.position,
-                    f"{len(quoted)} claim(s) have quotes (first '{quoted[0].id}') but the map has no 'source:'",
+                    f"{plural(len(quoted), 'claim')} {'has a quote' if len(quoted) == 1 else 'have quotes'}"
+                    f" (first '{quoted[0].id}') but the map has no 'source:'",
                 )

@@ -1,7 +1,9 @@
 """A claim supports, opposes, is in tension with, or is the same as itself.
 
-A relation from a claim to itself says nothing about the argument and is almost always a slip for
-another id.
+A relation from a claim to itself is almost always a slip for another id. Support of a claim by
+itself and a claim the same as itself are left out of the graph; but a claim that opposes, or is in
+tension with, itself is kept in the semantics as an attack on itself, so such a claim is never
+`in` (as in an argumentation framework where an argument attacks itself).
 
 Fix: point the relation at the claim that was meant.
 

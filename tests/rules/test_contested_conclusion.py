@@ -199,3 +199,70 @@ def test_quiet_on_a_correct_map(tmp_path):
             text: C
             kind: conclusion
     """, CODE, [])
+
+
+def test_a_tension_is_called_a_tension_not_an_attack(tmp_path):
+    found = assert_findings(tmp_path, """
+        title: t
+        claims:
+          e:
+            text: E
+            kind: assumption
+            supports: [c]
+          x:
+            text: X
+            kind: assumption
+            tension: [c]
+          y:
+            text: Y
+            kind: assumption
+            opposes: [c]
+          z:
+            text: Z
+            kind: assumption
+            opposes: [y]
+          c:
+            text: C
+            kind: conclusion
+            opposes: [z]
+    """, CODE, [(19, 3)])
+    assert found[0].message == "conclusion 'c' is undec: the attack by 'y' is not answered; the tension with 'x' is not resolved"
+
+
+def test_a_conclusion_that_loses_a_tension(tmp_path):
+    found = assert_findings(tmp_path, """
+        title: t
+        claims:
+          e:
+            text: E
+            kind: assumption
+            supports: [c]
+          x:
+            text: X
+            kind: assumption
+          c:
+            text: C
+            kind: conclusion
+            tension: [x]
+          w:
+            text: W
+            kind: assumption
+            opposes: [c]
+    """, CODE, [(10, 3)])
+    assert found[0].message == "conclusion 'c' is out: it is defeated by 'w'; it loses its tension with 'x'"
+
+
+def test_a_conclusion_that_attacks_itself(tmp_path):
+    found = assert_findings(tmp_path, """
+        title: t
+        claims:
+          e:
+            text: E
+            kind: evidence
+            supports: [c]
+          c:
+            text: C
+            kind: conclusion
+            opposes: [c]
+    """, CODE, [(7, 3)])
+    assert found[0].message == "conclusion 'c' is undec: it attacks itself, so it can never stand"

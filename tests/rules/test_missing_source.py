@@ -18,7 +18,7 @@ def test_quotes_but_no_source_is_reported_at_the_start_of_the_map(tmp_path):
             kind: evidence
             quote: some words
     """, CODE, [(1, 1)])
-    assert found[0].message == "2 claim(s) have quotes (first 'c') but the map has no 'source:'"
+    assert found[0].message == "2 claims have quotes (first 'c') but the map has no 'source:'"
 
 
 def test_the_start_of_the_map_is_where_its_first_key_is(tmp_path):

@@ -1,0 +1,58 @@
+"""A map written out as YAML in the plain layout (the layout ``argmap generate`` writes and
+:mod:`argmap.plain_layout` reads fastest): one key per line, every text double-quoted."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from argmap.model import RELATION_TYPES, ArgMap
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def map_yaml(argmap: ArgMap, header: Iterable[str] = ()) -> str:
+    """The YAML of ``argmap``'s title, claims (kind, quote, section, note, relations) and linked
+    arguments, after ``header`` as comment lines.
+
+    >>> from argmap.interchange.apx import read_apx
+    >>> print(map_yaml(read_apx("arg(a). arg(b). att(a,b).", "f.apx", "f"), ["from f.apx"]), end="")
+    # from f.apx
+    title: "f (ASPARTIX framework)"
+    claims:
+      a:
+        text: "a"
+        kind: "assumption"
+        opposes: ["b"]
+      b:
+        text: "b"
+        kind: "assumption"
+    """
+    out = [f"# {line}".rstrip() + "\n" for line in header]
+    out.append(f"title: {_quoted(argmap.title)}\n")
+    if argmap.source is not None:
+        out.append(f"source: {_quoted(argmap.source)}\n")
+    out.append("claims:\n")
+    for claim in argmap.claims:
+        out.append(f"  {claim.id}:\n    text: {_quoted(claim.text)}\n")
+        if claim.kind != "claim":
+            out.append(f"    kind: {_quoted(claim.kind)}\n")
+        for key in ("quote", "section", "note"):
+            value = getattr(claim, key)
+            if value is not None:
+                out.append(f"    {key}: {_quoted(value)}\n")
+        if claim.ignore:
+            out.append(f"    ignore: [{', '.join(_quoted(code) for code in sorted(claim.ignore))}]\n")
+        for rel_type in RELATION_TYPES:
+            targets = [r.target for r in claim.relations if r.type == rel_type]
+            if targets:
+                out.append(f"    {rel_type}: [{', '.join(_quoted(t) for t in targets)}]\n")
+    if argmap.arguments:
+        out.append("arguments:\n")
+        for argument in argmap.arguments:
+            out.append(f"  {argument.id}:\n    premises: [{', '.join(_quoted(p) for p in argument.premises)}]\n"
+                       f"    conclusion: {_quoted(argument.conclusion)}\n")
+    return "".join(out)

@@ -1,0 +1,17 @@
+"""Words for people: counts with the right plural."""
+
+from __future__ import annotations
+
+_PLURALS = {"evidence": "evidence", "claim": "claims", "argument": "arguments", "conclusion": "conclusions",
+            "assumption": "assumptions", "attack": "attacks", "name": "names", "extension": "extensions"}
+
+
+def plural(count: int, word: str) -> str:
+    """``count`` and ``word``, in the plural unless the count is one (``evidence`` has no plural).
+
+    >>> plural(1, "claim"), plural(2, "claim"), plural(3, "evidence"), plural(0, "step")
+    ('1 claim', '2 claims', '3 evidence', '0 steps')
+    """
+    if count == 1:
+        return f"{count:,} {word}"
+    return f"{count:,} {_PLURALS.get(word, word + 's')}"
