@@ -1,9 +1,9 @@
 """Graph algorithms on argument maps, written like networkx's own: a function of ``G`` returning plain data.
 
-``G`` is the graph of :func:`argmap.graph.build_graph`, or the same as a
-:class:`argmap.graph.PlainGraph` (networkx itself is imported only where a function needs its
-algorithms): nodes have a ``kind`` (``conclusion``,
-``claim``, ``evidence``, ``assumption`` or ``argument`` for a linked argument), edges have a ``type``.
+``G`` is an :class:`argmap.graph.ArgumentGraph` or a networkx ``MultiDiGraph`` with the same nodes and
+edges (:func:`argmap.graph.build_graph`): both are read through ``G.nodes``, ``G.succ`` and ``G.pred``
+only. Nodes have a ``kind`` (``conclusion``, ``claim``, ``evidence``, ``assumption`` or ``argument`` for
+a linked argument), edges are keyed by their type.
 Every function here runs in time linear in the size of the graph, except where its docstring says.
 
 The whole-map algorithms work on :func:`relations`, the graph's edges as plain dicts of lists, which
@@ -41,7 +41,7 @@ def is_argument(G: nx.MultiDiGraph, n: Node) -> bool:
 
 def supporters(G: nx.MultiDiGraph, n: Node) -> list[Node]:
     """The nodes with a ``supports`` edge into ``n`` (claims, or linked arguments, or an argument's premises)."""
-    return [u for u, keys in G._pred[n].items() if "supports" in keys]
+    return [u for u, keys in G.pred[n].items() if "supports" in keys]
 
 
 def premise_count(G: nx.MultiDiGraph, n: Node) -> int:
@@ -51,20 +51,20 @@ def premise_count(G: nx.MultiDiGraph, n: Node) -> int:
 
 def supported(G: nx.MultiDiGraph, n: Node) -> list[Node]:
     """The nodes ``n`` has a ``supports`` edge into."""
-    return [v for v, keys in G._succ[n].items() if "supports" in keys]
+    return [v for v, keys in G.succ[n].items() if "supports" in keys]
 
 
 def attackers(G: nx.MultiDiGraph, n: Node) -> set[Node]:
     """Nodes that attack ``n``: those that oppose it and those in tension with it (either way)."""
-    found = {u for u, keys in G._pred[n].items() if "opposes" in keys or "tension" in keys}
-    found.update(v for v, keys in G._succ[n].items() if "tension" in keys)
+    found = {u for u, keys in G.pred[n].items() if "opposes" in keys or "tension" in keys}
+    found.update(v for v, keys in G.succ[n].items() if "tension" in keys)
     return found
 
 
 def attacked(G: nx.MultiDiGraph, n: Node) -> set[Node]:
     """Nodes that ``n`` attacks: those it opposes and those in tension with it (either way)."""
-    found = {v for v, keys in G._succ[n].items() if "opposes" in keys or "tension" in keys}
-    found.update(u for u, keys in G._pred[n].items() if "tension" in keys)
+    found = {v for v, keys in G.succ[n].items() if "opposes" in keys or "tension" in keys}
+    found.update(u for u, keys in G.pred[n].items() if "tension" in keys)
     return found
 
 
@@ -365,7 +365,7 @@ def isolated_nodes(G: nx.MultiDiGraph, relations: Relations | None = None) -> li
     attack or a same-as), without the graph's edges.
     """
     if relations is None:
-        succ, pred = G._succ, G._pred
+        succ, pred = G.succ, G.pred
         return [n for n in G if not succ[n] and not pred[n]]
     rel = relations
     supports, supporters, attacks, attackers, same_as = rel.supports, rel.supporters, rel.attacks, rel.attackers, rel.same_as

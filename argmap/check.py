@@ -92,7 +92,7 @@ def run_rules(maps: MapGraph, disable: frozenset[str] = frozenset()) -> list[Fin
 
 
 def _run_rules(maps: MapGraph, rules: Sequence[Rule]) -> list[Finding]:
-    nodes = maps.plain._node  # the graph's node data
+    nodes = maps.argument_graph.nodes  # the graph's node data
     names = {m.path: m.name for m in maps.maps.all_maps}
     findings = []
     for rule in rules:

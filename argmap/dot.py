@@ -334,7 +334,7 @@ def resolve_focus(maps: MapGraph, name: str, focus: str) -> str | None:
 
 
 def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: bool, home: str) -> str:
-    data = G._node[n]
+    data = G.nodes[n]
     if data["kind"] == "argument":
         text = "linked\n" + shorten(data["id"])
     else:
@@ -349,7 +349,7 @@ def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: b
 
 
 def _tooltip(G: nx.MultiDiGraph, n: str, findings: list[Finding]) -> str:
-    data = G._node[n]
+    data = G.nodes[n]
     parts = [f"{n}"]
     if data.get("quote"):
         parts.append(f'"{data["quote"]}"')
@@ -457,7 +457,7 @@ def to_dot(
     map_clusters: dict[str, DotGraph] = {}
 
     def container(n: str) -> DotGraph:
-        data = G._node[n]
+        data = G.nodes[n]
         owner = data["map"]
         if n in external:
             return graph
@@ -490,7 +490,7 @@ def to_dot(
 
     ids = {n: dot_id(n) for n in nodes}
     for n in nodes:
-        data = G._node[n]
+        data = G.nodes[n]
         found = on_node.get(n, [])
         attrs = dict(KIND_STYLE.get(data["kind"], {}))
         if labels is not None and n in labels:
@@ -507,7 +507,7 @@ def to_dot(
         container(n).add_node(ids[n], attrs)
 
     edge_attrs = {k: SharedAttrs(style) for k, style in EDGE_STYLE.items()}  # the same for every edge of a type
-    for u, nbrs in G._succ.items():  # every edge, as ``G.edges(keys=True)`` gives them
+    for u, nbrs in G.succ.items():  # every edge, as ``G.edges(keys=True)`` gives them
         if u not in shown:
             continue
         for v, keys in nbrs.items():

@@ -1,4 +1,4 @@
-"""Turn a set of parsed maps into one networkx graph.
+"""Turn a set of parsed maps into one graph: argmap's own :class:`ArgumentGraph`, and networkx's on demand.
 
 Nodes are claims, named ``map#id``, and linked arguments (``kind="argument"``), like AIF's
 inference nodes: premises point at the argument, the argument points at its conclusion.
@@ -13,12 +13,11 @@ itself keeps that edge (a loop), because it defeats itself and the semantics mus
 framework imported from a solver's benchmark often has such arguments). AM003 still reports each
 one in a hand-written map.
 
-The graph is built as plain dicts first (:class:`PlainGraph`, the very dicts a ``MultiDiGraph``
-keeps); networkx is imported, and the dicts wrapped in its class, only when something asks for
-:attr:`MapGraph.graph`. So ``argmap check`` never imports networkx, which takes 0.1 s or more: twice
-what checking the seed maps takes without it. The rules read the nodes and the :class:`Relations`,
-which are gathered straight from the maps (:func:`gathered_relations`), so checking builds the
-edges' dicts only when a rule needs where an edge was written.
+The graph is an :class:`ArgumentGraph`: plain dicts of nodes and edges with a public interface, which
+the rules and analyses read. A networkx ``MultiDiGraph`` with the same nodes and edges is made through
+networkx's public API (:func:`to_networkx`) only when something asks for :attr:`MapGraph.graph`
+(export, drawing): ``argmap check`` never imports networkx, which takes 0.1 s or more, twice what
+checking the seed maps takes without it.
 """
 
 from __future__ import annotations
@@ -119,75 +118,65 @@ def referenced_nodes(argmap: ArgMap) -> set[str]:
     return named
 
 
-class PlainGraph:
-    """A map's graph as the three dicts networkx's ``MultiDiGraph`` keeps it in, without networkx.
+class ArgumentGraph:
+    """A map's graph as argmap reads it: nodes with their attributes, and edges keyed by type.
 
-    ``_node`` maps each node to its attributes, ``_succ`` and ``_pred`` each node to its neighbours
-    one way, and each neighbour to a dict of edges keyed by type. The analyses and rules read only
-    these dicts (and ``nodes``, ``in``, iteration), so they take either this or a real graph.
-
-    The edges may be given as a function that makes them, called the first time ``_succ`` or
-    ``_pred`` is read: checking reads the nodes and :class:`Relations` only, and seldom needs them.
+    ``nodes`` maps each node to its attributes (``kind``, ``text``, ``map``, ``id``, ``position``...);
+    ``succ`` and ``pred`` map each node to its neighbours one way, and each neighbour to the edges
+    between them, keyed by type (``succ[u][v]["supports"]`` holds that edge's ``position``, ``map``
+    and ``role``). These are the names and shapes networkx's ``MultiDiGraph`` gives the same data
+    (``G.nodes``, ``G.succ``, ``G.pred``), so an analysis written against them reads either graph.
+    ``edges`` lists every edge ``(u, v, type)`` in the order written: the order that makes ``succ``
+    and ``pred`` both what they are (:func:`to_networkx` adds them so).
     """
 
-    __slots__ = ("_node", "_edges", "_make_edges")
+    __slots__ = ("nodes", "succ", "pred", "edges")
 
-    def __init__(self, nodes: dict[Node, dict], succ: dict[Node, dict] | None = None, pred: dict[Node, dict] | None = None,
-                 *, make_edges: Callable[[], tuple[dict[Node, dict], dict[Node, dict]]] | None = None):
-        self._node = nodes
-        self._edges = None if succ is None or pred is None else (succ, pred)
-        self._make_edges = make_edges
+    def __init__(self, nodes: dict[Node, dict], succ: dict[Node, dict], pred: dict[Node, dict],
+                 edges: list[tuple[Node, Node, str]]):
+        self.nodes = nodes
+        self.succ = succ
+        self.pred = pred
+        self.edges = edges
 
-    @property
-    def _succ(self) -> dict[Node, dict]:
-        return self._adjacency()[0]
-
-    @property
-    def _pred(self) -> dict[Node, dict]:
-        return self._adjacency()[1]
-
-    def _adjacency(self) -> tuple[dict[Node, dict], dict[Node, dict]]:
-        if self._edges is None:
-            assert self._make_edges is not None, "a PlainGraph needs its edges or a function that makes them"
-            self._edges = self._make_edges()
-            self._make_edges = None
-        return self._edges
-
-    @property
-    def nodes(self) -> dict[Node, dict]:
-        """Each node's attributes: ``nodes[n]["kind"]``, as ``G.nodes[n]["kind"]`` reads them."""
-        return self._node
+    @classmethod
+    def from_networkx(cls, G: nx.MultiDiGraph) -> ArgumentGraph:
+        """The same nodes and edges as ``G`` (edges keyed by type, in its order each way), read through
+        networkx's public API."""
+        succ = {u: {v: dict(keys) for v, keys in nbrs.items()} for u, nbrs in G.succ.items()}
+        pred = {v: {u: succ[u][v] for u in nbrs} for v, nbrs in G.pred.items()}
+        return cls(dict(G.nodes(data=True)), succ, pred, list(G.edges(keys=True)))
 
     def __iter__(self) -> Iterator[Node]:
-        return iter(self._node)
+        return iter(self.nodes)
 
     def __contains__(self, n: object) -> bool:
-        return n in self._node
+        return n in self.nodes
 
     def __len__(self) -> int:
-        return len(self._node)
+        return len(self.nodes)
 
 
-def to_networkx(plain: PlainGraph) -> nx.MultiDiGraph:
-    """A ``MultiDiGraph`` holding ``plain``'s nodes and edges (its inner dicts shared, not copied)."""
+def to_networkx(graph: ArgumentGraph) -> nx.MultiDiGraph:
+    """A ``MultiDiGraph`` with ``graph``'s nodes and edges (keyed by type), in the same order."""
     import networkx as nx
 
     G = nx.MultiDiGraph()
-    G._node.update(plain._node)
-    G._succ.update(plain._succ)  # the same dict as G._adj
-    G._pred.update(plain._pred)
+    G.add_nodes_from(graph.nodes.items())
+    succ = graph.succ
+    G.add_edges_from((u, v, key, succ[u][v][key]) for u, v, key in graph.edges)
     return G
 
 
 def build_graph(maps: MapSet) -> nx.MultiDiGraph:
+    """One networkx graph of every claim, argument and relation in ``maps`` (nodes and edges in file order)."""
+    return to_networkx(build_argument_graph(maps))
+
+
+def build_argument_graph(maps: MapSet) -> ArgumentGraph:
     """One graph of every claim, argument and relation in ``maps`` (nodes and edges in file order)."""
-    return to_networkx(build_plain_graph(maps))
-
-
-def build_plain_graph(maps: MapSet) -> PlainGraph:
-    """:func:`build_graph`'s nodes and edges, as plain dicts."""
     nodes = node_table(maps)
-    return PlainGraph(nodes, *_edges(maps, nodes))
+    return ArgumentGraph(nodes, *_edges(maps, nodes))
 
 
 def node_table(maps: MapSet) -> dict[str, dict[str, object]]:
@@ -273,15 +262,16 @@ def _edges_written(maps: MapSet, nodes: dict[str, dict]) -> Iterator[tuple[str, 
             argument = next(arguments, None)
 
 
-def _edges(maps: MapSet, nodes: dict[str, dict]) -> tuple[dict[str, dict], dict[str, dict]]:
-    """The graph's adjacency dicts each way (``_succ``, ``_pred``), filled as networkx's ``add_edge``
-    would fill them, without its checks and copies: an edge is added directly once its key is new.
+def _edges(maps: MapSet, nodes: dict[str, dict]) -> tuple[dict[str, dict], dict[str, dict], list[tuple[str, str, str]]]:
+    """The graph's adjacency dicts each way (``succ``, ``pred``), filled as networkx's ``add_edge``
+    would fill them, and its edges ``(source, target, type)`` in the order written.
 
     References that name nothing and relations of a node to itself get no edge, but an attack on
     itself (a loop); a symmetric relation written on both sides is one edge, in the direction first written.
     """
     succ: dict[str, dict] = {node: {} for node in nodes}
     pred: dict[str, dict] = {node: {} for node in nodes}
+    edges: list[tuple[str, str, str]] = []
     for source, written, prefix, written_in, role in _edges_written(maps, nodes):
         if source not in nodes:
             continue
@@ -299,64 +289,8 @@ def _edges(maps: MapSet, nodes: dict[str, dict]) -> tuple[dict[str, dict], dict[
             if keys is None:
                 keys = out[target] = pred[target][source] = {}
             keys[rel_type] = {"type": rel_type, "position": position, "map": written_in, "role": role}
-    return succ, pred
-
-
-def gathered_relations(maps: MapSet, nodes: dict[str, dict]) -> Relations | None:
-    """The :func:`relations` of the graph of ``maps``, gathered from the maps without building its edges.
-
-    It costs about what building the edges alone does, and checking then needs no edges. The lists
-    follow the graph's order of edges, which is the order written unless a pair of nodes gets a ``supports`` or
-    ``tension`` edge after an edge of another type (it then sits where the pair was first joined):
-    for such a map (rare, and an error AM202 reports when it is supports and opposes) this gives
-    None, and the relations are read from the graph.
-    """
-    supports: dict[str, list[str]] = {node: [] for node in nodes}
-    supporters: dict[str, list[str]] = {node: [] for node in nodes}
-    attacks: dict[str, set[str]] = {}
-    attackers: dict[str, set[str]] = {}
-    tension: dict[str, list[str]] = {}  # the tension edges out of each node, as the graph keeps them
-    joined: dict[str, set[str]] = {}  # the targets of each node's opposes, tension and same-as edges
-    same_as: set[str] = set()
-    none: frozenset[str] = frozenset()
-    for source, written, prefix, _, _ in _edges_written(maps, nodes):
-        if source not in nodes:
-            continue
-        below = supports[source]
-        others = joined.get(source, none)
-        for rel_type, _, target, _ in written:
-            if "#" not in target:
-                target = prefix + target
-            if target not in nodes or (target == source and rel_type not in ATTACK_TYPES):
-                continue
-            if rel_type == "supports":
-                if target not in below:
-                    if target in others:
-                        return None
-                    below.append(target)
-                    supporters[target].append(source)
-                continue
-            if rel_type == "tension":
-                out = tension.setdefault(source, [])
-                if target in out or source in tension.get(target, none):
-                    continue  # written twice, or on both sides: one relation
-                if target in below or target in others:
-                    return None
-                out.append(target)
-                attacks.setdefault(target, set()).add(source)  # an attack both ways
-                attackers.setdefault(source, set()).add(target)
-            elif rel_type == "same-as":
-                same_as.update((source, target))
-            if others is none:
-                others = joined[source] = set()
-            others.add(target)
-            if rel_type != "same-as":
-                attacks.setdefault(source, set()).add(target)
-                attackers.setdefault(target, set()).add(source)
-    kind = {n: data["kind"] for n, data in nodes.items()}
-    premises = {n: len(supporters[n]) + data.get("absent_premises", 0) for n, data in nodes.items() if data["kind"] == "argument"}
-    tensions = [(u, v) for u in nodes if u in tension for v in tension[u]]
-    return Relations(dict(zip(kind, count())), kind, supports, supporters, attacks, attackers, premises, tensions, same_as)
+            edges.append((source, target, rel_type))
+    return succ, pred, edges
 
 
 @dataclass(eq=False)
@@ -375,7 +309,7 @@ class Relations:
     cache: dict[str, object] = field(default_factory=dict)  # analyses of these relations, computed once
 
 
-def relations(G: nx.MultiDiGraph | PlainGraph) -> Relations:
+def relations(G: nx.MultiDiGraph | ArgumentGraph) -> Relations:
     """The nodes and relations of ``G`` as plain dicts and lists, read in two passes over its edges.
 
     Algorithms that visit every node and edge run several times faster on these than through
@@ -383,8 +317,8 @@ def relations(G: nx.MultiDiGraph | PlainGraph) -> Relations:
     edges and ``tension`` edges taken both ways, as in :func:`attackers`. ``G`` must not change
     while they are in use.
     """
-    succ, pred = G._succ, G._pred  # the adjacency dicts themselves: views cost a call per edge
-    kind = {n: data.get("kind") for n, data in G._node.items()}  # as ``G.nodes(data="kind")``, without the view
+    succ, pred = G.succ, G.pred
+    kind = {n: data.get("kind") for n, data in G.nodes.items()}
     order = dict(zip(kind, count()))
     supporters = {v: [u for u, keys in nbrs.items() if "supports" in keys] for v, nbrs in pred.items()}
     supports: dict[Node, list[Node]] = {}
@@ -409,7 +343,7 @@ def relations(G: nx.MultiDiGraph | PlainGraph) -> Relations:
                 continue
             attacks.setdefault(u, set()).add(v)
             attackers.setdefault(v, set()).add(u)
-    nodes = G._node
+    nodes = G.nodes
     premises = {
         n: len(supporters[n]) + nodes[n].get("absent_premises", 0) for n, k in kind.items() if k == "argument"
     }
@@ -419,44 +353,33 @@ def relations(G: nx.MultiDiGraph | PlainGraph) -> Relations:
 class MapGraph:
     """The maps and their graph, handed to every rule, with a memo so rules share analyses.
 
-    ``plain`` is the graph as plain dicts, which the rules read; ``graph`` the same nodes and edges
-    as a networkx ``MultiDiGraph``, made (and networkx imported) the first time it is asked for.
-    The rules read the nodes and the :func:`relations`; ``plain``'s edges are built only when read.
+    ``argument_graph`` is the graph the rules and analyses read; ``graph`` the same nodes and edges as
+    a networkx ``MultiDiGraph``, made (and networkx imported) the first time it is asked for.
     """
 
-    def __init__(self, maps: MapSet, graph: nx.MultiDiGraph | None = None):
+    def __init__(self, maps: MapSet):
         self.maps = maps
-        self._graph = graph
+        self.argument_graph = build_argument_graph(maps)
+        self._graph: nx.MultiDiGraph | None = None
         self._memo: dict[object, object] = {}
-        if graph is not None:
-            self.plain = PlainGraph(graph._node, graph._succ, graph._pred)
-            return
-        nodes = node_table(maps)
-        gathered = gathered_relations(maps, nodes)
-        if gathered is None:
-            self.plain = PlainGraph(nodes, *_edges(maps, nodes))
-            gathered = relations(self.plain)
-        else:
-            self.plain = PlainGraph(nodes, make_edges=lambda: _edges(maps, nodes))
-        self._memo[relations] = gathered
 
     @property
     def graph(self) -> nx.MultiDiGraph:
         if self._graph is None:
-            self._graph = to_networkx(self.plain)
+            self._graph = to_networkx(self.argument_graph)
         return self._graph
 
     def memo(self, function):  # type: ignore[no-untyped-def]
-        """``function(self.plain)``, computed once.
+        """``function(self.argument_graph)``, computed once.
 
         A function with a ``relations`` parameter (the analyses of :mod:`argmap.analysis`) is also
         given the graph's :func:`relations`, computed once for all of them.
         """
         if function not in self._memo:
             if function is not relations and _takes_relations(function):
-                self._memo[function] = function(self.plain, relations=self.memo(relations))
+                self._memo[function] = function(self.argument_graph, relations=self.memo(relations))
             else:
-                self._memo[function] = function(self.plain)
+                self._memo[function] = function(self.argument_graph)
         return self._memo[function]
 
 
@@ -485,13 +408,13 @@ def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
     A map shows its own claims and those of the maps it includes; a claim of another map that one of
     its relations names is shown too, marked as external.
     """
-    G = maps.graph
+    G = maps.argument_graph
     members = set(map_members(maps, name))
-    own = {n for n, data in G._node.items() if data.get("map") in members}
-    if len(own) == len(G._node):
-        return list(G._node), set()  # every node is its own: none can be external (the usual case, one map)
+    own = {n for n, data in G.nodes.items() if data.get("map") in members}
+    if len(own) == len(G.nodes):
+        return list(G.nodes), set()  # every node is its own: none can be external (the usual case, one map)
     external = set()
-    for u, nbrs in G._succ.items():  # every edge, as ``G.edges(data="map")`` gives them, without a view per edge
+    for u, nbrs in G.succ.items():  # every edge
         for v, keys in nbrs.items():
             if any(data.get("map") == name for data in keys.values()):
                 external.update(n for n in (u, v) if n not in own)
@@ -500,5 +423,5 @@ def diagram_nodes(maps: MapGraph, name: str) -> tuple[list[str], set[str]]:
 
 def shown_names(maps: MapGraph, name: str, nodes: list[str]) -> dict[str, str]:
     """How map ``name`` names its nodes to a user: the bare id for its own, ``map#id`` for others'."""
-    data = maps.graph._node
+    data = maps.argument_graph.nodes
     return {n: local_id(n) if data[n]["map"] == name else n for n in nodes}

@@ -44,7 +44,7 @@ def steps_below(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     Read once from the graph's adjacency for every search below (a diagram per conclusion searches
     the map as many times as it has conclusions), in the order of ``G.in_edges`` and ``G.out_edges``.
     """
-    pred, succ = G._pred, G._succ
+    pred, succ = G.pred, G.succ
     return {
         n: [u for u, keys in pred[n].items() for k in keys if k in ("supports", "opposes")]
         + [v for v, keys in succ[n].items() for k in keys if k == "tension"]

@@ -28,7 +28,7 @@ from argmap.analysis import (
     tensions_in_support,
     unsupported_conclusions,
 )
-from argmap.graph import PlainGraph
+from argmap.graph import ArgumentGraph
 
 IN, OUT, UNDEC = "in", "out", "undec"
 BASIC = ("evidence", "assumption")
@@ -512,7 +512,7 @@ def test_each_support_cycle_is_the_one_networkx_finds_from_the_components_earlie
     for group in (c for c in nx.strongly_connected_components(S) if len(c) > 1):
         C = nx.DiGraph()
         C.add_nodes_from(sorted(group, key=order.__getitem__))
-        C.add_edges_from((u, v) for u in C for v, keys in G._succ[u].items() if "supports" in keys and v in group)
+        C.add_edges_from((u, v) for u in C for v, keys in G.succ[u].items() if "supports" in keys and v in group)
         first = next(iter(C))
         expected.append([u for u, _ in nx.find_cycle(C, source=first)])
     assert support_cycles(G) == sorted(expected, key=lambda cycle: order[cycle[0]])
@@ -520,8 +520,8 @@ def test_each_support_cycle_is_the_one_networkx_finds_from_the_components_earlie
 
 @settings(max_examples=100, deadline=None)
 @given(argument_maps())
-def test_analyses_read_the_plain_graph_as_the_networkx_graph(G):
-    plain = PlainGraph(G._node, G._succ, G._pred)
+def test_analyses_read_the_argument_graph_as_the_networkx_graph(G):
+    plain = ArgumentGraph.from_networkx(G)
     for analysis in (supported_nodes, unsupported_conclusions, support_cycles, nodes_in_support_cycles,
                      tensions_in_support, grounded_labelling, isolated_nodes, support_components):
         assert analysis(plain) == analysis(G)

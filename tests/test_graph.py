@@ -1,4 +1,5 @@
-"""The graph is built as plain dicts (the rules read its nodes), its edges when read, and wrapped in networkx only when asked for."""
+"""argmap's own graph (the rules and analyses read it) and the networkx graph made from it through networkx's
+public API only when asked for: the same nodes, edges and relations either way."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from argmap.analysis import grounded_labelling, support_cycles, supported_nodes, tensions_in_support
 from argmap.check import check_graph
 from argmap.generate import write_generated
-from argmap.graph import MapGraph
+from argmap.graph import ArgumentGraph, MapGraph, relations
 from argmap.load import load_map_set
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,14 +37,22 @@ def test_the_networkx_graph_is_the_one_networkx_itself_builds_from_the_same_node
         H = _through_networkx(G)
         assert nx.utils.graphs_equal(G, H)
         assert list(G.edges(keys=True)) == list(H.edges(keys=True))
-        assert set(G.in_edges(keys=True)) == set(H.in_edges(keys=True))  # in the order written, not H's
         assert G.number_of_edges() == H.number_of_edges() > 0
-        assert G._node is not maps.plain._node and G._node == maps.plain._node  # the nodes' data shared, not copied
+        assert dict(G.nodes(data=True)) == maps.argument_graph.nodes
 
 
-def test_checking_reads_the_plain_graph_and_makes_no_networkx_graph(tmp_path: Path) -> None:
+def test_the_argument_graph_and_the_networkx_graph_answer_alike(tmp_path: Path) -> None:
+    for maps in _maps(tmp_path):
+        A, G = maps.argument_graph, maps.graph
+        assert relations(A).__dict__ == relations(G).__dict__
+        for analysis in (supported_nodes, support_cycles, tensions_in_support, grounded_labelling):
+            assert analysis(A) == analysis(G)
+        back = ArgumentGraph.from_networkx(G)
+        assert back.nodes == A.nodes and back.succ == A.succ and back.pred == A.pred
+
+
+def test_checking_reads_the_argument_graph_and_makes_no_networkx_graph(tmp_path: Path) -> None:
     for maps in _maps(tmp_path):
         assert check_graph(maps)
         assert maps._graph is None
-        assert maps.plain._edges is None  # the rules read the nodes and the relations gathered from the maps
         assert isinstance(maps.graph, nx.MultiDiGraph) and maps.graph is maps.graph

@@ -55,7 +55,7 @@ SEVERITY = "error"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.plain
+    G = maps.argument_graph
     for cycle in maps.memo(support_cycles):
         start = cycle[0]
         path = " -> ".join(show(n, home(start)) for n in [*cycle, start])

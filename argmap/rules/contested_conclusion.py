@@ -64,7 +64,7 @@ SEVERITY = "warning"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.plain
+    G = maps.argument_graph
     labels = maps.memo(grounded_labelling)
     backed = maps.memo(supported_nodes)
     explained = {n for n, _, _ in maps.memo(tensions_in_support)}

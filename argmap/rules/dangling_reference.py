@@ -49,7 +49,7 @@ SEVERITY = "error"
 
 def check(maps: MapGraph) -> Iterator[Problem]:
     names = maps.maps.by_name()
-    nodes = maps.plain._node  # the graph's nodes, without a call per reference
+    nodes = maps.argument_graph.nodes  # the graph's nodes, without a call per reference
     for argmap in maps.maps.all_maps:
         missing = referenced_nodes(argmap) - nodes.keys()
         if not missing:

@@ -55,7 +55,7 @@ SEVERITY = "warning"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.plain
+    G = maps.argument_graph
     alone = [n for n in maps.memo(isolated_nodes) if G.nodes[n]["kind"] not in ("argument", "conclusion")]
     if not alone:
         return

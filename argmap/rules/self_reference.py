@@ -63,7 +63,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
                         yield Problem(position, f"{show(node, argmap.name)} {rel_type} itself", node)
         for extension in argmap.extensions:
             for rel_type, _, target, position in extension.relations:
-                if resolve(target, argmap.name) == extension.target and extension.target in maps.plain:
+                if resolve(target, argmap.name) == extension.target and extension.target in maps.argument_graph:
                     yield Problem(position, f"{show(extension.target, argmap.name)} {rel_type} itself", extension.target)
         for argument in argmap.arguments:
             conclusion = resolve(argument.conclusion, argmap.name)

@@ -64,7 +64,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         both = [b for b in attacked if rests(a, b)] if a in premises else attacked.intersection(supports[a])
         for b in sorted(both, key=rel.order.__getitem__):  # in graph order, whatever the sets hold
             here = home(a)
-            succ = maps.plain._succ  # the edges' positions: the graph's edges are built only for a finding
+            succ = maps.argument_graph.succ  # the edges' positions: the graph's edges are built only for a finding
             keys, back = succ[a].get(b, {}), succ[b].get(a, {})
             if "opposes" in keys:
                 yield Problem(keys["opposes"]["position"], f"{show(a, here)} both supports and opposes {show(b, here)}", a)

@@ -60,7 +60,7 @@ SEVERITY = "warning"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.plain
+    G = maps.argument_graph
     for n, a, b in maps.memo(tensions_in_support):
         what = "argument" if G.nodes[n]["kind"] == "argument" else "claim"
         here = home(n)

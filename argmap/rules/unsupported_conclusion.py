@@ -51,7 +51,7 @@ SEVERITY = "error"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.plain
+    G = maps.argument_graph
     backed = maps.memo(supported_nodes)
     circular = maps.memo(nodes_in_support_cycles)
     supporters = maps.memo(relations).supporters

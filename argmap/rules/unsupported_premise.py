@@ -57,7 +57,7 @@ SEVERITY = "warning"
 
 
 def check(maps: MapGraph) -> Iterator[Problem]:
-    G = maps.plain
+    G = maps.argument_graph
     backed = maps.memo(supported_nodes)
     circular = maps.memo(nodes_in_support_cycles)
     rel = maps.memo(relations)
