@@ -10,16 +10,18 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 import click
+from click.core import ParameterSource
 
 from argmap import __version__
 from argmap.analysis import MAX_UNDECIDED
-from argmap.check import check_paths
+from argmap.check import check_paths, validate_codes
+from argmap.config import Config, expand_codes, load_config
 from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
@@ -69,6 +71,45 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
 
 
+def config_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--config FILE`` and ``--isolated``: which configuration file applies (see docs/configuration.md)."""
+    command = click.option("--isolated", is_flag=True, help="Ignore every configuration file; argmap's defaults.")(command)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Read this configuration file instead of looking for one"
+                             " (pyproject.toml [tool.argmap], argmap.toml, .argmap.toml).")(command)
+
+
+def _config(config_file: str | None, isolated: bool) -> Config:
+    with _input_errors():
+        return load_config(config_file, isolated=isolated)
+
+
+def _given(name: str) -> bool:
+    """Whether option ``name`` was given on the command line (or by an environment variable), not left at its default."""
+    source = click.get_current_context().get_parameter_source(name)
+    return source is not None and source not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
+
+
+def _paths(paths: tuple[str, ...], config: Config) -> tuple[str, ...]:
+    """The paths given, else the configuration's (relative to its file), else maps/."""
+    if paths:
+        return paths
+    if config.paths is not None:
+        return tuple(config.shown(p) for p in config.paths)
+    return DEFAULT_PATHS
+
+
+def _selectors(values: tuple[str, ...]) -> list[str]:
+    selectors = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    for selector in selectors:
+        try:
+            expand_codes([selector])
+        except ValueError:
+            raise InputError(f"unknown rule '{selector}'; give a code (AM103), a prefix (AM1), ALL or a rule name;"
+                             " see `argmap rules`") from None
+    return selectors
+
+
 max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
     help="Refuse map files larger than this.",
@@ -84,12 +125,19 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
-              help="text for people, json for tools, github for workflow annotations.")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
-@click.option("--disable", multiple=True, metavar="CODE", help="Skip a rule (repeat, or separate with commas).")
+              help="text for people, json for tools, github for workflow annotations, sarif for code scanning.")
+@click.option("--strict/--no-strict", default=None,
+              help="Fail (exit 1) on warnings too. [default: the configuration's 'strict', else no]")
+@click.option("--select", multiple=True, metavar="RULE",
+              help="Run only these rules (codes, prefixes like AM1, ALL, or names); replaces the configuration's selection.")
+@click.option("--extend-select", multiple=True, metavar="RULE", help="Run these rules too.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeat, or separate with commas).")
+@click.option("--disable", multiple=True, metavar="CODE", help="Skip a rule by its code, as --ignore does (kept for scripts).")
+@config_options
 @max_bytes_option
-def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int) -> None:
-    """Check maps (files or folders; default maps/) and report findings.
+def check(paths: tuple[str, ...], fmt: str, strict: bool | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], disable: tuple[str, ...], config_file: str | None, isolated: bool, max_bytes: int) -> None:
+    """Check maps (files or folders; default: the configuration's paths, else maps/) and report findings.
 
     Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input.
 
@@ -97,25 +145,31 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
     Example:
         argmap check maps --format github --strict
     """
+    config = _config(config_file, isolated)
     with _input_errors():
-        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes)
+        disabled = validate_codes(_codes(disable))
+        enabled = config.enabled_codes(select=_selectors(select) if select else None,
+                                       extend_select=_selectors(extend_select), ignore=_selectors(ignore))
+        result = check_paths(_paths(paths, config), disable=disabled, max_bytes=max_bytes,
+                             settings=config.rule_settings(enabled), exclude=config.is_excluded)
     _leave_to_exit(result)
     try:
         click.echo(format_result(result, fmt), nl=False)
     except BrokenPipeError:
         _reader_gone()  # the verdict stands: a reader that stops early (| head) does not change it
-    sys.exit(1 if result.failed(strict) else 0)
+    sys.exit(1 if result.failed(strict if strict is not None else bool(config.strict)) else 0)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", default="render", show_default=True, help="Folder for the diagrams.")
+@click.option("-o", "--output", default="render", show_default=True,
+              help="Folder for the diagrams. [configuration: render.output]")
 @click.option("-f", "--format", "fmt", type=click.Choice(RENDER_FORMATS), default="svg", show_default=True,
-              help="Diagram format; a .dot file is always written too.")
+              help="Diagram format; a .dot file is always written too. [configuration: render.format]")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim (id or map#id).")
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--rankdir", type=click.Choice(RANKDIRS, case_sensitive=False), default="LR", show_default=True,
-              help="LR puts conclusions on the left, TB on top.")
+              help="LR puts conclusions on the left, TB on top. [configuration: render.rankdir]")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if the .dot files in the folder are not what the maps give now.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
@@ -123,34 +177,46 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
 @click.option("--evaluate", is_flag=True, help="Colour claims by whether they stand (grounded); writes <map>.grounded.*")
 @click.option("--full", is_flag=True, help="Draw every claim, however large the map (no overview).")
 @click.option("--overview-above", type=click.IntRange(1), default=DEFAULT_THRESHOLD, show_default=True, metavar="N",
-              help="Draw maps of more than N claims as an overview: conclusions and what is close below them.")
+              help="Draw maps of more than N claims as an overview: conclusions and what is close below them."
+                   " [configuration: render.overview-above]")
 @click.option("--per-conclusion", is_flag=True, help="Also draw one diagram per conclusion, <map>.<conclusion>.")
 @click.option("--engine", type=click.Choice(ENGINES), default="dot", show_default=True,
               help="Graphviz layout program; sfdp is fast on very large maps.")
+@config_options
 @max_bytes_option
 def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, depth: int, rankdir: str,
            check_only: bool, timeout: float, evaluate: bool, full: bool, overview_above: int, per_conclusion: bool,
-           engine: str, max_bytes: int) -> None:
-    """Draw each map (default maps/) as DOT and SVG/PNG/PDF in the output folder.
+           engine: str, config_file: str | None, isolated: bool, max_bytes: int) -> None:
+    """Draw each map (default: the configuration's paths, else maps/) as DOT and SVG/PNG/PDF in the output folder.
+
+    The findings drawn are those of argmap check, with the configuration's rule settings.
 
     \b
     Example:
         argmap render maps -o render
         argmap render maps/debate.yaml --focus main-claim --depth 1 -f png
     """
+    config = _config(config_file, isolated)
+    defaults = config.render
+    output = config.shown(defaults.output) if defaults.output and not _given("output") else output
+    fmt = defaults.format if defaults.format and not _given("fmt") else fmt
+    rankdir = defaults.rankdir if defaults.rankdir and not _given("rankdir") else rankdir
+    overview_above = defaults.overview_above if defaults.overview_above and not _given("overview_above") else overview_above
+    paths = _paths(paths, config)
     with _input_errors():
         from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
 
-        items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
+        items = diagrams(paths, rankdir=rankdir.upper(), focus=focus, depth=depth,
                          max_bytes=max_bytes, evaluate=evaluate, full=full, overview_above=overview_above,
-                         per_conclusion=per_conclusion)
+                         per_conclusion=per_conclusion, settings=config.rule_settings(config.enabled_codes()),
+                         exclude=config.is_excluded)
         if check_only:
             stale = stale_diagrams(items, output)
             for line in stale:
                 click.echo(line)
             if stale:
                 click.echo(f"{len(stale)} of {len(items)} diagrams are stale; run: argmap render "
-                           f"{' '.join(paths or DEFAULT_PATHS)} -o {output}")
+                           f"{' '.join(paths)} -o {output}")
                 sys.exit(1)
             click.echo(f"{len(items)} diagrams in {output} are up to date")
             return

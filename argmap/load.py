@@ -8,7 +8,7 @@ wrong.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -371,8 +371,8 @@ def load_map(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
     return replace(argmap, source_text=text, source_error=problem)
 
 
-def find_map_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand folders into the map files directly inside them (sorted); keep files as given."""
+def find_map_files(paths: Iterable[str | os.PathLike[str]], exclude: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Expand folders into the map files directly inside them (sorted), less those ``exclude`` names; keep files as given."""
     found: list[Path] = []
     for given in paths:
         path = Path(given)
@@ -381,6 +381,8 @@ def find_map_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 files = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
                 if not files:
                     raise MapError("no maps here (expected *.yaml files)", path=str(given))
+                if exclude is not None:
+                    files = [p for p in files if not exclude(p)]
                 found.extend(files)
             elif path.exists():
                 found.append(path)
@@ -436,7 +438,8 @@ def _map_file(folder: Path, name: str) -> Path | None:
 
 
 def load_map_set(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> MapSet:
     """Load the maps at ``paths`` (files or folders) and every map they include or refer to.
 
@@ -444,7 +447,11 @@ def load_map_set(
     A missing included map, an include cycle or two maps of one name are input errors; a ``map#id``
     reference to a map that does not exist is left for the dangling-reference rule.
     """
-    files = find_map_files(paths)
+    paths = list(paths)
+    files = find_map_files(paths, exclude)
+    if not files and exclude is not None and paths:
+        raise MapError("every map here is excluded by the configuration's 'exclude'; name a map or change 'exclude'",
+                       path=", ".join(map(str, paths)))
     loaded: dict[str, ArgMap] = {}
     folders: dict[str, Path] = {}
     asked: list[str] = []
