@@ -38,6 +38,8 @@ DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
 DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
 EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
+DIFF_FORMATS = ("text", "markdown", "json")  # argmap.diff.FORMATS
+DIFF_FAIL_ON = ("new-errors", "new-findings", "label-flips")  # argmap.diff.FAIL_ON
 
 
 # What a command made, kept here until ``run`` ends the process with ``os._exit`` rather than freed
@@ -250,6 +252,41 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
         if Path(output).is_dir():
             raise OutputError(f"{output} is a folder; give a file name")
         write_atomic(output, data)
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text for a terminal, markdown for a pull-request comment, json for tools.")
+@click.option("--fail-on", multiple=True, type=click.Choice(DIFF_FAIL_ON),
+              help="Exit 1 when the change adds an error finding, any finding, or flips a claim's label (repeat for several).")
+@config_options
+@max_bytes_option
+def diff_command(old: str, new: str, paths: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], config_file: str | None,
+                 isolated: bool, max_bytes: int) -> None:
+    """What a change does to the argument: claims, relations, grounded labels and findings, OLD to NEW.
+
+    OLD and NEW are each a map file, a folder of maps, or a git revision (read with git into a
+    temporary folder; the work tree is not touched). A revision is read at PATHS (after --), else at
+    the other side's path, else at the configuration's paths, else maps/. Claims are matched by map
+    and id: a renamed id is a removal and an addition.
+
+    \b
+    Example:
+        argmap diff main HEAD -- maps/
+        argmap diff origin/main maps --format markdown > comment.md
+        argmap diff old.yaml new.yaml --fail-on label-flips
+    """
+    config = _config(config_file, isolated)
+    with _input_errors():
+        from argmap.diff import diff_specs, format_diff
+
+        result = diff_specs(old, new, paths, default_paths=_paths((), config), max_bytes=max_bytes,
+                            settings=config.rule_settings(config.enabled_codes()), exclude=config.is_excluded)
+    click.echo(format_diff(result, fmt), nl=False)
+    sys.exit(1 if result.failed(fail_on) else 0)
 
 
 @main.command()
