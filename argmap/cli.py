@@ -36,7 +36,7 @@ RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
 DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
 DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
-EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
+EXPORT_FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
 DIFF_FORMATS = ("text", "markdown", "json")  # argmap.diff.FORMATS
 DIFF_FAIL_ON = ("new-errors", "new-findings", "label-flips")  # argmap.diff.FAIL_ON
@@ -229,12 +229,12 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
 @main.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
-              help="json: node-link; graphml; dot: the diagram; apx, i23: the attack framework for solvers;"
-                   " argdown: an Argdown document.")
+              help="json: node-link; graphml; dot: the diagram; mermaid: the diagram as a Mermaid flowchart (for"
+                   " Markdown); apx, i23: the attack framework for solvers; argdown: an Argdown document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @max_bytes_option
 def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
-    """Export one map's graph as node-link JSON, GraphML, DOT, APX, i23 or Argdown.
+    """Export one map's graph as node-link JSON, GraphML, DOT, Mermaid, APX, i23 or Argdown.
 
     \b
     Example:

@@ -1,4 +1,4 @@
-"""Export a map's graph for other tools: node-link JSON, GraphML, DOT or Argdown."""
+"""Export a map's graph for other tools: node-link JSON, GraphML, DOT, Mermaid, Argdown or the attack framework."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from argmap.check import check_ignore_codes, findings_in_scope
 from argmap.dot import DotGraph, dot_bytes, dot_text, to_dot
 from argmap.graph import MapGraph, diagram_nodes, map_members, shown_names
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
+from argmap.mermaid import to_mermaid
 from argmap.model import MapError
 
-FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")
+FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown")
 
 
 def export_graph(maps: MapGraph, name: str) -> nx.MultiDiGraph:
@@ -207,9 +208,9 @@ def _export(path: str, fmt: str, max_bytes: int) -> str | DotGraph:
         raise MapError("export takes one map file, not a folder", path=path)
     loaded = load_map_set([path], max_bytes=max_bytes)
     name = loaded.maps[0].name
-    if fmt == "dot":  # the only export that draws findings, so the only one that runs the check
+    if fmt in ("dot", "mermaid"):  # the diagrams, the only exports that draw findings and so run the check
         maps, findings = findings_in_scope(loaded, name)
-        return to_dot(maps, name, findings)
+        return to_dot(maps, name, findings) if fmt == "dot" else to_mermaid(maps, name, findings)
     check_ignore_codes(loaded)  # an unknown rule code is bad input for every command
     maps = MapGraph(map_scope(loaded, name))
     if fmt == "argdown":
