@@ -108,8 +108,13 @@ def open_side(spec: str, paths: Iterable[str], *, settings: RuleSettings | None 
         yield _side(spec, maps, settings, lambda path: path)
         return
     with checkout_maps(spec, paths, root=repository_root()) as copy:
+        # The configuration's patterns name files of the work tree: show them the copy's files as those.
+        if settings is not None and settings.file_ignores is not None:
+            ignores = settings.file_ignores
+            settings = replace(settings, file_ignores=lambda path: ignores(copy.in_work_tree(path)))
+        excluded = None if exclude is None else (lambda path: exclude(Path(copy.in_work_tree(path))))
         try:
-            maps = load_map_set(copy.paths, max_bytes=max_bytes, exclude=exclude) if copy.paths else MapSet(maps=())
+            maps = load_map_set(copy.paths, max_bytes=max_bytes, exclude=excluded) if copy.paths else MapSet(maps=())
         except MapError as error:
             raise MapError(str(error).replace(str(copy.folder) + os.sep, f"{spec}:")) from None
         yield _side(spec, maps, settings, copy.shown, copy.missing)

@@ -45,6 +45,13 @@ class Checkout:
             return path
         return os.path.relpath(self.root / inside)
 
+    def in_work_tree(self, path: str | os.PathLike[str]) -> str:
+        """The absolute path in the work tree of a file inside the copy (what the configuration's patterns see)."""
+        try:
+            return str(self.root / Path(os.path.abspath(path)).relative_to(self.folder))
+        except ValueError:
+            return str(path)
+
     def repo_path(self, path: str) -> str:
         """A path inside the copy as ``REV:path`` names it (for messages)."""
         try:

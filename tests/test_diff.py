@@ -133,6 +133,18 @@ def test_the_source_is_read_from_the_revision_and_the_work_tree_is_untouched(rep
     assert letter.read_text(encoding="utf-8") == LETTER.replace("40,000", "50,000")
 
 
+def test_the_configuration_applies_to_both_sides(repo: Path) -> None:
+    # The configuration's patterns name files of the work tree; a revision's copies of them are matched alike.
+    (repo / "pyproject.toml").write_text('[tool.argmap.per-file-ignores]\n"maps/" = ["AM104", "AM301"]\n'
+                                         '[tool.argmap]\nexclude = ["nothing-*.yaml"]\n', encoding="utf-8")
+    status, out, _ = run("main~1", "main", "--format", "json")
+    document = json.loads(out)
+    assert document["findings"]["new"] == [] and [f["code"] for f in document["findings"]["resolved"]] == ["AM203"]
+    assert json.loads(run("main~1", "main", "--format", "json", "--isolated")[1])["summary"]["new_errors"] == 1
+    (repo / "pyproject.toml").write_text('[tool.argmap]\nexclude = ["library.yaml"]\n', encoding="utf-8")
+    assert run("main~1", "main")[0:2] == (2, "")  # every map of both sides excluded
+
+
 def test_fail_on(repo: Path) -> None:
     assert run("main~1", "main")[0] == 0
     assert run("main~1", "main", "--fail-on", "label-flips")[0] == 1
