@@ -24,10 +24,14 @@ from argmap.check import SEVERITIES, RuleSettings
 from argmap.model import MapError, Position
 from argmap.rules import RULES, RULES_BY_CODE
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+
+def _toml():  # type: ignore[no-untyped-def]
+    """The TOML reader, imported only when there is a file to read (a few milliseconds on every run otherwise)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
 
 CONFIG_FILES = (".argmap.toml", "argmap.toml", "pyproject.toml")  # looked for in this order in each folder
 RENDER_FORMATS = ("svg", "png", "pdf", "dot")  # argmap.dot.FORMATS
@@ -212,6 +216,7 @@ def _has_argmap_table(path: Path) -> bool:
     # A cheap look before parsing: a pyproject.toml that never says tool.argmap (or tool."argmap") is not ours.
     if not re.search(r"""^\s*\[\s*tool\s*\.\s*["']?argmap\b|^\s*tool\s*\.\s*["']?argmap\b""", text, re.MULTILINE):
         return False
+    tomllib = _toml()
     try:
         return isinstance(tomllib.loads(text).get("tool", {}).get("argmap"), dict)
     except tomllib.TOMLDecodeError:
@@ -256,20 +261,22 @@ def _shown_path(path: Path) -> str:
 class _Lines:
     """Where a key or value is written in a TOML text, for messages (tomllib gives no positions)."""
 
-    HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-    KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+    # Compiled when a file is read, not on every run (the two cost 5 ms to compile).
+    HEADER = r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$"
+    KEY = r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
 
     def __init__(self, text: str, path: str):
+        header_pattern, key_pattern = re.compile(self.HEADER), re.compile(self.KEY)
         self.path = path
         self.keys: dict[tuple[str, ...], int] = {}
         table: tuple[str, ...] = ()
         for number, line in enumerate(text.splitlines(), start=1):
-            header = self.HEADER.match(line)
+            header = header_pattern.match(line)
             if header:
                 table = self._split(header.group(1))
                 self.keys.setdefault(table, number)
                 continue
-            key = self.KEY.match(line)
+            key = key_pattern.match(line)
             if key:
                 self.keys.setdefault((*table, *self._split(key.group(1))), number)
         self.lines = text.splitlines()
@@ -302,6 +309,7 @@ class _ConfigError(MapError):
 
 def parse_config(text: str, path: str, *, pyproject: bool = False, root: str | os.PathLike[str] | None = None) -> Config:
     """Read configuration text; ``path`` names it in messages. In a ``pyproject.toml``, ``[tool.argmap]``."""
+    tomllib = _toml()
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import PurePath
-from urllib.parse import quote
 
 from argmap import __version__
 from argmap.check import CheckResult, Finding
@@ -85,6 +83,8 @@ def rule_descriptor(rule: Rule) -> dict[str, object]:
 
 def artifact_uri(path: str) -> str:
     """A finding's path as a SARIF artifact URI: a relative path stays relative (``%SRCROOT%``), ``/`` separated."""
+    from urllib.parse import quote
+
     if os.path.isabs(path):
         return PurePath(path).as_uri()
     return quote(PurePath(path).as_posix())
@@ -92,6 +92,8 @@ def artifact_uri(path: str) -> str:
 
 def fingerprint(f: Finding) -> str:
     """What identifies a finding across runs while lines move: rule, map, claim and message."""
+    import hashlib
+
     key = "\x00".join((f.code, f.map, f.claim or "", f.message))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
