@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from argmap import __version__
 from argmap.analysis import MAX_UNDECIDED
 from argmap.check import check_paths, validate_codes
-from argmap.config import Config, expand_codes, load_config
+from argmap.config import Config, expand_codes, format_settings, load_config, settings_in_force
 from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
@@ -356,6 +356,21 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
             return
         made = write_generated(output, count, seed)
     click.echo(f"wrote {output} ({made.claims} claims, {made.relations} relations) and its source text")
+
+
+@main.command("config")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@config_options
+def config_command(fmt: str, config_file: str | None, isolated: bool) -> None:
+    """Show the configuration in force: which file applies, and every setting after argmap's defaults.
+
+    The file is [tool.argmap] in pyproject.toml, argmap.toml or .argmap.toml, the first found from
+    this folder up to the top of the git repository. See docs/configuration.md.
+    """
+    import json
+
+    settings = settings_in_force(_config(config_file, isolated))
+    click.echo(json.dumps(settings, indent=2) if fmt == "json" else format_settings(settings), nl=fmt != "text")
 
 
 @main.command()

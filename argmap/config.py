@@ -128,6 +128,47 @@ class Config:
             return absolute
 
 
+def settings_in_force(config: Config) -> dict[str, object]:
+    """Every setting as it applies (the file's over argmap's defaults), for ``argmap config``."""
+    enabled = config.enabled_codes()
+    render = config.render
+    return {
+        "file": config.path,
+        "root": str(config.root),
+        "paths": list(config.paths) if config.paths is not None else ["maps"],
+        "exclude": list(config.exclude),
+        "rules": sorted(enabled),
+        "not-run": sorted(set(RULES_BY_CODE) - enabled),
+        "per-file-ignores": {pattern: sorted(codes) for pattern, codes in config.per_file_ignores},
+        "severity": {code: config.severity[code] for code in sorted(config.severity)},
+        "strict": bool(config.strict),
+        "render": {"output": render.output or "render", "format": render.format or "svg",
+                   "rankdir": render.rankdir or "LR", "overview-above": render.overview_above or 150},
+    }
+
+
+def format_settings(settings: Mapping[str, object]) -> str:
+    """``settings_in_force`` for a terminal."""
+    def listed(values: object) -> str:
+        return ", ".join(map(str, values)) if values else "(none)"  # type: ignore[call-overload]
+
+    render = settings["render"]
+    lines = [
+        f"configuration: {settings['file'] + ' (paths relative to its folder)' if settings['file'] else 'none (argmap defaults)'}",
+        f"paths: {listed(settings['paths'])}",
+        f"exclude: {listed(settings['exclude'])}",
+        f"rules: {listed(settings['rules'])}",
+        f"not run: {listed(settings['not-run'])}",
+        "per-file-ignores:" + ("".join(f"\n  {pattern}: {listed(codes)}"
+                                        for pattern, codes in settings["per-file-ignores"].items())  # type: ignore[attr-defined]
+                               or " (none)"),
+        "severity: " + listed([f"{code} {level}" for code, level in settings["severity"].items()]),  # type: ignore[attr-defined]
+        f"strict: {'yes' if settings['strict'] else 'no'}",
+        "render: " + ", ".join(f"{key} {value}" for key, value in render.items()),  # type: ignore[attr-defined]
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def expand_codes(selectors: Iterable[str] | None) -> frozenset[str]:
     """Rule codes for selectors: a code (``AM103``), a prefix (``AM1``, ``AM``), ``ALL``, or a rule name."""
     codes: set[str] = set()

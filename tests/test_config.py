@@ -323,3 +323,21 @@ def test_a_missing_config_file_is_bad_input(repo: Path) -> None:
     assert run("check", "--config", "nope.toml") == (2, "", "Error: nope.toml: no such configuration file\n")
     with pytest.raises(MapError, match="is a folder"):
         load_config(repo)
+
+
+def test_the_config_command_shows_what_applies(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    configure(repo, PER_FOLDER + '\n[tool.argmap.severity]\nAM2 = "error"\n[tool.argmap.render]\nformat = "png"\n')
+    monkeypatch.chdir(repo / "maps")
+    status, out, _ = run("config")
+    assert (status, out) == (0, "configuration: ../pyproject.toml (paths relative to its folder)\n"
+                                "paths: maps, maps/legacy\n"
+                                "exclude: (none)\n"
+                                "rules: AM001, AM002, AM003, AM101, AM102, AM103, AM104, AM201, AM202, AM203, AM204, AM301, AM302, AM303\n"
+                                "not run: (none)\n"
+                                "per-file-ignores:\n  maps/legacy/: AM103\n"
+                                "severity: AM201 error, AM202 error, AM203 error, AM204 error\n"
+                                "strict: no\n"
+                                "render: output render, format png, rankdir LR, overview-above 150\n")
+    document = json.loads(run("config", "--format", "json", "--isolated")[1])
+    assert (document["file"], document["strict"], document["not-run"]) == (None, False, [])
+    assert json.loads(run("config", "--format", "json")[1])["root"] == str(repo)
