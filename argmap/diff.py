@@ -274,6 +274,11 @@ def _one_line(text: object, limit: int | None = None) -> str:
     return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _shown_value(value: object) -> str:
+    """A changed field's value: quoted and shortened, or ``(none)`` (a quote added or taken away)."""
+    return "(none)" if value is None else repr(_one_line(value, 60))
+
+
 def _where(record: dict[str, object]) -> str:
     return f"{record['path']}:{record['line']}"
 
@@ -306,7 +311,7 @@ def format_text(d: ArgumentDiff) -> str:
     section("claims removed", [f"- {c['map']}#{c['id']} ({c['kind']}): {_one_line(c['text'], 100)} (was {_where(c)})"
                                for c in d.claims_removed])
     section("claims changed", [f"~ {_where(c)}: {c['map']}#{c['id']}: " + "; ".join(
-        f"{name} {_one_line(v['old'], 60)!r} -> {_one_line(v['new'], 60)!r}" for name, v in c["changes"].items())  # type: ignore[attr-defined]
+        f"{name} {_shown_value(v['old'])} -> {_shown_value(v['new'])}" for name, v in c["changes"].items())  # type: ignore[attr-defined]
         for c in d.claims_changed])
     section("relations added", [f"+ {_where(r)}: {_relation_phrase(r)}" for r in d.relations_added])
     section("relations removed", [f"- {_relation_phrase(r)} (was {_where(r)})" for r in d.relations_removed])

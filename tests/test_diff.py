@@ -169,6 +169,13 @@ def test_files_and_folders_need_no_git(tmp_path: Path, monkeypatch: pytest.Monke
     assert (by_folder.old, by_file.old) == ("old", "old/library.yaml")
 
 
+def test_a_quote_added_is_shown_as_a_change_from_none(tmp_path: Path) -> None:
+    old = write_map(tmp_path, "title: T\nclaims:\n  a:\n    text: A\n    kind: evidence\n", "m")
+    new = write_map(tmp_path / "n", "title: T\nclaims:\n  a:\n    text: A\n    kind: evidence\n    quote: A line\n", "m")
+    out = format_diff(diff_specs(str(old), str(new)), "text")
+    assert f"  ~ {tmp_path}/n/m.yaml:3: m#a: quote (none) -> 'A line'\n" in out
+
+
 def test_a_renamed_id_is_a_removal_and_an_addition(tmp_path: Path) -> None:
     old = write_map(tmp_path, "title: T\nclaims:\n  a:\n    text: A\n    kind: assumption\n", "old")
     new = write_map(tmp_path / "n", "title: T\nclaims:\n  b:\n    text: A\n    kind: assumption\n", "old")
