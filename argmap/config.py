@@ -30,7 +30,10 @@ def _toml():  # type: ignore[no-untyped-def]
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+        try:
+            import tomli as tomllib
+        except ModuleNotFoundError:
+            raise MapError("reading a configuration file on Python 3.10 needs the tomli package; pip install tomli") from None
     return tomllib
 
 CONFIG_FILES = (".argmap.toml", "argmap.toml", "pyproject.toml")  # looked for in this order in each folder

@@ -115,6 +115,10 @@ def open_side(spec: str, paths: Iterable[str], *, settings: RuleSettings | None 
         excluded = None if exclude is None else (lambda path: exclude(Path(copy.in_work_tree(path))))
         try:
             maps = load_map_set(copy.paths, max_bytes=max_bytes, exclude=excluded) if copy.paths else MapSet(maps=())
+            # A source outside the folders copied is read from the same revision too, then the maps again.
+            sources = [Path(m.path).parent / m.source for m in maps.all_maps if m.source and m.source_text is None]
+            if sources and copy.fetch(sources):
+                maps = load_map_set(copy.paths, max_bytes=max_bytes, exclude=excluded)
         except MapError as error:
             raise MapError(str(error).replace(str(copy.folder) + os.sep, f"{spec}:")) from None
         yield _side(spec, maps, settings, copy.shown, copy.missing)

@@ -1,9 +1,9 @@
 """Maps as a git revision holds them, copied into a temporary folder (the work tree is never touched).
 
 :func:`checkout_maps` reads the files at some paths of a revision with ``git ls-tree`` and
-``git cat-file --batch`` (``git show REV:path`` for many files in one process), then what those maps
-need from the same revision: the maps beside them (for ``include`` and ``map#id``) and each map's
-``source:``, wherever in the repository it is.
+``git cat-file --batch`` (``git show REV:path`` for many files in one process), with the maps beside
+them (for ``include`` and ``map#id``); :meth:`Checkout.fetch` then reads what else the maps name from
+the same revision (a ``source:`` outside those folders).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from argmap.load import MAP_SUFFIXES, parse_map
+from argmap.load import MAP_SUFFIXES
 from argmap.model import MapError
 
 GIT_TIMEOUT = 120.0
@@ -36,14 +36,36 @@ class Checkout:
     folder: Path
     paths: tuple[str, ...]
     missing: tuple[str, ...] = ()
+    commit: str = ""
+    written: set[str] = field(default_factory=set, repr=False, compare=False)  # repository paths copied
+    _shown: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def shown(self, path: str) -> str:
         """A path inside the copy as the same file of the work tree is named from the current folder."""
-        try:
-            inside = Path(os.path.abspath(path)).relative_to(self.folder)
-        except ValueError:
-            return path
-        return os.path.relpath(self.root / inside)
+        found = self._shown.get(path)  # asked once per relation and claim: tens of thousands of times
+        if found is None:
+            try:
+                found = os.path.relpath(self.root / Path(os.path.abspath(path)).relative_to(self.folder))
+            except ValueError:
+                found = path
+            self._shown[path] = found
+        return found
+
+    def fetch(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+        """Copy these files (paths inside the copy, as a map names its source) from the revision, if it has them.
+
+        Returns how many were copied; a path outside the repository, one already copied or one the
+        revision does not have is passed over.
+        """
+        wanted = []
+        for path in paths:
+            try:
+                inside = _inside(PurePosixPath(Path(os.path.abspath(path)).relative_to(self.folder).as_posix()))
+            except ValueError:
+                continue
+            if inside is not None and inside not in self.written:
+                wanted.append(inside)
+        return len(_copy(self.root, self.commit, sorted(set(wanted)), self.folder, self.written))
 
     def in_work_tree(self, path: str | os.PathLike[str]) -> str:
         """The absolute path in the work tree of a file inside the copy (what the configuration's patterns see)."""
@@ -162,38 +184,25 @@ def checkout_maps(revision: str, paths: Iterable[str], *, root: Path | None = No
         kinds = {p: _object_type(root, commit, p) for p in relative}
         present = [p for p in relative if kinds[p] in ("tree", "blob")]
         files = set(_tree_files(root, commit, present)) if present else set()
+        # The maps beside each map, which an include or a map#id reference may name.
+        folders = sorted({str(PurePosixPath(p).parent) for p in files if PurePosixPath(p).suffix in MAP_SUFFIXES})
+        for parent in folders:
+            listed = _tree_files(root, commit, [parent + "/" if parent != "." else "."], recursive=False)
+            files.update(p for p in listed if PurePosixPath(p).suffix in MAP_SUFFIXES)
         written: set[str] = set()
-        pending = sorted(files)
-        while pending:
-            blobs = _read_blobs(root, commit, pending)
-            for path, data in blobs.items():
-                target = folder / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-            written.update(pending)
-            pending = sorted(set(_needed(root, commit, blobs)) - written)
+        _copy(root, commit, sorted(files), folder, written)
         missing = tuple(given_as[p] for p in relative if p not in present)
-        yield Checkout(revision, root, folder, tuple(str(folder / p) for p in present), missing)
+        yield Checkout(revision, root, folder, tuple(str(folder / p) for p in present), missing, commit, written)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _needed(root: Path, commit: str, blobs: dict[str, bytes]) -> Iterator[str]:
-    """What the maps just read need from the same revision: the maps beside them, and their sources."""
-    folders = set()
+def _copy(root: Path, commit: str, paths: list[str], folder: Path, written: set[str]) -> list[str]:
+    """Write the files at ``paths`` (relative to the top) of ``commit`` under ``folder``; the ones it has."""
+    blobs = _read_blobs(root, commit, paths)
     for path, data in blobs.items():
-        pure = PurePosixPath(path)
-        if pure.suffix not in MAP_SUFFIXES:
-            continue
-        folders.add(str(pure.parent))
-        try:
-            argmap = parse_map(data.decode("utf-8-sig"), path, "m")
-        except (MapError, UnicodeDecodeError):
-            continue  # the load reports it, at its place
-        if argmap.source:
-            source = _inside(pure.parent / argmap.source)
-            if source is not None:
-                yield source
-    for parent in sorted(folders):
-        listed = _tree_files(root, commit, [parent + "/" if parent != "." else "."], recursive=False)
-        yield from (p for p in listed if PurePosixPath(p).suffix in MAP_SUFFIXES)
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    written.update(paths)
+    return list(blobs)

@@ -145,6 +145,25 @@ def test_the_configuration_applies_to_both_sides(repo: Path) -> None:
     assert run("main~1", "main")[0:2] == (2, "")  # every map of both sides excluded
 
 
+def test_a_source_outside_the_maps_folder_is_read_from_the_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "texts-apart"
+    (repo / "maps").mkdir(parents=True)
+    (repo / "texts").mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "maps" / "library.yaml").write_text(LIBRARY.replace("sources/letter.txt", "../texts/letter.txt"), encoding="utf-8")
+    (repo / "texts" / "letter.txt").write_text(LETTER, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "first")
+    (repo / "texts" / "letter.txt").write_text(LETTER.replace("40,000", "50,000"), encoding="utf-8")
+    git(repo, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-am", "the letter misquoted")
+    (repo / "texts" / "letter.txt").write_text(LETTER, encoding="utf-8")  # and put right in the work tree
+    monkeypatch.chdir(repo)
+    document = json.loads(run("main~1", "main", "--format", "json")[1])
+    assert [f["code"] for f in document["findings"]["new"]] == ["AM301"]
+    assert document["claims"] == {"added": [], "removed": [], "changed": []}
+    assert json.loads(run("main", "maps", "--format", "json")[1])["findings"]["resolved"][0]["code"] == "AM301"
+
+
 def test_fail_on(repo: Path) -> None:
     assert run("main~1", "main")[0] == 0
     assert run("main~1", "main", "--fail-on", "label-flips")[0] == 1
