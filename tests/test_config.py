@@ -168,6 +168,10 @@ def test_the_nearest_file_applies_and_walks_stop_at_the_repository(tmp_path: Pat
     assert find_config(deep) is None
     configure(tmp_path / "repo", "[project]\nname = 'x'\n")  # a pyproject.toml without [tool.argmap] is passed over
     assert find_config(deep) is None
+    configure(tmp_path / "repo", "[project]\nname = 'argmap-maps'\n")  # names argmap, configures nothing
+    assert find_config(deep) is None
+    top = configure(tmp_path / "repo", "[tool]\nargmap.strict = true\n")  # a dotted key is a [tool.argmap] too
+    assert find_config(deep) == top and load_config(start=deep).strict is True
     top = configure(tmp_path / "repo", "[tool.argmap]\nstrict = true\n")
     assert find_config(deep) == top
     middle = configure(tmp_path / "repo" / "a", "strict = false\n", "argmap.toml")
