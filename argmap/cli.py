@@ -232,21 +232,24 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
               help="json: node-link; graphml; dot: the diagram; mermaid: the diagram as a Mermaid flowchart (for"
                    " Markdown); apx, i23: the attack framework for solvers; argdown: an Argdown document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@config_options
 @max_bytes_option
-def export(map_path: str, fmt: str, output: str | None, max_bytes: int) -> None:
+def export(map_path: str, fmt: str, output: str | None, config_file: str | None, isolated: bool, max_bytes: int) -> None:
     """Export one map's graph as node-link JSON, GraphML, DOT, Mermaid, APX, i23 or Argdown.
 
     \b
     Example:
         argmap export maps/debate.yaml -f graphml -o debate.graphml
     """
+    config = _config(config_file, isolated)
+    settings = config.rule_settings(config.enabled_codes())  # the findings dot and mermaid draw, as render's
     with _input_errors():
         from argmap.export import export_bytes, export_map
 
         if output is None:
-            click.echo(export_map(map_path, fmt, max_bytes=max_bytes), nl=False)
+            click.echo(export_map(map_path, fmt, max_bytes=max_bytes, settings=settings), nl=False)
             return
-        data = export_bytes(map_path, fmt, max_bytes=max_bytes)
+        data = export_bytes(map_path, fmt, max_bytes=max_bytes, settings=settings)
         if Path(output).resolve() == Path(map_path).resolve():
             raise OutputError(f"refusing to overwrite the map {map_path} with its export")
         if Path(output).is_dir():

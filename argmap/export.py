@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from argmap.check import check_ignore_codes, findings_in_scope
+from argmap.check import RuleSettings, check_ignore_codes, findings_in_scope
 from argmap.dot import DotGraph, dot_bytes, dot_text, to_dot
 from argmap.graph import MapGraph, diagram_nodes, map_members, shown_names
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
@@ -191,25 +191,25 @@ def to_argdown(maps: MapGraph, name: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, settings: RuleSettings | None = None) -> str:
     """Map file ``path`` (and what it includes) exported as ``fmt`` text."""
-    made = _export(path, fmt, max_bytes)
+    made = _export(path, fmt, max_bytes, settings)
     return made if isinstance(made, str) else dot_text(made)
 
 
-def export_bytes(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def export_bytes(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, settings: RuleSettings | None = None) -> bytes:
     """``export_map(path, fmt)`` in UTF-8, for a file: a DOT export is never held whole as text (see ``dot_bytes``)."""
-    made = _export(path, fmt, max_bytes)
+    made = _export(path, fmt, max_bytes, settings)
     return made.encode("utf-8") if isinstance(made, str) else dot_bytes(made)
 
 
-def _export(path: str, fmt: str, max_bytes: int) -> str | DotGraph:
+def _export(path: str, fmt: str, max_bytes: int, settings: RuleSettings | None = None) -> str | DotGraph:
     if Path(path).is_dir():
         raise MapError("export takes one map file, not a folder", path=path)
     loaded = load_map_set([path], max_bytes=max_bytes)
     name = loaded.maps[0].name
     if fmt in ("dot", "mermaid"):  # the diagrams, the only exports that draw findings and so run the check
-        maps, findings = findings_in_scope(loaded, name)
+        maps, findings = findings_in_scope(loaded, name, settings=settings)  # as render draws them
         return to_dot(maps, name, findings) if fmt == "dot" else to_mermaid(maps, name, findings)
     check_ignore_codes(loaded)  # an unknown rule code is bad input for every command
     maps = MapGraph(map_scope(loaded, name))

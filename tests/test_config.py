@@ -127,6 +127,15 @@ def test_a_rule_ignored_for_one_folder_by_render(repo: Path) -> None:
     assert current.count("AM103 unsupported-premise") == 2
 
 
+def test_a_rule_ignored_for_one_folder_by_the_diagram_exports(repo: Path) -> None:
+    configure(repo, PER_FOLDER)
+    for fmt in ("dot", "mermaid"):
+        legacy = run("export", "maps/legacy/trees-old.yaml", "-f", fmt)[1]
+        current = run("export", "maps/trees.yaml", "-f", fmt)[1]
+        assert "AM101" in legacy and "AM103" not in legacy and current.count("AM103 unsupported-premise") == 2, fmt
+        assert run("export", "maps/legacy/trees-old.yaml", "-f", fmt, "--isolated")[1].count("AM103 unsupported-premise") == 2
+
+
 def _hook(hook_id: str) -> list[str]:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = [h for h in hooks if h["id"] == hook_id]
