@@ -341,13 +341,17 @@ class _Lines:
                 return number
         return 1
 
-    def error(self, key: tuple[str, ...], message: str, value: str | None = None) -> MapError:
-        return MapError(message, Position(self.path, self.line(key, value), 0))
 
 
-class _ConfigError(MapError):
+class ConfigError(MapError):
+    """A configuration argmap cannot use: ``file:line: what to fix`` (TOML has no useful column to give)."""
+
+    def __init__(self, message: str, path: str, line: int):
+        super().__init__(message, Position(path, line, 0))
+
     def __str__(self) -> str:
-        return f"{self.position.path}:{self.position.line}: {self.message}" if self.position else super().__str__()
+        assert self.position is not None
+        return f"{self.position.path}:{self.position.line}: {self.message}"
 
 
 def parse_config(text: str, path: str, *, pyproject: bool = False, root: str | os.PathLike[str] | None = None) -> Config:
@@ -359,7 +363,7 @@ def parse_config(text: str, path: str, *, pyproject: bool = False, root: str | o
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line = int(where.group(1)) if where else 1
         what = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
-        raise _ConfigError(f"this is not valid TOML ({what[:1].lower()}{what[1:]}); correct the syntax", Position(path, line, 0)) from None
+        raise ConfigError(f"this is not valid TOML ({what[:1].lower()}{what[1:]}); correct the syntax", path, line) from None
     lines = _Lines(text, path)
     base: tuple[str, ...] = ("tool", "argmap") if pyproject else ()
     table = document.get("tool", {}).get("argmap", {}) if pyproject else document
@@ -374,9 +378,8 @@ class _Reader:
         self.lines = lines
         self.base = base
 
-    def fail(self, key: tuple[str, ...], message: str, value: str | None = None) -> MapError:
-        error = self.lines.error((*self.base, *key), message, value)
-        return _ConfigError(error.message, error.position)
+    def fail(self, key: tuple[str, ...], message: str, value: str | None = None) -> ConfigError:
+        return ConfigError(message, self.lines.path, self.lines.line((*self.base, *key), value))
 
     def where(self, key: tuple[str, ...]) -> str:
         return "[" + ".".join((*self.base, *key)) + "]" if key or self.base else "the top level"
