@@ -19,13 +19,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from argmap.check import SEVERITIES, RuleSettings
 from argmap.model import MapError, Position
 from argmap.rules import RULES, RULES_BY_CODE
 
 
-def _toml():  # type: ignore[no-untyped-def]
+def _toml() -> ModuleType:
     """The TOML reader, imported only when there is a file to read (a few milliseconds on every run otherwise)."""
     if sys.version_info >= (3, 11):
         import tomllib
@@ -131,7 +133,7 @@ class Config:
             return absolute
 
 
-def settings_in_force(config: Config) -> dict[str, object]:
+def settings_in_force(config: Config) -> dict[str, Any]:
     """Every setting as it applies (the file's over argmap's defaults), for ``argmap config``."""
     enabled = config.enabled_codes()
     render = config.render
@@ -150,10 +152,10 @@ def settings_in_force(config: Config) -> dict[str, object]:
     }
 
 
-def format_settings(settings: Mapping[str, object]) -> str:
+def format_settings(settings: Mapping[str, Any]) -> str:
     """``settings_in_force`` for a terminal."""
-    def listed(values: object) -> str:
-        return ", ".join(map(str, values)) if values else "(none)"  # type: ignore[call-overload]
+    def listed(values: Iterable[object]) -> str:
+        return ", ".join(map(str, values)) or "(none)"
 
     render = settings["render"]
     lines = [
@@ -163,11 +165,11 @@ def format_settings(settings: Mapping[str, object]) -> str:
         f"rules: {listed(settings['rules'])}",
         f"not run: {listed(settings['not-run'])}",
         "per-file-ignores:" + ("".join(f"\n  {pattern}: {listed(codes)}"
-                                        for pattern, codes in settings["per-file-ignores"].items())  # type: ignore[attr-defined]
+                                        for pattern, codes in settings["per-file-ignores"].items())
                                or " (none)"),
-        "severity: " + listed([f"{code} {level}" for code, level in settings["severity"].items()]),  # type: ignore[attr-defined]
+        "severity: " + listed([f"{code} {level}" for code, level in settings["severity"].items()]),
         f"strict: {'yes' if settings['strict'] else 'no'}",
-        "render: " + ", ".join(f"{key} {value}" for key, value in render.items()),  # type: ignore[attr-defined]
+        "render: " + ", ".join(f"{key} {value}" for key, value in render.items()),
     ]
     return "\n".join(lines) + "\n"
 

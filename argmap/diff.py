@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from argmap.analysis import grounded_labelling
 from argmap.check import CheckResult, Finding, RuleSettings, check_map_set
@@ -29,6 +30,7 @@ FAIL_ON = ("new-errors", "new-findings", "label-flips")
 JSON_VERSION = 1  # of `argmap diff --format json` (docs/outputs.md, "Stability")
 SYMMETRIC = frozenset({"tension", "same-as"})
 MARKDOWN_LIMIT = 25  # items per list in a pull-request comment; the rest is counted
+Record = dict[str, Any]  # a claim, relation, flip or finding as the JSON output has it
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,17 @@ class ArgumentDiff:
 
     old: str
     new: str
-    claims_added: list[dict[str, object]]
-    claims_removed: list[dict[str, object]]
-    claims_changed: list[dict[str, object]]
-    relations_added: list[dict[str, object]]
-    relations_removed: list[dict[str, object]]
-    label_flips: list[dict[str, object]]
-    findings_new: list[dict[str, object]]
-    findings_resolved: list[dict[str, object]]
+    claims_added: list[Record]
+    claims_removed: list[Record]
+    claims_changed: list[Record]
+    relations_added: list[Record]
+    relations_removed: list[Record]
+    label_flips: list[Record]
+    findings_new: list[Record]
+    findings_resolved: list[Record]
 
     @property
-    def new_errors(self) -> list[dict[str, object]]:
+    def new_errors(self) -> list[Record]:
         return [f for f in self.findings_new if f["severity"] == "error"]
 
     def summary(self) -> dict[str, int]:
@@ -156,8 +158,8 @@ def _claims(side: Side) -> dict[tuple[str, str], Claim]:
     return found
 
 
-def _claim_record(side: Side, key: tuple[str, str], claim: Claim) -> dict[str, object]:
-    record: dict[str, object] = {"map": key[0], "id": claim.id, "kind": claim.kind, "text": claim.text,
+def _claim_record(side: Side, key: tuple[str, str], claim: Claim) -> Record:
+    record: Record = {"map": key[0], "id": claim.id, "kind": claim.kind, "text": claim.text,
                                  "path": side.show(claim.position.path), "line": claim.position.line}
     label = side.labels.get(key[0], {}).get(claim.id)
     if label is not None:
@@ -169,13 +171,13 @@ def _qualified(reference: str, home: str) -> str:
     return reference if "#" in reference else f"{home}#{reference}"
 
 
-def _relations(side: Side) -> dict[tuple[object, ...], dict[str, object]]:
+def _relations(side: Side) -> dict[tuple[object, ...], Record]:
     """Every relation written in the side's maps, by identity: (map, type, source, target, premises)."""
-    found: dict[tuple[object, ...], dict[str, object]] = {}
+    found: dict[tuple[object, ...], Record] = {}
 
     def add(home: str, kind: str, source: str, target: str, path: str, line: int, premises: tuple[str, ...] = ()) -> None:
         ends = tuple(sorted((source, target))) if kind in SYMMETRIC else (source, target)
-        record: dict[str, object] = {"map": home, "type": kind, "source": source, "target": target,
+        record: Record = {"map": home, "type": kind, "source": source, "target": target,
                                      "path": side.show(path), "line": line}
         if premises:
             record["premises"] = list(premises)
@@ -248,11 +250,11 @@ def diff_sides(before: Side, after: Side) -> ArgumentDiff:
     )
 
 
-def _order(record: dict[str, object]) -> tuple[str, str]:
+def _order(record: Record) -> tuple[str, str]:
     return (str(record["map"]), str(record["id"]))
 
 
-def _relation_order(record: dict[str, object]) -> tuple[str, ...]:
+def _relation_order(record: Record) -> tuple[str, ...]:
     return (str(record["map"]), str(record["source"]), str(record["type"]), str(record["target"]))
 
 
@@ -264,11 +266,11 @@ def _name(node: str, home: str) -> str:
     return node.rpartition("#")[2] if node.startswith(home + "#") else node
 
 
-def _relation_phrase(r: dict[str, object]) -> str:
+def _relation_phrase(r: Record) -> str:
     home = str(r["map"])
     source, target = _name(str(r["source"]), home), _name(str(r["target"]), home)
     if r["type"] == "argument":
-        premises = " + ".join(_name(str(p), home) for p in r.get("premises", []))  # type: ignore[attr-defined]
+        premises = " + ".join(_name(str(p), home) for p in r.get("premises", []))
         return f"linked argument '{source}': {premises} -> {target}"
     return f"{source} {r['type']} {target}"
 
@@ -283,7 +285,7 @@ def _shown_value(value: object) -> str:
     return "(none)" if value is None else repr(_one_line(value, 60))
 
 
-def _where(record: dict[str, object]) -> str:
+def _where(record: Record) -> str:
     return f"{record['path']}:{record['line']}"
 
 
@@ -315,7 +317,7 @@ def format_text(d: ArgumentDiff) -> str:
     section("claims removed", [f"- {c['map']}#{c['id']} ({c['kind']}): {_one_line(c['text'], 100)} (was {_where(c)})"
                                for c in d.claims_removed])
     section("claims changed", [f"~ {_where(c)}: {c['map']}#{c['id']}: " + "; ".join(
-        f"{name} {_shown_value(v['old'])} -> {_shown_value(v['new'])}" for name, v in c["changes"].items())  # type: ignore[attr-defined]
+        f"{name} {_shown_value(v['old'])} -> {_shown_value(v['new'])}" for name, v in c["changes"].items())
         for c in d.claims_changed])
     section("relations added", [f"+ {_where(r)}: {_relation_phrase(r)}" for r in d.relations_added])
     section("relations removed", [f"- {_relation_phrase(r)} (was {_where(r)})" for r in d.relations_removed])
@@ -366,7 +368,7 @@ def format_markdown(d: ArgumentDiff) -> str:
     edits = []
     edits += [f"- added {_code(c['map'] + '#' + c['id'])} ({c['kind']}): {_md(c['text'])}" for c in d.claims_added]
     edits += [f"- removed {_code(c['map'] + '#' + c['id'])} ({c['kind']}): {_md(c['text'])}" for c in d.claims_removed]
-    edits += [f"- changed {_code(c['map'] + '#' + c['id'])}: " + ", ".join(sorted(c["changes"])) for c in d.claims_changed]  # type: ignore[arg-type]
+    edits += [f"- changed {_code(c['map'] + '#' + c['id'])}: " + ", ".join(sorted(c["changes"])) for c in d.claims_changed]
     edits += [f"- added relation {_code(_relation_phrase(r))}" for r in d.relations_added]
     edits += [f"- removed relation {_code(_relation_phrase(r))}" for r in d.relations_removed]
     if edits:
@@ -376,7 +378,7 @@ def format_markdown(d: ArgumentDiff) -> str:
     return "\n".join(out) + "\n"
 
 
-def diff_document(d: ArgumentDiff) -> dict[str, object]:
+def diff_document(d: ArgumentDiff) -> Record:
     """The diff as the versioned JSON document (docs/outputs.md)."""
     return {
         "version": JSON_VERSION, "old": d.old, "new": d.new, "summary": d.summary(),
