@@ -250,12 +250,13 @@ def diff_sides(before: Side, after: Side) -> ArgumentDiff:
     )
 
 
-def _order(record: Record) -> tuple[str, str]:
-    return (str(record["map"]), str(record["id"]))
+def _order(record: Record) -> tuple[Any, ...]:
+    """In the order of the files: by map, then where the claim is written."""
+    return (record["map"], record["path"], record["line"], record["id"])
 
 
-def _relation_order(record: Record) -> tuple[str, ...]:
-    return (str(record["map"]), str(record["source"]), str(record["type"]), str(record["target"]))
+def _relation_order(record: Record) -> tuple[Any, ...]:
+    return (record["map"], record["path"], record["line"], record["source"], record["type"], record["target"])
 
 
 # ------------------------------------------------------------------------------------------ presenting

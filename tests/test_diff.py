@@ -60,8 +60,8 @@ def test_two_revisions_in_text(repo: Path) -> None:
         "argmap diff main~1 -> main\n"
         "\n"
         "labels flipped:\n"
-        "  maps/library.yaml:12: library#cost in -> out: Opening every day costs more than the town can pay.\n"
         "  maps/library.yaml:4: library#open-daily out -> in: The library should open every day.\n"
+        "  maps/library.yaml:12: library#cost in -> out: Opening every day costs more than the town can pay.\n"
         "\n"
         "new findings:\n"
         "  maps/library.yaml:10:12: error AM301 quote-not-in-source: the quote of 'demand' is not in sources/letter.txt:"
@@ -99,7 +99,7 @@ def test_two_revisions_in_json(repo: Path) -> None:
     assert document["claims"]["added"][0]["label"] == "in"
     assert [(r["source"], r["type"], r["target"]) for r in document["relations"]["removed"]] == [
         ("library#budget", "supports", "library#cost")]
-    assert [(f["id"], f["old"], f["new"]) for f in document["labels"]["flipped"]] == [("cost", "in", "out"), ("open-daily", "out", "in")]
+    assert [(f["id"], f["old"], f["new"]) for f in document["labels"]["flipped"]] == [("open-daily", "out", "in"), ("cost", "in", "out")]
     assert [f["code"] for f in document["findings"]["new"]] == ["AM301", "AM104"]
     assert [f["code"] for f in document["findings"]["resolved"]] == ["AM203"]
 
@@ -243,3 +243,11 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     if shutil.which("git") and subprocess.run(["git", "rev-parse"], cwd=tmp_path, capture_output=True).returncode == 0:
         pytest.skip("the temporary folder is inside a git repository here")
     assert run("main", "HEAD") == (2, "", "Error: 'main' is not a file or folder here, and this is not a git repository\n")
+
+
+def test_the_markdown_example_in_the_docs_is_what_diff_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    page = (REPO / "docs" / "outputs.md").read_text(encoding="utf-8")
+    shown = page.split("```markdown\n", 1)[1].split("```\n", 1)[0]
+    printed = run("docs/tour-maps/library.yaml", "docs/tour-maps/revised/library.yaml", "--format", "markdown")[1]
+    assert shown == printed
