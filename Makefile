@@ -1,6 +1,6 @@
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench shapes hostile fuzz fuzz-atheris lock test-newest docs
+.PHONY: bench shapes hostile fuzz fuzz-atheris lock test-newest docs mermaid
 
 # Benchmark argmap against Argdown on generated maps (issue 7); not part of the tests. Installs the
 # Argdown CLI into bench/.argdown when missing. Pass e.g. BENCH_ARGS="--sizes 1000,10000 --runs 5".
@@ -67,3 +67,11 @@ test-newest:
 # The generated reference pages (docs/rules.md from the rule docstrings, docs/cli.md from --help).
 docs:
 	$(PYTHON) scripts/docs.py
+
+# Mermaid's own parser (npm: mermaid and jsdom, pinned by tests/mermaid/package-lock.json) in build/mermaid,
+# for tests/test_mermaid.py, which parses `argmap export -f mermaid` with it (skipped, saying so, without it).
+MERMAID_DIR ?= build/mermaid
+mermaid:
+	mkdir -p $(MERMAID_DIR)
+	cp tests/mermaid/package.json tests/mermaid/package-lock.json tests/mermaid/parse.mjs $(MERMAID_DIR)/
+	cd $(MERMAID_DIR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
+from pathlib import Path
 
 from argmap.graph import MapGraph
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
@@ -69,6 +70,30 @@ class CheckResult:
         return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
 
 
+@dataclass(frozen=True)
+class RuleSettings:
+    """How a repository configures the rules (``argmap.config``): which are off, their severities,
+    and which rules a file's findings are exempt from (``file_ignores(path) -> codes``)."""
+
+    disabled: frozenset[str] = frozenset()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    file_ignores: Callable[[str], frozenset[str]] | None = None
+
+    def apply(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` less those of rules ignored for their file, with the configured severities."""
+        out = []
+        ignored: dict[str, frozenset[str]] = {}
+        for f in findings:
+            if self.file_ignores is not None:
+                if f.path not in ignored:
+                    ignored[f.path] = self.file_ignores(f.path)
+                if f.code in ignored[f.path]:
+                    continue
+            level = self.severity.get(f.code)
+            out.append(f if level is None or level == f.severity else replace(f, severity=level))
+        return out
+
+
 def validate_codes(codes: Iterable[str]) -> frozenset[str]:
     """The codes, or a ``MapError`` naming the first that is not a rule."""
     codes = frozenset(codes)
@@ -121,14 +146,15 @@ def check_graph(graph: MapGraph, *, disable: Iterable[str] = ()) -> list[Finding
 class _ScopedChecks:
     """Findings of each map checked in its own scope (see ``map_scope``), each computed once."""
 
-    def __init__(self, maps: MapSet, disable: Iterable[str]):
+    def __init__(self, maps: MapSet, disable: Iterable[str], settings: RuleSettings | None = None):
         self.maps = maps
         self.disable = frozenset(disable)
+        self.settings = settings
         self._done: dict[str, tuple[MapGraph, list[Finding]]] = {}  # each map's scope as a graph, and its findings
 
     def __call__(self, name: str) -> list[Finding]:
         if name not in self._done:
-            self._done[name] = findings_in_scope(self.maps, name, disable=self.disable)
+            self._done[name] = findings_in_scope(self.maps, name, disable=self.disable, settings=self.settings)
         return self._done[name][1]
 
     @property
@@ -157,10 +183,14 @@ class _ScopedChecks:
         return out
 
 
-def check_map_set(maps: MapSet, *, disable: Iterable[str] = ()) -> CheckResult:
-    """Check each map asked for in its own scope; report the findings of those maps."""
+def check_map_set(maps: MapSet, *, disable: Iterable[str] = (), settings: RuleSettings | None = None) -> CheckResult:
+    """Check each map asked for in its own scope; report the findings of those maps.
+
+    ``settings`` (a repository's configuration) turns rules off, changes their severity and exempts
+    files from rules, for every map checked.
+    """
     validate_codes(disable)
-    scoped = _ScopedChecks(maps, disable)
+    scoped = _ScopedChecks(maps, disable, settings)
     findings = sorted({f for m in maps.maps for f in scoped.reported(m.name)}, key=_ORDER)
     summary = Summary(
         maps=len(maps.maps),
@@ -172,10 +202,14 @@ def check_map_set(maps: MapSet, *, disable: Iterable[str] = ()) -> CheckResult:
     return CheckResult(tuple(findings), summary, tuple(scoped.graphs))
 
 
-def findings_in_scope(maps: MapSet, name: str, *, disable: Iterable[str] = ()) -> tuple[MapGraph, list[Finding]]:
+def findings_in_scope(maps: MapSet, name: str, *, disable: Iterable[str] = (),
+                      settings: RuleSettings | None = None) -> tuple[MapGraph, list[Finding]]:
     """The graph of map ``name``'s scope and every finding in it (what a diagram of the map shows)."""
     graph = MapGraph(map_scope(maps, name))
-    return graph, check_graph(graph, disable=disable)
+    if settings is None:
+        return graph, check_graph(graph, disable=disable)
+    findings = check_graph(graph, disable=frozenset(disable) | settings.disabled)
+    return graph, sorted(settings.apply(findings), key=_ORDER)
 
 
 def _count_relations(argmap: ArgMap) -> int:
@@ -183,8 +217,9 @@ def _count_relations(argmap: ArgMap) -> int:
     return written + sum(len(a.premises) + 1 for a in argmap.arguments)
 
 
-def check_paths(
-    paths: Iterable[str], *, disable: Iterable[str] = (), max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None
-) -> CheckResult:
-    """Load the maps at ``paths`` (files or folders) and check them together."""
-    return check_map_set(load_map_set(paths, max_bytes=max_bytes, root=root), disable=disable)
+def check_paths(paths: Iterable[str], *, disable: Iterable[str] = (), max_bytes: int = DEFAULT_MAX_BYTES,
+                settings: RuleSettings | None = None, exclude: Callable[[Path], bool] | None = None,
+                root: str | None = None) -> CheckResult:
+    """Load the maps at ``paths`` (files or folders; ``exclude`` leaves files out of folders) and check them together."""
+    return check_map_set(load_map_set(paths, max_bytes=max_bytes, exclude=exclude, root=root), disable=disable,
+                         settings=settings)

@@ -11,16 +11,18 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 import click
+from click.core import ParameterSource
 
 from argmap import __version__
 from argmap.analysis import MAX_STEPS, MAX_UNDECIDED
-from argmap.check import check_paths
+from argmap.check import check_paths, validate_codes
+from argmap.config import Config, expand_codes, format_settings, load_config, settings_in_force
 from argmap.files import OutputError, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
@@ -37,9 +39,11 @@ RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
 DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
 DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
-EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
+EXPORT_FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
 IMPORT_FORMATS = ("apx", "i23")  # argmap.interchange.FORMATS
+DIFF_FORMATS = ("text", "markdown", "json")  # argmap.diff.FORMATS
+DIFF_FAIL_ON = ("new-errors", "new-findings", "label-flips")  # argmap.diff.FAIL_ON
 
 
 # What a command made, kept here until ``run`` ends the process with ``os._exit`` rather than freed
@@ -105,6 +109,45 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
 
 
+def config_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--config FILE`` and ``--isolated``: which configuration file applies (see docs/configuration.md)."""
+    command = click.option("--isolated", is_flag=True, help="Ignore every configuration file; argmap's defaults.")(command)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Read this configuration file instead of looking for one"
+                             " (pyproject.toml [tool.argmap], argmap.toml, .argmap.toml).")(command)
+
+
+def _config(config_file: str | None, isolated: bool) -> Config:
+    with _input_errors():
+        return load_config(config_file, isolated=isolated)
+
+
+def _given(name: str) -> bool:
+    """Whether option ``name`` was given on the command line (or by an environment variable), not left at its default."""
+    source = click.get_current_context().get_parameter_source(name)
+    return source is not None and source not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
+
+
+def _paths(paths: tuple[str, ...], config: Config) -> tuple[str, ...]:
+    """The paths given, else the configuration's (relative to its file), else maps/."""
+    if paths:
+        return paths
+    if config.paths is not None:
+        return tuple(config.shown(p) for p in config.paths)
+    return DEFAULT_PATHS
+
+
+def _selectors(values: tuple[str, ...]) -> list[str]:
+    selectors = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    for selector in selectors:
+        try:
+            expand_codes([selector])
+        except ValueError:
+            raise InputError(f"unknown rule '{selector}'; give a code (AM103), a prefix (AM1), ALL or a rule name;"
+                             " see `argmap rules`") from None
+    return selectors
+
+
 max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
     help="Refuse map and source files larger than this.",
@@ -125,13 +168,21 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
-              help="text for people, json for tools, github for workflow annotations.")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
-@click.option("--disable", multiple=True, metavar="CODE", help="Skip a rule (repeat, or separate with commas).")
+              help="text for people, json for tools, github for workflow annotations, sarif for code scanning.")
+@click.option("--strict/--no-strict", default=None,
+              help="Fail (exit 1) on warnings too. [default: the configuration's 'strict', else no]")
+@click.option("--select", multiple=True, metavar="RULE",
+              help="Run only these rules (codes, prefixes like AM1, ALL, or names); replaces the configuration's selection.")
+@click.option("--extend-select", multiple=True, metavar="RULE", help="Run these rules too.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeat, or separate with commas).")
+@click.option("--disable", multiple=True, metavar="CODE", help="Skip a rule by its code, as --ignore does (kept for scripts).")
+@config_options
 @max_bytes_option
 @root_option
-def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int, root: str | None) -> None:
-    """Check maps (files or folders; default maps/) and report findings.
+def check(paths: tuple[str, ...], fmt: str, strict: bool | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], disable: tuple[str, ...], config_file: str | None, isolated: bool, max_bytes: int,
+          root: str | None) -> None:
+    """Check maps (files or folders; default: the configuration's paths, else maps/) and report findings.
 
     Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input.
 
@@ -139,23 +190,29 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
     Example:
         argmap check maps --format github --strict
     """
+    config = _config(config_file, isolated)
     with _input_errors():
-        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes, root=root)
+        disabled = validate_codes(_codes(disable))
+        enabled = config.enabled_codes(select=_selectors(select) if select else None,
+                                       extend_select=_selectors(extend_select), ignore=_selectors(ignore))
+        result = check_paths(_paths(paths, config), disable=disabled, max_bytes=max_bytes,
+                             settings=config.rule_settings(enabled), exclude=config.is_excluded, root=root)
     _leave_to_exit(result)
     # The verdict stands: a reader that stops early (| head) does not change it.
-    _echo(format_result(result, fmt), json_text=fmt == "json")
-    sys.exit(1 if result.failed(strict) else 0)
+    _echo(format_result(result, fmt), json_text=fmt in ("json", "sarif"))
+    sys.exit(1 if result.failed(strict if strict is not None else bool(config.strict)) else 0)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", default="render", show_default=True, help="Folder for the diagrams.")
+@click.option("-o", "--output", default="render", show_default=True,
+              help="Folder for the diagrams. [configuration: render.output]")
 @click.option("-f", "--format", "fmt", type=click.Choice(RENDER_FORMATS), default="svg", show_default=True,
-              help="Diagram format; a .dot file is always written too.")
+              help="Diagram format; a .dot file is always written too. [configuration: render.format]")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim (id or map#id).")
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--rankdir", type=click.Choice(RANKDIRS, case_sensitive=False), default="LR", show_default=True,
-              help="LR puts conclusions on the left, TB on top.")
+              help="LR puts conclusions on the left, TB on top. [configuration: render.rankdir]")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if the .dot files in the folder are not what the maps give now.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
@@ -163,35 +220,47 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
 @click.option("--evaluate", is_flag=True, help="Colour claims by whether they stand (grounded); writes <map>.grounded.*")
 @click.option("--full", is_flag=True, help="Draw every claim, however large the map (no overview).")
 @click.option("--overview-above", type=click.IntRange(1), default=DEFAULT_THRESHOLD, show_default=True, metavar="N",
-              help="Draw maps of more than N claims as an overview: conclusions and what is close below them.")
+              help="Draw maps of more than N claims as an overview: conclusions and what is close below them."
+                   " [configuration: render.overview-above]")
 @click.option("--per-conclusion", is_flag=True, help="Also draw one diagram per conclusion, <map>.<conclusion>.")
 @click.option("--engine", type=click.Choice(ENGINES), default="dot", show_default=True,
               help="Graphviz layout program; sfdp is fast on very large maps.")
+@config_options
 @max_bytes_option
 @root_option
 def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, depth: int, rankdir: str,
            check_only: bool, timeout: float, evaluate: bool, full: bool, overview_above: int, per_conclusion: bool,
-           engine: str, max_bytes: int, root: str | None) -> None:
-    """Draw each map (default maps/) as DOT and SVG/PNG/PDF in the output folder.
+           engine: str, config_file: str | None, isolated: bool, max_bytes: int, root: str | None) -> None:
+    """Draw each map (default: the configuration's paths, else maps/) as DOT and SVG/PNG/PDF in the output folder.
+
+    The findings drawn are those of argmap check, with the configuration's rule settings.
 
     \b
     Example:
         argmap render maps -o render
         argmap render maps/debate.yaml --focus main-claim --depth 1 -f png
     """
+    config = _config(config_file, isolated)
+    defaults = config.render
+    output = config.shown(defaults.output) if defaults.output and not _given("output") else output
+    fmt = defaults.format if defaults.format and not _given("fmt") else fmt
+    rankdir = defaults.rankdir if defaults.rankdir and not _given("rankdir") else rankdir
+    overview_above = defaults.overview_above if defaults.overview_above and not _given("overview_above") else overview_above
+    paths = _paths(paths, config)
     with _input_errors():
         from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
 
-        items = diagrams(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), focus=focus, depth=depth,
+        items = diagrams(paths, rankdir=rankdir.upper(), focus=focus, depth=depth,
                          max_bytes=max_bytes, evaluate=evaluate, full=full, overview_above=overview_above,
-                         per_conclusion=per_conclusion, root=root)
-        check_output_folder(output, _roots(paths or DEFAULT_PATHS, root))
+                         per_conclusion=per_conclusion, settings=config.rule_settings(config.enabled_codes()),
+                         exclude=config.is_excluded, root=root)
+        check_output_folder(output, _roots(paths, root))
         if check_only:
             stale = stale_diagrams(items, output)
             if stale:
                 verb = "is" if len(stale) == 1 else "are"
                 _echo("".join(f"{line}\n" for line in stale) + f"{len(stale)} of {plural(len(items), 'diagram')} {verb} stale;"
-                      f" run: argmap render {' '.join(paths or DEFAULT_PATHS)} -o {output}\n")
+                      f" run: argmap render {' '.join(paths)} -o {output}\n")
                 sys.exit(1)
             _echo(f"{plural(len(items), 'diagram')} in {output} {'is' if len(items) == 1 else 'are'} up to date\n")
             return
@@ -202,26 +271,30 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
 @main.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
-              help="json: node-link; graphml; dot: the diagram; apx, i23: the attack framework for solvers;"
-                   " argdown: an Argdown document.")
+              help="json: node-link; graphml; dot: the diagram; mermaid: the diagram as a Mermaid flowchart (for"
+                   " Markdown); apx, i23: the attack framework for solvers; argdown: an Argdown document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@config_options
 @max_bytes_option
 @root_option
-def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: str | None) -> None:
-    """Export one map's graph as node-link JSON, GraphML, DOT, APX, i23 or Argdown.
+def export(map_path: str, fmt: str, output: str | None, config_file: str | None, isolated: bool, max_bytes: int,
+           root: str | None) -> None:
+    """Export one map's graph as node-link JSON, GraphML, DOT, Mermaid, APX, i23 or Argdown.
 
     \b
     Example:
         argmap export maps/debate.yaml -f graphml -o debate.graphml
     """
+    config = _config(config_file, isolated)
+    settings = config.rule_settings(config.enabled_codes())  # the findings dot and mermaid draw, as render's
     with _input_errors():
         from argmap.export import export_bytes, export_map
 
         if output is None:
-            text = export_map(map_path, fmt, max_bytes=max_bytes, root=root)
+            text = export_map(map_path, fmt, max_bytes=max_bytes, root=root, settings=settings)
         else:
             check_output_folder(Path(output).parent, _roots((map_path,), root))
-            data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root)
+            data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root, settings=settings)
     if output is None:
         _echo(text, json_text=fmt in ("json", "apx"))
         return
@@ -231,6 +304,41 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: st
         if Path(output).is_dir():
             raise OutputError(f"{output} is a folder; give a file name")
         write_atomic(output, data)
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text for a terminal, markdown for a pull-request comment, json for tools.")
+@click.option("--fail-on", multiple=True, type=click.Choice(DIFF_FAIL_ON),
+              help="Exit 1 when the change adds an error finding, any finding, or flips a claim's label (repeat for several).")
+@config_options
+@max_bytes_option
+def diff_command(old: str, new: str, paths: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], config_file: str | None,
+                 isolated: bool, max_bytes: int) -> None:
+    """What a change does to the argument: claims, relations, grounded labels and findings, OLD to NEW.
+
+    OLD and NEW are each a map file, a folder of maps, or a git revision (read with git into a
+    temporary folder; the work tree is not touched). A revision is read at PATHS (after --), else at
+    the other side's path, else at the configuration's paths, else maps/. Claims are matched by map
+    and id: a renamed id is a removal and an addition.
+
+    \b
+    Example:
+        argmap diff main HEAD -- maps/
+        argmap diff origin/main maps --format markdown > comment.md
+        argmap diff old.yaml new.yaml --fail-on label-flips
+    """
+    config = _config(config_file, isolated)
+    with _input_errors():
+        from argmap.diff import diff_specs, format_diff
+
+        result = diff_specs(old, new, paths, default_paths=_paths((), config), max_bytes=max_bytes,
+                            settings=config.rule_settings(config.enabled_codes()), exclude=config.is_excluded)
+    _echo(format_diff(result, fmt), json_text=fmt == "json")
+    sys.exit(1 if result.failed(fail_on) else 0)
 
 
 @main.command()
@@ -341,6 +449,21 @@ def generate_command(count: int, seed: int, output: str | None) -> None:
         _echo(text)
         return
     _echo(f"wrote {output} ({made.claims} claims, {made.relations} relations) and its source text\n")
+
+
+@main.command("config")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@config_options
+def config_command(fmt: str, config_file: str | None, isolated: bool) -> None:
+    """Show the configuration in force: which file applies, and every setting after argmap's defaults.
+
+    The file is [tool.argmap] in pyproject.toml, argmap.toml or .argmap.toml, the first found from
+    this folder up to the top of the git repository. See docs/configuration.md.
+    """
+    import json
+
+    settings = settings_in_force(_config(config_file, isolated))
+    _echo(json.dumps(settings, indent=2) + "\n" if fmt == "json" else format_settings(settings), json_text=fmt == "json")
 
 
 @main.command()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from argmap.analysis import grounded_labelling
-from argmap.check import findings_in_scope
+from argmap.check import RuleSettings, findings_in_scope
 from argmap.dot import DEFAULT_TIMEOUT, dot_text, layout, resolve_focus, to_dot
 from argmap.files import output_path, write_all_atomic
 from argmap.graph import diagram_nodes, local_id
@@ -40,6 +40,8 @@ def diagrams(
     full: bool = False,
     overview_above: int = DEFAULT_THRESHOLD,
     per_conclusion: bool = False,
+    settings: RuleSettings | None = None,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> list[Diagram]:
     """The DOT diagram of every map at ``paths`` (with the findings of ``argmap check`` drawn on it).
 
@@ -48,12 +50,13 @@ def diagrams(
     ``<map>.<conclusion>``, of what lies below it (folded past ``depth`` steps). With ``focus``, only
     the maps whose diagram shows that claim, each cut down to its neighbourhood and named
     ``<map>.<claim>``. With ``evaluate``, nodes are coloured by their grounded label and the
-    diagrams are named ``<map>.grounded`` (so they sit beside the plain ones).
+    diagrams are named ``<map>.grounded`` (so they sit beside the plain ones). ``settings`` and
+    ``exclude`` are a repository's configuration, as ``argmap check`` applies them.
     """
-    loaded = load_map_set(paths, max_bytes=max_bytes, root=root)
+    loaded = load_map_set(paths, max_bytes=max_bytes, root=root, exclude=exclude)
     out = []
     for argmap in loaded.maps:
-        maps, findings = findings_in_scope(loaded, argmap.name)
+        maps, findings = findings_in_scope(loaded, argmap.name, settings=settings)
         G = maps.graph
         labels = grounded_labelling(G) if evaluate else None
         suffix = ".grounded" if evaluate else ""

@@ -1,4 +1,4 @@
-"""Export a map's graph for other tools: node-link JSON, GraphML, DOT or Argdown."""
+"""Export a map's graph for other tools: node-link JSON, GraphML, DOT, Mermaid, Argdown or the attack framework."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from argmap.check import check_ignore_codes, findings_in_scope
+from argmap.check import RuleSettings, check_ignore_codes, findings_in_scope
 from argmap.dot import DotGraph, dot_bytes, dot_text, to_dot
 from argmap.graph import MapGraph, diagram_nodes, map_members, shown_names
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
+from argmap.mermaid import to_mermaid
 from argmap.model import MapError
 
-FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")
+FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown")
 
 
 def export_graph(maps: MapGraph, name: str) -> nx.MultiDiGraph:
@@ -190,26 +191,28 @@ def to_argdown(maps: MapGraph, name: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> str:
+def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None,
+               settings: RuleSettings | None = None) -> str:
     """Map file ``path`` (and what it includes) exported as ``fmt`` text."""
-    made = _export(path, fmt, max_bytes, root)
+    made = _export(path, fmt, max_bytes, root, settings)
     return made if isinstance(made, str) else dot_text(made)
 
 
-def export_bytes(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> bytes:
+def export_bytes(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None,
+                 settings: RuleSettings | None = None) -> bytes:
     """``export_map(path, fmt)`` in UTF-8, for a file: a DOT export is never held whole as text (see ``dot_bytes``)."""
-    made = _export(path, fmt, max_bytes, root)
+    made = _export(path, fmt, max_bytes, root, settings)
     return made.encode("utf-8") if isinstance(made, str) else dot_bytes(made)
 
 
-def _export(path: str, fmt: str, max_bytes: int, root: str | None) -> str | DotGraph:
+def _export(path: str, fmt: str, max_bytes: int, root: str | None, settings: RuleSettings | None = None) -> str | DotGraph:
     if Path(path).is_dir():
         raise MapError("export takes one map file, not a folder", path=path)
     loaded = load_map_set([path], max_bytes=max_bytes, root=root)
     name = loaded.maps[0].name
-    if fmt == "dot":  # the only export that draws findings, so the only one that runs the check
-        maps, findings = findings_in_scope(loaded, name)
-        return to_dot(maps, name, findings)
+    if fmt in ("dot", "mermaid"):  # the diagrams, the only exports that draw findings and so run the check
+        maps, findings = findings_in_scope(loaded, name, settings=settings)  # as render draws them
+        return to_dot(maps, name, findings) if fmt == "dot" else to_mermaid(maps, name, findings)
     check_ignore_codes(loaded)  # an unknown rule code is bad input for every command
     maps = MapGraph(map_scope(loaded, name))
     if fmt == "argdown":

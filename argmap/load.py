@@ -8,7 +8,7 @@ wrong.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -419,12 +419,13 @@ def _load(path: str | os.PathLike[str], root: Root, folder: Path, max_bytes: int
     return replace(argmap, source_text=text, source_error=problem)
 
 
-def find_map_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand folders into the map files directly inside them (sorted); keep files as given."""
-    return [file for file, _ in _expand(paths)]
+def find_map_files(paths: Iterable[str | os.PathLike[str]], exclude: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Expand folders into the map files directly inside them (sorted), less those ``exclude`` names; keep files as given."""
+    return [file for file, _ in _expand(paths, exclude)]
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str | os.PathLike[str]]]:
+def _expand(paths: Iterable[str | os.PathLike[str]],
+            exclude: Callable[[Path], bool] | None = None) -> list[tuple[Path, str | os.PathLike[str]]]:
     """(map file, the command-line path it came from) for each map at ``paths``.
 
     Every entry of a folder named ``*.yaml`` or ``*.yml`` is a map, whatever it is: a folder, a
@@ -440,6 +441,8 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str | o
                 files = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and not _editor_lock(p))
                 if not files:
                     raise MapError("no maps here (expected *.yaml files)", path=str(given))
+                if exclude is not None:
+                    files = [p for p in files if not exclude(p)]
                 found.extend((file, given) for file in files)
             elif path.exists() or path.is_symlink():
                 found.append((path, given))
@@ -504,7 +507,8 @@ def _map_file(root: Root, folder: Path, name: str, position: Position) -> Path |
 
 
 def load_map_set(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | os.PathLike[str] | None = None
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | os.PathLike[str] | None = None,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> MapSet:
     """Load the maps at ``paths`` (files or folders) and every map they include or refer to.
 
@@ -518,7 +522,12 @@ def load_map_set(
     roots: dict[str, Root] = {}
     located: dict[Path, Path] = {}  # each folder of maps, resolved inside its root (once, not per map)
     asked: list[str] = []
-    for file, given in _expand(paths):
+    paths = list(paths)
+    expanded = _expand(paths, exclude)
+    if not expanded and exclude is not None and paths:
+        raise MapError("every map here is excluded by the configuration's 'exclude'; name a map or change 'exclude'",
+                       path=", ".join(map(str, paths)))
+    for file, given in expanded:
         key = os.fspath(given)
         if key not in roots:
             roots[key] = find_root(given, root)

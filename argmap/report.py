@@ -1,13 +1,20 @@
-"""Present check results: plain text for people, JSON for tools, annotations for GitHub Actions."""
+"""Present check results: plain text for people, JSON for tools, annotations for GitHub Actions, SARIF for code scanning."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+from pathlib import PurePath
 
+from argmap import __version__
 from argmap.check import CheckResult, Finding
+from argmap.rules import RULES, Rule
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")
+JSON_VERSION = 1  # of `check --format json`: bumped only when a field changes meaning or goes away (docs/outputs.md)
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_PROPERTIES_VERSION = 1  # of what argmap puts in SARIF's property bags and fingerprints
 
 
 def _plural(count: int, word: str) -> str:
@@ -34,7 +41,7 @@ def format_text(result: CheckResult) -> str:
 
 def format_json(result: CheckResult) -> str:
     document = {
-        "version": 1,
+        "version": JSON_VERSION,
         "findings": [f.as_dict() for f in result.findings],
         "summary": result.summary.as_dict(),
     }
@@ -60,8 +67,85 @@ def format_github(result: CheckResult) -> str:
     return "\n".join([*(_annotation(f) for f in result.findings), summary_line(result)]) + "\n"
 
 
+def rule_descriptor(rule: Rule) -> dict[str, object]:
+    """A rule as SARIF's ``reportingDescriptor``: its code, name, descriptions and help from its docstring."""
+    doc = rule.doc.strip()
+    full = doc.split("\nPasses:", 1)[0].strip()  # what it finds, why, and the fix; the examples are in the help
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": full},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": rule.severity},
+        "properties": {"tags": ["argument-map"]},
+    }
+
+
+def artifact_uri(path: str) -> str:
+    """A finding's path as a SARIF artifact URI: a relative path stays relative (``%SRCROOT%``), ``/`` separated."""
+    from urllib.parse import quote
+
+    if os.path.isabs(path):
+        return PurePath(path).as_uri()
+    return quote(PurePath(path).as_posix())
+
+
+def fingerprint(f: Finding) -> str:
+    """What identifies a finding across runs while lines move: rule, map, claim and message."""
+    import hashlib
+
+    key = "\x00".join((f.code, f.map, f.claim or "", f.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def sarif_document(result: CheckResult) -> dict[str, object]:
+    """The check result as a SARIF 2.1.0 log: one run, every rule's metadata, each finding with its place."""
+    index = {rule.code: i for i, rule in enumerate(RULES)}
+    results = []
+    for f in result.findings:
+        location: dict[str, object] = {
+            "physicalLocation": {
+                "artifactLocation": {"uri": artifact_uri(f.path), **({} if os.path.isabs(f.path) else {"uriBaseId": "%SRCROOT%"})},
+                "region": {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)},
+            },
+        }
+        if f.claim is not None:
+            qualified = f.claim if "#" in f.claim else f"{f.map}#{f.claim}"
+            location["logicalLocations"] = [{"name": f.claim, "fullyQualifiedName": qualified, "kind": "object"}]
+        results.append({
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": f.severity,
+            "message": {"text": one_line(f.message)},
+            "locations": [location],
+            "partialFingerprints": {f"argmapFinding/v{SARIF_PROPERTIES_VERSION}": fingerprint(f)},
+            "properties": {"rule": f.rule, "map": f.map, "claim": f.claim},
+        })
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "argmap",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [rule_descriptor(rule) for rule in RULES],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"argmapVersion": SARIF_PROPERTIES_VERSION, "summary": result.summary.as_dict()},
+        }],
+    }
+
+
+def format_sarif(result: CheckResult) -> str:
+    """SARIF 2.1.0 (the format code-scanning tools read, GitHub's among them), as one JSON document."""
+    return json.dumps(sarif_document(result), indent=2, ensure_ascii=False) + "\n"
+
+
 def format_result(result: CheckResult, fmt: str) -> str:
-    return {"text": format_text, "json": format_json, "github": format_github}[fmt](result)
+    return {"text": format_text, "json": format_json, "github": format_github, "sarif": format_sarif}[fmt](result)
 
 
 # Control characters (Unicode's Cc) but tab and line feed: map text can carry them through YAML's

@@ -8,6 +8,7 @@ The table is parsed from docs/bad-input.md; each row's input is built by the fun
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -147,6 +148,23 @@ def _named(name: str) -> Callable[[Path], Run]:
     return build
 
 
+def _configured(name: str, text: str) -> Callable[[Path], Run]:
+    def build(folder: Path) -> Run:
+        _map(folder, GOOD)
+        (folder / name).write_text(text, encoding="utf-8")
+        return Run(["check", "m.yaml"])
+    return build
+
+
+def _diff_in_a_repository(revision: str) -> Callable[[Path], Run]:
+    def build(folder: Path) -> Run:
+        _map(folder, GOOD)
+        for command in (["init", "-q"], ["add", "m.yaml"], ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "m"]):
+            subprocess.run(["git", "-C", str(folder), *command], check=True, capture_output=True, timeout=60)
+        return Run(["diff", revision, "HEAD"])
+    return build
+
+
 BUILDERS: dict[str, Callable[[Path], Run]] = {
     "unknown key at the top level": _check(GOOD + "colour: red\n"),
     "unknown key in a claim (a typo, `txt:`)": _check(GOOD.replace("    text: B", "    txt: B")),
@@ -191,6 +209,11 @@ BUILDERS: dict[str, Callable[[Path], Run]] = {
     "a source that cannot be read (a folder: as root, `chmod 000` would not stop the read)":
         _source(lambda folder: (folder / "src.txt").mkdir()),
     "a source that is not UTF-8": _source(lambda folder: (folder / "src.txt").write_bytes(b"A quote, caf\xe9")),
+    "a configuration with an unknown setting (`selct` in `[tool.argmap]`)": _configured("pyproject.toml", "[tool.argmap]\nselct = []\n"),
+    "a configuration that is not valid TOML": _configured("argmap.toml", 'paths = ["maps"\n'),
+    "a configuration naming a rule that does not exist": _configured("argmap.toml", 'ignore = ["AM999"]\n'),
+    "`--config` naming a file that does not exist": lambda folder: Run(["check", str(_map(folder, GOOD).name), "--config", "nope.toml"]),
+    "`argmap diff` with a revision that does not exist": _diff_in_a_repository("nope"),
     "a path that does not exist": lambda folder: Run(["check", "nope.yaml"]),
     "a folder with no maps": _empty_folder,
     "a path too long for the file system": lambda folder: Run(["check", "m" * 5000 + ".yaml"]),
@@ -256,7 +279,7 @@ def run(row_run: Run, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[in
 
 def test_input_errors_name_the_file_or_program() -> None:
     """A spot check over the table: every input error says which file (or which program) it is about."""
-    named = re.compile(r"[\w.-]+\.(yaml|txt)\b|/proc/argmap|afile|\bmaps\b|\bm{3}|'dot'|Graphviz")
+    named = re.compile(r"[\w.-]+\.(yaml|txt|toml)\b|/proc/argmap|afile|\bmaps\b|\bm{3}|'dot'|Graphviz|\brevision\b")
     for row in ROWS:
         if row.exit == 2:
             assert named.search(row.message), row

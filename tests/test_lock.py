@@ -38,6 +38,8 @@ def test_the_lock_pins_every_requirement_within_its_range(lock: str, extras: lis
     pins = locked(lock)
     for extra in extras:
         for requirement in wanted(extra):
+            if requirement.marker is not None and not requirement.marker.evaluate({"extra": extra or ""}):
+                continue  # not for this Python (tomli before 3.11): the lock is made for the venv's interpreter
             name = canonicalize_name(requirement.name)
             assert name in pins, f"{name} is not in requirements/{lock}: run `make lock`"
             assert requirement.specifier.contains(pins[name], prereleases=True), (name, pins[name], str(requirement))

@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -189,8 +190,10 @@ def test_the_root_is_the_repository_top_or_given_or_the_map_folder(tmp_path: Pat
     assert find_root(repo / "maps" / "m.yaml").real == repo.resolve()
     assert find_root(repo / "maps").how == ".git"
     assert find_root(repo / "maps", repo / "maps").real == (repo / "maps").resolve()
-    bare = _write(tmp_path / "bare" / "maps" / "m.yaml", GOOD)
-    assert find_root(bare.parent).real == bare.parent.resolve() and find_root(bare.parent).how == "folder"
+    # A folder with no .git above it (tmp_path has one: tests/conftest.py puts it above every test's folder).
+    with tempfile.TemporaryDirectory() as outside:
+        bare = _write(Path(outside) / "bare" / "maps" / "m.yaml", GOOD)
+        assert find_root(bare.parent).real == bare.parent.resolve() and find_root(bare.parent).how == "folder"
     # --root narrows what a map may read
     _write(repo / "texts" / "s.txt", "A")
     _write(repo / "maps" / "m.yaml", QUOTED.format(source="../texts/s.txt", quote="A"))
@@ -198,7 +201,7 @@ def test_the_root_is_the_repository_top_or_given_or_the_map_folder(tmp_path: Pat
     status, output = _check(repo, "maps/m.yaml", "--root", "maps")
     assert status == 2 and "(the --root folder)" in output
     with pytest.raises(MapError, match="lies outside the root"):
-        load_map_set([repo / "maps" / "m.yaml"], root=tmp_path / "bare")
+        load_map_set([repo / "maps" / "m.yaml"], root=_write(tmp_path / "elsewhere" / "x.txt", "").parent)
 
 
 def test_a_dangling_link_or_a_folder_named_like_a_map_is_an_error(tmp_path: Path) -> None:
