@@ -29,7 +29,7 @@ from argmap.rules import RULES, rule_table
 
 DEFAULT_PATHS = ("maps",)
 SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
-RENDER_FORMATS = ("svg", "png", "pdf", "dot")  # argmap.dot.FORMATS
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")  # argmap.viewer.RENDER_FORMATS
 RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
 DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
@@ -111,7 +111,7 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ..
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", default="render", show_default=True, help="Folder for the diagrams.")
 @click.option("-f", "--format", "fmt", type=click.Choice(RENDER_FORMATS), default="svg", show_default=True,
-              help="Diagram format; a .dot file is always written too.")
+              help="Diagram format (html: an interactive page, docs/viewer.md); a .dot file is always written too.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim (id or map#id).")
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--rankdir", type=click.Choice(RANKDIRS, case_sensitive=False), default="LR", show_default=True,
@@ -138,6 +138,21 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
         argmap render maps -o render
         argmap render maps/debate.yaml --focus main-claim --depth 1 -f png
     """
+    if fmt == "html":
+        if focus is not None or per_conclusion:
+            raise click.UsageError("-f html writes one page per map, which has its own focus view; leave out"
+                                   " --focus and --per-conclusion (a claim's page address is <map>.html#<claim>)")
+        with _input_errors():
+            from argmap.viewer import pages, stale_pages, write_pages
+
+            made = pages(paths or DEFAULT_PATHS, rankdir=rankdir.upper(), max_bytes=max_bytes, evaluate=evaluate,
+                         full=full, overview_above=overview_above, timeout=timeout, engine=engine)
+            if check_only:
+                _report_stale(stale_pages(made, output), len(made), "pages", paths, output, " -f html")
+                return
+            written = write_pages(made, output)
+        click.echo(f"wrote {len(written)} files for {len(made)} pages into {output}")
+        return
     with _input_errors():
         from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
 
@@ -145,17 +160,20 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
                          max_bytes=max_bytes, evaluate=evaluate, full=full, overview_above=overview_above,
                          per_conclusion=per_conclusion)
         if check_only:
-            stale = stale_diagrams(items, output)
-            for line in stale:
-                click.echo(line)
-            if stale:
-                click.echo(f"{len(stale)} of {len(items)} diagrams are stale; run: argmap render "
-                           f"{' '.join(paths or DEFAULT_PATHS)} -o {output}")
-                sys.exit(1)
-            click.echo(f"{len(items)} diagrams in {output} are up to date")
+            _report_stale(stale_diagrams(items, output), len(items), "diagrams", paths, output, "")
             return
         written = write_diagrams(items, output, fmt, timeout=timeout, engine=engine)
     click.echo(f"wrote {len(written)} files for {len(items)} diagrams into {output}")
+
+
+def _report_stale(stale: list[str], count: int, what: str, paths: tuple[str, ...], output: str, extra: str) -> None:
+    for line in stale:
+        click.echo(line)
+    if stale:
+        click.echo(f"{len(stale)} of {count} {what} are stale; run: argmap render "
+                   f"{' '.join(paths or DEFAULT_PATHS)} -o {output}{extra}")
+        sys.exit(1)
+    click.echo(f"{count} {what} in {output} are up to date")
 
 
 @main.command()

@@ -134,17 +134,22 @@ def undecided_cycle(G: nx.MultiDiGraph, labels: dict[str, str], n: str) -> tuple
         path.append(m)
 
 
-def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str]) -> list[str]:
+def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str], *,
+            backed: set[str] | None = None, order: dict[str, int] | None = None) -> list[str]:
     """Why ``n`` has its grounded label, as lines of text.
 
     ``in``: the support route that reaches evidence and what became of its attackers. ``out``: the
     attacker that is ``in``, or why no support stands. ``undec``: the circle that leaves it open.
+    To explain many claims, pass ``backed`` (:func:`argmap.analysis.supported_nodes` of ``G``) and
+    ``order`` (each node's place in ``G``), computed once for all of them.
     """
     label = labels[n]
     name = _name(G, n, names)
-    backed = supported_nodes(G)
+    if backed is None:
+        backed = supported_nodes(G)
     lines = [f"{name} is {label} under grounded semantics."]
-    order = {m: i for i, m in enumerate(G)}
+    if order is None:
+        order = {m: i for i, m in enumerate(G)}
     hostile = sorted(attackers(G, n), key=order.__getitem__)
     if label == IN:
         if is_basic(G, n):
@@ -159,7 +164,7 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
                 lines.append(f'{_name(G, end, names)} quotes the source: "{G.nodes[end]["quote"]}"')
         if hostile:
             for a in hostile:
-                lines.append(f"Attacked by {_name(G, a, names)}, which is out: {_why_out(G, labels, backed, a, names)}.")
+                lines.append(f"Attacked by {_name(G, a, names)}, which is out: {_why_out(G, labels, backed, a, names, order)}.")
         else:
             lines.append("Nothing attacks it.")
         return lines
@@ -174,7 +179,7 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
             lines.append("No line of support reaches evidence or an assumption, even ignoring attacks.")  # noqa: E501
         else:
             for s in supporters(G, n):
-                lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, backed, s, names)}.")
+                lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, backed, s, names, order)}.")
         return lines
     lead, cycle = undecided_cycle(G, labels, n)
     open_attackers = [a for a in hostile if labels[a] == UNDEC]
@@ -192,8 +197,10 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
     return lines
 
 
-def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], backed: set[str], n: str, names: dict[str, str]) -> str:
-    winners = [a for a in attackers(G, n) if labels[a] == IN]
+def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], backed: set[str], n: str, names: dict[str, str],
+             order: dict[str, int]) -> str:
+    # In the map's order: attackers() is a set, whose order changes from one run to the next.
+    winners = sorted((a for a in attackers(G, n) if labels[a] == IN), key=order.__getitem__)
     if winners:
         return "defeated by " + ", ".join(_name(G, a, names) for a in winners)
     if n not in backed:

@@ -15,10 +15,11 @@ import argmap.dot
 import argmap.export
 import argmap.generate
 import argmap.overview
+import argmap.viewer
 
 REPO = Path(__file__).resolve().parent.parent
 LAZY = ("pydot", "pyparsing", "argmap.debate", "argmap.diagrams", "argmap.dot", "argmap.overview", "argmap.export",
-        "argmap.generate")
+        "argmap.generate", "argmap.viewer")
 
 
 def _imported_by(*command: str) -> set[str]:
@@ -63,7 +64,7 @@ def test_option_choices_repeated_in_the_cli_are_the_modules_own() -> None:
     assert argmap.cli.SEMANTICS == argmap.debate.SEMANTICS
     assert argmap.cli.EXPORT_FORMATS == argmap.export.FORMATS
     assert argmap.cli.MIN_CLAIMS == argmap.generate.MIN_CLAIMS
-    assert argmap.cli.RENDER_FORMATS == argmap.dot.FORMATS
+    assert argmap.cli.RENDER_FORMATS == argmap.viewer.RENDER_FORMATS == (*argmap.dot.FORMATS, "html")
     assert argmap.cli.RANKDIRS == argmap.dot.RANKDIRS
     assert argmap.cli.ENGINES == argmap.dot.ENGINES
     assert argmap.cli.DEFAULT_TIMEOUT == argmap.dot.DEFAULT_TIMEOUT

@@ -1,0 +1,513 @@
+"use strict";
+/* argmap's interactive page. The map's data is the JSON in #argmap-data (argmap/viewer/__init__.py,
+   page_data); every text from it is written with textContent, never as markup. What is shown is
+   kept in the address's fragment, so every view has a permalink and the back button works:
+     #ID                   the map (overview or full), claim ID selected
+     #focus/DEPTH/ID       the neighbourhood of claim ID, DEPTH steps wide
+     #group/N/DEPTH        folded group N of an overview, opened DEPTH steps from its anchor */
+(() => {
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const data = JSON.parse(document.getElementById("argmap-data").textContent);
+  const claims = data.claims;
+  const near = neighbourLists(data);
+  const byId = new Map(claims.map((c, i) => [c.id, i]));
+  const $ = (id) => document.getElementById(id);
+  const mapBox = $("map");
+  const zoom = new PanZoom(mapBox);
+  const findingsOf = claims.map(() => []);
+  data.findings.forEach((f, i) => { if (f.claim !== null) findingsOf[f.claim].push(i); });
+  const groupOf = new Map();   // claim -> the folded group that holds it
+  data.groups.forEach((g, k) => g.members.forEach((m) => groupOf.set(m, k)));
+
+  const state = { view: null, selected: null, matches: [], current: -1, source: 0 };
+  let elements = new Map();    // claim -> its <g> in the view shown now
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function svgEl(tag, attrs, text) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  const hrefOf = (i) => "#" + encodeURIComponent(claims[i].id);
+  function claimLink(i) {
+    const a = el("a", { href: hrefOf(i), class: "claim-link", "data-claim": String(i) });
+    a.append(el("span", { class: "claim-id" }, claims[i].id), " " + short(claims[i].text || "(linked argument)", 90));
+    return a;
+  }
+  const short = (text, n) => (text.length > n ? text.slice(0, n - 1) + "\u2026" : text);
+  const kindName = (k) => (k === "argument" ? "linked argument" : k);
+
+  /* ---------------------------------------------------------------- the views */
+
+  function decorate(g, i) {
+    g.classList.add("kind-" + claims[i].kind, "lab-" + claims[i].label);
+    g.dataset.claim = String(i);
+    elements.set(i, g);
+  }
+
+  function mount(svg) {
+    mapBox.replaceChildren(svg);
+    zoom.attach(svg);
+  }
+
+  /* The Graphviz drawing: the whole map, or its overview. */
+  function showMap() {
+    const which = $("toggle-quotes").checked ? "quotes" : "plain";
+    if (state.view && state.view.kind === "map" && state.view.which === which) return;
+    const doc = new DOMParser().parseFromString(data.svg[which], "image/svg+xml");
+    const svg = document.importNode(doc.documentElement, true);
+    elements = new Map();
+    for (const g of svg.querySelectorAll("g.node")) {
+      const id = g.getAttribute("id") || "";
+      if (id[0] === "c") decorate(g, Number(id.slice(1)));
+      else if (id[0] === "g") { g.classList.add("folded"); g.dataset.group = id.slice(1); }
+    }
+    state.view = { kind: "map", which };
+    mount(svg);
+    addIdTags(svg);
+    crumbs();
+  }
+
+  /* The ids of the claims, above each box (shown by the "ids" toggle). */
+  function addIdTags(svg) {
+    const layer = svgEl("g", { class: "id-tags" });
+    const root = svg.querySelector("g.graph") || svg;
+    root.append(layer);
+    for (const [i, g] of elements) {
+      const box = g.getBBox();
+      layer.append(svgEl("text", { class: "id-tag", x: box.x.toFixed(1), y: (box.y - 2).toFixed(1) }, claims[i].id));
+    }
+  }
+
+  function boxLines(i) {
+    const c = claims[i];
+    const lines = [];
+    if ($("toggle-ids").checked || c.kind === "argument") lines.push(["fid", c.id]);
+    for (const line of wrapText(c.text || "", WRAP_AT, 5)) lines.push(["", line]);
+    if (c.quote && $("toggle-quotes").checked) {
+      for (const line of wrapText("\u201c" + c.quote + "\u201d", WRAP_AT, 4)) lines.push(["fquote", line]);
+    }
+    if (findingsOf[i].length) lines.push(["", "\u26a0 " + [...new Set(findingsOf[i].map((f) => data.findings[f].code))].join(" ")]);
+    return lines;
+  }
+
+  /* A focus view: ``roots`` and what is near them, laid out here (layout.js). */
+  function showFocus(view) {
+    const allowed = view.group === undefined ? null : new Set([...data.groups[view.group].members, ...view.roots]);
+    const laid = focusLayout(data, near, view.roots, view.depth, allowed, boxLines);
+    const svg = svgEl("svg", { viewBox: `-20 -20 ${laid.width + 40} ${laid.height + 40}`, role: "img" });
+    const defs = svgEl("defs");
+    for (const [name, colour, shape] of [["supports", "#2e7d32", "M0,0 L10,5 L0,10 z"], ["opposes", "#c62828", "M6,-1 L6,11 L9,11 L9,-1 z"]]) {
+      const marker = svgEl("marker", { id: "m-" + name, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "8", markerHeight: "8", orient: "auto-start-reverse" });
+      marker.append(svgEl("path", { d: shape, fill: colour }));
+      defs.append(marker);
+    }
+    const edges = svgEl("g"), nodes = svgEl("g");
+    svg.append(defs, edges, nodes);
+    for (const e of laid.edges) {
+      const a = laid.boxes.get(e.u), b = laid.boxes.get(e.v);
+      // From the supporter or attacker (u) to what it supports or attacks (v), side to side.
+      const leftward = a.x > b.x || (a.x === b.x && e.u > e.v);
+      const x1 = leftward ? a.x : a.x + a.w, x2 = leftward ? b.x + b.w : b.x;
+      const y1 = a.y + a.h / 2, y2 = b.y + b.h / 2;
+      const bend = a.x === b.x ? 60 * (leftward ? -1 : 1) : (x2 - x1) / 2;
+      const attrs = { class: "fedge " + e.kind, d: `M${x1},${y1} C${x1 + (a.x === b.x ? -bend : bend)},${y1} ${x2 - bend},${y2} ${x2},${y2}` };
+      if (e.kind === "supports" || e.kind === "opposes") attrs["marker-end"] = `url(#m-${e.kind})`;
+      edges.append(svgEl("path", attrs));
+    }
+    elements = new Map();
+    for (const [i, box] of laid.boxes) {
+      const g = svgEl("g", { class: "fnode", transform: `translate(${box.x},${box.y})` });
+      g.append(svgEl("title", {}, claims[i].id));
+      g.append(svgEl("rect", { width: box.w, height: box.h, rx: claims[i].kind === "argument" ? 14 : 5 }));
+      boxLines(i).forEach(([cls, line], k) => g.append(svgEl("text", { x: 8, y: PAD + LINE * (k + 1) - 3, class: cls }, line)));
+      if (laid.hidden.has(i)) {
+        g.append(svgEl("text", { x: box.w + 4, y: box.h / 2 + 4, class: "more" }, "+" + laid.hidden.get(i)));
+      }
+      const worst = findingsOf[i].some((f) => data.findings[f].severity === "error") ? "error" : findingsOf[i].length ? "warning" : "";
+      if (worst) g.classList.add("finding-" + worst);
+      if (view.roots.includes(i)) g.classList.add("root");
+      decorate(g, i);
+      nodes.append(g);
+    }
+    state.view = { ...view, kind: "focus", capped: laid.capped, drawn: laid.boxes.size, hidden: laid.hidden.size };
+    mount(svg);
+    crumbs();
+  }
+
+  /* The line above the map: where we are, and how to widen or leave a focus view. */
+  function crumbs() {
+    const bar = $("crumbs");
+    const v = state.view;
+    const total = claims.filter((c) => c.kind !== "argument").length;
+    if (v.kind === "map") {
+      const drawn = [...elements.keys()].filter((i) => claims[i].kind !== "argument").length;
+      const what = data.overview
+        ? `Overview: ${drawn} of ${total} claims; click a grey box to open what it folds, or a claim and \u201cFocus\u201d for its neighbourhood.`
+        : `Whole map: ${total} claims.`;
+      bar.replaceChildren(el("span", {}, what));
+      return;
+    }
+    const back = el("a", { href: "#", id: "to-map" }, "\u2190 Map");
+    back.onclick = (e) => { e.preventDefault(); location.hash = state.selected === null ? "" : hrefOf(state.selected); };
+    const title = v.group === undefined
+      ? `Around ${claims[v.roots[0]].id}: ${v.depth} step${v.depth === 1 ? "" : "s"}, ${v.drawn} claims`
+      : `Folded group ${v.group + 1} (${data.groups[v.group].members.length} claims)${v.roots.length === 1 ? " below " + claims[v.roots[0]].id : ""}: ${v.depth} steps, ${v.drawn} shown`;
+    const narrow = el("button", { type: "button", id: "narrow", title: "One step less" }, "\u2212 step");
+    const widen = el("button", { type: "button", id: "widen", title: "One step more" }, "+ step");
+    narrow.disabled = v.depth <= 1;
+    widen.disabled = v.capped || v.hidden === 0;
+    const keep = () => (state.selected === null ? "" : "/" + encodeURIComponent(claims[state.selected].id));
+    narrow.onclick = () => { location.hash = focusHash(v, v.depth - 1) + keep(); };
+    widen.onclick = () => { location.hash = focusHash(v, v.depth + 1) + keep(); };
+    const parts = [back, el("span", { class: "sep" }, "\u203a"), el("span", {}, title), narrow, widen];
+    if (v.capped) parts.push(el("span", { class: "muted" }, `(limited to ${FOCUS_LIMIT} claims)`));
+    bar.replaceChildren(...parts);
+  }
+
+  const focusHash = (v, depth) => (v.group === undefined
+    ? `#focus/${depth}/${encodeURIComponent(claims[v.roots[0]].id)}`
+    : `#group/${v.group}/${depth}`);
+
+  function groupRoots(k) {
+    const g = data.groups[k];
+    if (g.anchor !== null) return [g.anchor];
+    const inside = new Set(g.members);  // under no conclusion: start from the members nothing in the group rests on
+    const tops = g.members.filter((m) => !data.relations.some(([u, v, kind]) => u === m && inside.has(v) && kind === "supports"));
+    return (tops.length ? tops : g.members).slice(0, 12);
+  }
+
+  /* ---------------------------------------------------------------- selecting a claim */
+
+  function highlight() {
+    const sel = state.selected;
+    const around = new Set(sel === null ? [] : [sel, ...near[sel].map(([m]) => m)]);
+    const matched = new Set(state.matches);
+    const current = state.current >= 0 ? state.matches[state.current] : null;
+    for (const [i, g] of elements) {
+      g.classList.toggle("selected", i === sel);
+      g.classList.toggle("dim", sel !== null && !around.has(i));
+      g.classList.toggle("match", matched.has(i));
+      g.classList.toggle("current", i === current);
+    }
+    for (const m of $("source").querySelectorAll("mark")) {
+      m.classList.toggle("current", sel !== null && m.dataset.claims.split(" ").includes(String(sel)));
+    }
+  }
+
+  /* Claim i's box in the drawing's own units (the viewBox's), whatever transforms lie between. */
+  function boxOf(g) {
+    const b = g.getBBox();
+    const m = zoom.svg.getScreenCTM().inverse().multiply(g.getScreenCTM());
+    const p = (x, y) => new DOMPoint(x, y).matrixTransform(m);
+    const a = p(b.x, b.y), c = p(b.x + b.width, b.y + b.height);
+    return { x: Math.min(a.x, c.x), y: Math.min(a.y, c.y), w: Math.abs(c.x - a.x), h: Math.abs(c.y - a.y) };
+  }
+
+  function reveal(i) {
+    const g = elements.get(i);
+    if (g) zoom.reveal(boxOf(g));
+  }
+
+  function select(i) {
+    state.selected = i;
+    highlight();
+    claimPanel(i);
+    showTab("claim");
+    if (i === null) return;
+    reveal(i);
+    const c = claims[i];
+    if (c.source !== undefined) {
+      showSource(c.source);
+      const mark = [...$("source").querySelectorAll("mark")].find((m) => m.dataset.claims.split(" ").includes(String(i)));
+      if (mark) scrollWithin($("source"), mark);
+    }
+  }
+
+  function scrollWithin(box, item) {
+    const top = item.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }
+
+  function claimPanel(i) {
+    const panel = $("panel-claim");
+    if (i === null) {
+      panel.replaceChildren(el("p", { class: "muted" }, "Click a claim on the map, a quote in the source, a finding or a search match."));
+      return;
+    }
+    const c = claims[i];
+    const dl = el("dl");
+    const row = (term, value) => { dl.append(el("dt", {}, term)); const dd = el("dd"); dd.append(value); dl.append(dd); };
+    const permalink = el("a", { href: hrefOf(i), class: "claim-id", title: "Permalink to this claim" }, c.id);
+    row("id", permalink);
+    row("kind", kindName(c.kind));
+    const badge = el("span", { class: "badge " + c.label }, c.label);
+    row("grounded", badge);
+    if (c.section) row("section", c.section);
+    row("where", `${c.map === data.map ? data.path : c.map} line ${c.line}` + (c.external ? " (another map)" : ""));
+    if (c.note) row("note", c.note);
+    const parts = [el("h2", {}, c.text || `linked argument ${c.id}`), dl];
+    if (c.quote) {
+      parts.push(el("h3", {}, c.span ? "Quote (highlighted in the source)" : "Quote (not found in the source)"));
+      parts.push(el("blockquote", {}, c.quote));
+    }
+    const actions = el("div", { class: "actions" });
+    const focus = el("a", { href: `#focus/1/${encodeURIComponent(c.id)}` }, "Focus on its neighbourhood");
+    actions.append(focus);
+    if (groupOf.has(i)) actions.append(el("a", { href: `#group/${groupOf.get(i)}/2/${encodeURIComponent(c.id)}` }, "Open its folded group"));
+    parts.push(actions);
+    if (findingsOf[i].length) {
+      parts.push(el("h3", {}, "Findings"));
+      const ul = el("ul");
+      for (const f of findingsOf[i]) ul.append(findingItem(f, false));
+      parts.push(ul);
+    }
+    parts.push(el("h3", {}, "Why it is " + c.label));
+    const why = el("ul");
+    for (const line of c.why) why.append(el("li", {}, line));
+    parts.push(why);
+    const groups = [["Supports", (u, v, k) => k === "supports" && u === i, 1], ["Supported by", (u, v, k) => k === "supports" && v === i, 0],
+      ["Opposes", (u, v, k) => k === "opposes" && u === i, 1], ["Opposed by", (u, v, k) => k === "opposes" && v === i, 0],
+      ["In tension with", (u, v, k) => k === "tension" && (u === i || v === i), -1], ["Same claim as", (u, v, k) => k === "same-as" && (u === i || v === i), -1]];
+    for (const [title, test, end] of groups) {
+      const others = [];
+      for (const [m, r] of near[i]) {
+        const [u, v, k] = data.relations[r];
+        if (test(u, v, k)) others.push(end === -1 ? m : data.relations[r][end]);
+      }
+      if (!others.length) continue;
+      parts.push(el("h3", {}, title));
+      const ul = el("ul");
+      for (const m of [...new Set(others)]) { const li = el("li"); li.append(claimLink(m)); ul.append(li); }
+      parts.push(ul);
+    }
+    panel.replaceChildren(...parts);
+  }
+
+  /* ---------------------------------------------------------------- findings, matches, tabs */
+
+  function findingItem(f, withClaim) {
+    const finding = data.findings[f];
+    const li = el("li");
+    li.append(el("span", { class: "sev-" + finding.severity }, `${finding.severity} ${finding.code}`), ` ${finding.rule}: `);
+    if (withClaim && finding.claim !== null) {
+      const a = el("a", { href: hrefOf(finding.claim), class: "finding", "data-claim": String(finding.claim) }, finding.message);
+      li.append(a);
+    } else {
+      li.append(finding.message);
+    }
+    li.append(el("span", { class: "muted" }, ` (line ${finding.line})`));
+    return li;
+  }
+
+  function findingsPanel() {
+    const panel = $("panel-findings");
+    const errors = data.findings.filter((f) => f.severity === "error").length;
+    const summary = el("p", {}, `${errors} error${errors === 1 ? "" : "s"}, ${data.findings.length - errors} warning${data.findings.length - errors === 1 ? "" : "s"}. Click one to go to its claim.`);
+    const ul = el("ul");
+    data.findings.forEach((f, k) => ul.append(findingItem(k, true)));
+    panel.replaceChildren(summary, ul);
+    $("tab-findings").textContent = `Findings (${data.findings.length})`;
+  }
+
+  function showTab(name) {
+    for (const tab of ["claim", "findings", "matches"]) {
+      $("tab-" + tab).setAttribute("aria-selected", String(tab === name));
+      $("panel-" + tab).hidden = tab !== name;
+    }
+  }
+
+  /* ---------------------------------------------------------------- search */
+
+  let lowered = null;
+  function search(query) {
+    const q = query.trim().toLowerCase();
+    if (!lowered) lowered = claims.map((c) => (c.id + "\n" + c.text + "\n" + (c.quote || "")).toLowerCase());
+    state.matches = q ? lowered.flatMap((text, i) => (text.includes(q) ? [i] : [])) : [];
+    state.current = -1;
+    $("search-count").textContent = q ? `${state.matches.length} match${state.matches.length === 1 ? "" : "es"}` : "";
+    const panel = $("panel-matches");
+    const ul = el("ul");
+    for (const i of state.matches.slice(0, 300)) { const li = el("li"); li.append(claimLink(i)); ul.append(li); }
+    const more = state.matches.length > 300 ? [el("p", { class: "muted" }, `and ${state.matches.length - 300} more; Enter steps through all`)] : [];
+    panel.replaceChildren(el("p", {}, q ? `${state.matches.length} claims match \u201c${query.trim()}\u201d.` : "Type in the search box."), ul, ...more);
+    $("tab-matches").textContent = `Matches (${state.matches.length})`;
+    highlight();
+  }
+
+  function step(by) {
+    if (!state.matches.length) return;
+    state.current = (state.current + by + state.matches.length) % state.matches.length;
+    $("search-count").textContent = `${state.current + 1} of ${state.matches.length}`;
+    const i = state.matches[state.current];
+    go(i);
+  }
+
+  /* ---------------------------------------------------------------- the source text */
+
+  function showSource(k) {
+    if (!data.sources.length) {
+      $("source").replaceChildren(el("p", { class: "empty" }, "This map names no source text."));
+      return;
+    }
+    if (state.sourceShown === k) return;
+    state.sourceShown = k;
+    for (const b of $("source-tabs").children) b.setAttribute("aria-pressed", String(Number(b.dataset.source) === k));
+    const text = data.sources[k].text;
+    const spans = [];
+    claims.forEach((c, i) => { if (c.source === k) spans.push([c.span[0], c.span[1], i]); });
+    spans.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    const out = document.createDocumentFragment();
+    let at = 0, mark = null, end = -1;
+    for (const [start, stop, i] of spans) {
+      if (mark && start < end) {            // overlaps the mark before: one mark for both
+        if (stop > end) { mark.textContent = text.slice(Number(mark.dataset.start), stop); end = stop; at = stop; }
+        mark.dataset.claims += " " + i;
+        continue;
+      }
+      if (start > at) out.append(text.slice(at, start));
+      mark = el("mark", { "data-claims": String(i), "data-start": String(start), title: claims[i].id }, text.slice(start, stop));
+      out.append(mark);
+      at = end = stop;
+    }
+    out.append(text.slice(at));
+    $("source").replaceChildren(out);
+    highlight();
+  }
+
+  function sourceTabs() {
+    const tabs = $("source-tabs");
+    data.sources.forEach((s, k) => {
+      const b = el("button", { type: "button", "data-source": String(k), title: s.path }, s.path.split("/").pop());
+      b.onclick = () => showSource(k);
+      tabs.append(b);
+    });
+    if (data.sources.length < 2) tabs.hidden = true;
+  }
+
+  /* ---------------------------------------------------------------- the address: what to show */
+
+  function route() {
+    let hash = location.hash.slice(1);
+    try { hash = decodeURIComponent(hash); } catch (error) { /* a hand-made address: taken as written */ }
+    const v = state.view;
+    let m;
+    if ((m = /^focus\/(\d+)\/([^/]+)(?:\/([^/]+))?$/.exec(hash)) && byId.has(m[2])) {
+      const root = byId.get(m[2]), depth = Math.max(1, Number(m[1]));
+      if (!(v && v.kind === "focus" && v.group === undefined && v.roots[0] === root && v.depth === depth)) showFocus({ roots: [root], depth });
+      select(byId.has(m[3]) ? byId.get(m[3]) : root);
+    } else if ((m = /^group\/(\d+)\/(\d+)(?:\/([^/]+))?$/.exec(hash)) && Number(m[1]) < data.groups.length) {
+      const k = Number(m[1]), depth = Math.max(1, Number(m[2]));
+      if (!(v && v.kind === "focus" && v.group === k && v.depth === depth)) showFocus({ roots: groupRoots(k), depth, group: k });
+      select(byId.has(m[3]) ? byId.get(m[3]) : data.groups[k].anchor);
+    } else if (byId.has(hash)) {
+      const i = byId.get(hash);
+      showMap();
+      if (!elements.has(i)) showFocus({ roots: [i], depth: 1 });  // folded away in the overview
+      select(i);
+    } else {
+      showMap();
+      select(null);
+      if (!state.started) startHere();
+    }
+    state.started = true;
+  }
+
+  /* A map too large to read when fitted to the window opens at its conclusions, readable; Fit shows all. */
+  function startHere() {
+    if (zoom.scale() >= 0.6) return;
+    const boxes = [...elements].filter(([i]) => claims[i].kind === "conclusion").map(([, g]) => boxOf(g));
+    if (!boxes.length) return;
+    const { w, h } = zoom.size();
+    zoom.show({ x: Math.min(...boxes.map((b) => b.x)) - 30, y: Math.min(...boxes.map((b) => b.y)) - 30, w: w / 0.9, h: h / 0.9 });
+  }
+
+  /* The address that selects claim i: in the focus view shown now if it is drawn there, else on the map. */
+  function addressOf(i) {
+    const v = state.view;
+    if (v.kind !== "focus" || !elements.has(i)) return hrefOf(i);
+    return focusHash(v, v.depth) + "/" + encodeURIComponent(claims[i].id);
+  }
+
+  function go(i) {
+    const address = addressOf(i);
+    if (location.hash === address) route(); else location.hash = address;
+  }
+
+  /* ---------------------------------------------------------------- wiring */
+
+  function start() {
+    document.title = data.title;
+    $("title").textContent = data.title;
+    $("toggle-labels").checked = Boolean(data.labelsOn);
+    mapBox.classList.toggle("labels", Boolean(data.labelsOn));
+    findingsPanel();
+    sourceTabs();
+    showSource(0);
+    search("");
+
+    mapBox.addEventListener("click", (e) => {
+      const g = e.target.closest("g.node, g.fnode");
+      if (!g) return;
+      e.preventDefault();
+      if (g.dataset.group !== undefined) { location.hash = `#group/${g.dataset.group}/2`; return; }
+      if (g.dataset.claim !== undefined) go(Number(g.dataset.claim));
+    });
+    // Links to claims (panel, findings, matches) stay in the focus view when it shows the claim.
+    document.addEventListener("click", (e) => {
+      const a = e.target.closest && e.target.closest("a[data-claim]");
+      if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      go(Number(a.dataset.claim));
+    });
+    $("source").addEventListener("click", (e) => {
+      const mark = e.target.closest("mark");
+      if (!mark) return;
+      const ids = mark.dataset.claims.split(" ").map(Number);
+      const next = ids[(ids.indexOf(state.selected) + 1) % ids.length];  // several claims quote it: each in turn
+      go(next);
+    });
+    for (const tab of ["claim", "findings", "matches"]) $("tab-" + tab).onclick = () => showTab(tab);
+    const box = $("search");
+    let timer = null;
+    box.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => search(box.value), claims.length > 2000 ? 150 : 0); });
+    box.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); clearTimeout(timer); if (!state.matches.length) search(box.value); step(e.shiftKey ? -1 : 1); }
+      if (e.key === "Escape") { box.value = ""; search(""); box.blur(); }
+    });
+    $("search-next").onclick = () => step(1);
+    $("search-prev").onclick = () => step(-1);
+    $("toggle-labels").onchange = (e) => mapBox.classList.toggle("labels", e.target.checked);
+    $("toggle-ids").onchange = (e) => {
+      mapBox.classList.toggle("ids", e.target.checked);
+      if (state.view.kind === "focus") { const box = zoom.box; showFocus(state.view); highlight(); zoom.show(box); }
+    };
+    $("toggle-quotes").onchange = () => {
+      if (state.view.kind === "focus") { const box = zoom.box; showFocus(state.view); zoom.show(box); } else showMap();
+      highlight();
+      if (state.selected !== null) reveal(state.selected);
+    };
+    $("fit").onclick = () => zoom.fit();
+    $("zoom-in").onclick = () => zoom.zoom(1.25);
+    $("zoom-out").onclick = () => zoom.zoom(0.8);
+    document.addEventListener("keydown", (e) => {
+      const typing = e.target.closest && e.target.closest("input, textarea, select");
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === "/") { e.preventDefault(); box.focus(); box.select(); return; }
+      if (e.key === "Escape") { location.hash = ""; return; }
+      if (e.target.closest && e.target.closest("#source, #side")) return;  // arrows scroll the text there
+      if (zoom.svg && zoom.key(e)) e.preventDefault();
+    });
+    window.addEventListener("hashchange", route);
+    route();
+    document.body.dataset.ready = "true";  // for tests and scripts: the page is usable
+  }
+
+  start();
+})();
