@@ -137,6 +137,7 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
     Example:
         argmap render maps -o render
         argmap render maps/debate.yaml --focus main-claim --depth 1 -f png
+        argmap render maps -f html      (one interactive page per map: docs/viewer.md)
     """
     if fmt == "html":
         if focus is not None or per_conclusion:

@@ -325,3 +325,47 @@ def test_hostile_texts_stay_text(browser, pages: Path) -> None:
     assert "<script>window.pwned = 4</script>" in js(browser, "return document.getElementById('panel-claim').textContent")
     assert errors(browser) == []
     assert requests(browser) == [page_url(path)]
+
+
+def test_pinch_with_two_fingers_zooms_and_one_finger_pans(browser, pages: Path) -> None:
+    path = pages / "why-does-china-protect-north-korea.html"
+    open_page(browser, path)
+    click(browser, "#fit")
+    box = "return document.querySelector('#map svg').getAttribute('viewBox').split(' ').map(Number)"
+    before = js(browser, box)
+    rect = js(browser, "const r = document.getElementById('map').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]")
+    x, y = rect
+
+    def touch(kind: str, points: list[tuple[float, float]]) -> None:
+        browser.execute_cdp_cmd("Input.dispatchTouchEvent", {
+            "type": kind, "touchPoints": [{"x": px, "y": py, "id": n} for n, (px, py) in enumerate(points)]})
+
+    touch("touchStart", [(x - 20, y), (x + 20, y)])
+    for spread in (40, 80, 120):
+        touch("touchMove", [(x - spread, y), (x + spread, y)])
+    touch("touchEnd", [])
+    pinched = js(browser, box)
+    assert pinched[2] < before[2] / 2  # fingers 40 px apart moved to 240: zoomed in about 6 times
+    touch("touchStart", [(x, y)])
+    for dx in (20, 60, 100):
+        touch("touchMove", [(x + dx, y)])
+    touch("touchEnd", [])
+    panned = js(browser, box)
+    assert panned[0] < pinched[0] and panned[2] == pytest.approx(pinched[2])
+
+
+def test_print_shows_the_visible_map_and_the_selected_claim(browser, pages: Path) -> None:
+    path = pages / "why-does-china-protect-north-korea.html"
+    open_page(browser, path, "sanctions-bite")
+    shown = """return Object.fromEntries(['search-box', 'toggles', 'source-pane', 'tabs', 'map', 'panel-claim']
+        .map(id => [id, getComputedStyle(document.getElementById(id)).display !== 'none']))"""
+    assert all(js(browser, shown).values())
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert js(browser, shown) == {"search-box": False, "toggles": False, "source-pane": False, "tabs": False,
+                                      "map": True, "panel-claim": True}
+        assert js(browser, "return document.querySelector('#map svg').getBoundingClientRect().width") > 600
+        pdf = browser.execute_cdp_cmd("Page.printToPDF", {})["data"]
+        assert len(pdf) > 10_000
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

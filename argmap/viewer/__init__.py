@@ -185,7 +185,9 @@ def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: O
     for number, group in enumerate(folded.collapsed if folded is not None and folded.hidden else ()):
         groups.append({"element": f"g{number}", "anchor": index.get(group.anchor) if group.anchor else None,  # type: ignore[arg-type]
                        "members": [index[n] for n in group.nodes if n in index]})
-    return {"version": 1, "map": argmap.name, "title": argmap.title, "path": argmap.path, "labelsOn": labels_on,
+    paths = {name: by_name[name].path for name in dict.fromkeys(G.nodes[n]["map"] for n in nodes) if name in by_name}
+    return {"version": 1, "map": argmap.name, "title": argmap.title, "path": argmap.path, "paths": paths,
+            "labelsOn": labels_on,
             "overview": bool(groups), "claims": claims, "relations": relations, "findings": listed,
             "sources": sources, "groups": groups}
 

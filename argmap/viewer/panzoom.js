@@ -75,12 +75,12 @@ class PanZoom {
   }
 
   /* Bring the rectangle ``r`` (drawing units) into view, zooming in until its text is readable
-     (about one screen pixel per unit) and out until it fits. */
+     (about one screen pixel per unit) and out until it fits; left alone if it is readable in view. */
   reveal(r) {
     const { w, h } = this.size();
     const inside = r.x >= this.box.x && r.y >= this.box.y && r.x + r.w <= this.box.x + this.box.w && r.y + r.h <= this.box.y + this.box.h;
     let k = this.scale();
-    if (inside && k >= 0.6) return;
+    if (inside && k >= 0.85) return;
     k = Math.max(k, 1);
     k = Math.min(k, w / (r.w * 1.4), h / (r.h * 1.4));
     const bw = w / k, bh = h / k;

@@ -88,7 +88,7 @@
   function boxLines(i) {
     const c = claims[i];
     const lines = [];
-    if ($("toggle-ids").checked || c.kind === "argument") lines.push(["fid", c.id]);
+    if ($("toggle-ids").checked || c.kind === "argument") for (const line of wrapText(c.id, WRAP_AT, 2)) lines.push(["fid", line]);
     for (const line of wrapText(c.text || "", WRAP_AT, 5)) lines.push(["", line]);
     if (c.quote && $("toggle-quotes").checked) {
       for (const line of wrapText("\u201c" + c.quote + "\u201d", WRAP_AT, 4)) lines.push(["fquote", line]);
@@ -250,7 +250,7 @@
     const badge = el("span", { class: "badge " + c.label }, c.label);
     row("grounded", badge);
     if (c.section) row("section", c.section);
-    row("where", `${c.map === data.map ? data.path : c.map} line ${c.line}` + (c.external ? " (another map)" : ""));
+    row("where", `${data.paths[c.map] || c.map} line ${c.line}` + (c.external ? " (another map)" : ""));
     if (c.note) row("note", c.note);
     const parts = [el("h2", {}, c.text || `linked argument ${c.id}`), dl];
     if (c.quote) {
@@ -507,6 +507,7 @@
     window.addEventListener("hashchange", route);
     route();
     document.body.dataset.ready = "true";  // for tests and scripts: the page is usable
+    performance.mark("argmap-ready");      // bench/viewer.py reads how long that took
   }
 
   start();
