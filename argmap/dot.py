@@ -410,8 +410,8 @@ def to_dot(
     labels of the nodes), each node is filled by its label instead of its kind. With ``folded`` (an
     overview of the map), only its kept claims are drawn, and each folded group as one node. With
     ``element_ids`` (node, or ``"<anchor> (folded)"`` for a folded group, to a plain word), those nodes
-    get that ``id`` in Graphviz's SVG (the interactive page finds them by it); with ``quotes``, evidence
-    shows its quote under its text.
+    get that ``id`` in Graphviz's SVG (the interactive page finds them by it), and each relation between
+    two of them ``e-<id of u>-<id of v>-<relation>``; with ``quotes``, evidence shows its quote under its text.
     """
     G = maps.graph
     by_name = maps.maps.by_name()
@@ -520,12 +520,15 @@ def to_dot(
             if v not in shown:
                 continue
             for k in keys:
+                attrs = edge_attrs[k]
+                if element_ids is not None and u in element_ids and v in element_ids:
+                    attrs = {**attrs, "id": f"e-{element_ids[u]}-{element_ids[v]}-{k}"}
                 if k in ("supports", "opposes"):
                     # Written from the supported claim to its supporter, drawn backwards, so that with
                     # rankdir=TB what is supported sits above what supports it.
-                    graph.add_edge(ids[v], ids[u], edge_attrs[k])
+                    graph.add_edge(ids[v], ids[u], attrs)
                 else:
-                    graph.add_edge(ids[u], ids[v], edge_attrs[k])
+                    graph.add_edge(ids[u], ids[v], attrs)
 
     for group in folded.collapsed if folded is not None else ():
         _add_folded(graph, G, group, on_node, element_ids)

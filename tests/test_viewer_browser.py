@@ -131,15 +131,16 @@ def test_search_counts_highlights_and_steps_through_matches(browser, pages: Path
 
     path = pages / "why-china-supports-north-korea.html"
     data = page_data(path)
-    expected = [i for i, c in enumerate(data["claims"])
-                if "nuclear" in f"{c['id']}\n{c['text']}\n{c.get('quote', '')}".lower()]
-    assert len(expected) >= 2
+    expected = sorted((i for i, c in enumerate(data["claims"]) if "nuclear" in searched(c)),
+                      key=lambda i: (rank(data["claims"][i]["id"], "nuclear"), i))
+    # An id that begins with the word comes before claims that only hold it further in, whatever their order.
+    assert len(expected) >= 2 and expected[0] != min(expected) and data["claims"][expected[0]]["id"].startswith("nuclear")
     open_page(browser, path)
     box = browser.find_element(By.ID, "search")
     box.send_keys("Nuclear")
     assert browser.find_element(By.ID, "search-count").text == f"{len(expected)} matches"
     matched = js(browser, "return [...document.querySelectorAll('#map g.node.match')].map(g => Number(g.dataset.claim))")
-    assert sorted(matched) == expected
+    assert sorted(matched) == sorted(expected)
     box.send_keys(Keys.ENTER)
     assert fragment(browser) == data["claims"][expected[0]]["id"]
     box.send_keys(Keys.ENTER)
@@ -150,6 +151,14 @@ def test_search_counts_highlights_and_steps_through_matches(browser, pages: Path
     assert fragment(browser) == data["claims"][expected[0]]["id"]
     box.send_keys("zzz-no-such-thing")
     assert browser.find_element(By.ID, "search-count").text == "0 matches"
+
+
+def searched(claim: dict) -> str:
+    return f"{claim['id']}\n{claim['text']}\n{claim.get('quote', '')}".lower()
+
+
+def rank(claim_id: str, query: str) -> int:
+    return 0 if claim_id == query else 1 if claim_id.startswith(query) else 2
 
 
 def test_clicking_a_claim_shows_it_and_highlights_its_quote_in_the_source(browser, pages: Path) -> None:
@@ -172,6 +181,12 @@ def test_clicking_a_claim_shows_it_and_highlights_its_quote_in_the_source(browse
                           const s = document.getElementById('source').getBoundingClientRect();
                           return m.top >= s.top && m.bottom <= s.bottom""")
     assert js(browser, "return document.querySelector('#map g.node.selected').id") == f"c{i}"
+    # Its relations stand out (a tension across the page too); the others fade.
+    lit = js(browser, "return [...document.querySelectorAll('#map g.edge.lit')].map(g => g.id)")
+    assert sorted(lit) == sorted(f"e-c{u}-c{v}-{k}" for u, v, k in data["relations"] if i in (u, v))
+    assert any(k == "tension" for u, v, k in data["relations"] if i in (u, v))
+    dim = js(browser, "return document.querySelectorAll('#map g.edge.dim').length")
+    assert dim == sum(1 for u, v, _ in data["relations"] if i not in (u, v))
 
 
 def test_clicking_a_quote_in_the_source_selects_its_claim(browser, pages: Path) -> None:

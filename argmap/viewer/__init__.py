@@ -147,11 +147,14 @@ def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: O
 
     sources: list[dict[str, str]] = []
     source_of: dict[str, int] = {}
+    unread: list[dict[str, str]] = []  # sources named but not read (argmap check reports why)
     for name in dict.fromkeys(G.nodes[n]["map"] for n in nodes):
         member = by_name.get(name)
         if member is not None and member.source_text is not None:
             source_of[name] = len(sources)
             sources.append({"map": name, "path": str(member.source), "text": member.source_text})
+        elif member is not None and member.source is not None:
+            unread.append({"map": name, "path": str(member.source)})
     spans: dict[str, tuple[int, int] | None] = {}
     for name, number in source_of.items():
         mine = [n for n in nodes if G.nodes[n]["map"] == name]
@@ -189,7 +192,7 @@ def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: O
     return {"version": 1, "map": argmap.name, "title": argmap.title, "path": argmap.path, "paths": paths,
             "labelsOn": labels_on,
             "overview": bool(groups), "claims": claims, "relations": relations, "findings": listed,
-            "sources": sources, "groups": groups}
+            "sources": sources, "unreadSources": unread, "groups": groups}
 
 
 def element_ids(nodes: list[str], folded: Overview | None) -> dict[str, str]:

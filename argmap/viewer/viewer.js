@@ -21,6 +21,7 @@
 
   const state = { view: null, selected: null, matches: [], current: -1, source: 0 };
   let elements = new Map();    // claim -> its <g> in the view shown now
+  let links = [];              // [from, to, element] for each relation drawn in the view shown now
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -68,6 +69,11 @@
       if (id[0] === "c") decorate(g, Number(id.slice(1)));
       else if (id[0] === "g") { g.classList.add("folded"); g.dataset.group = id.slice(1); }
     }
+    links = [];
+    for (const g of svg.querySelectorAll("g.edge[id^='e-c']")) {
+      const [, u, v] = /^e-c(\d+)-c(\d+)-/.exec(g.id) || [];
+      if (u !== undefined) links.push([Number(u), Number(v), g]);
+    }
     state.view = { kind: "map", which };
     mount(svg);
     addIdTags(svg);
@@ -109,6 +115,8 @@
       defs.append(marker);
     }
     const edges = svgEl("g"), nodes = svgEl("g");
+    elements = new Map();
+    links = [];
     svg.append(defs, edges, nodes);
     for (const e of laid.edges) {
       const a = laid.boxes.get(e.u), b = laid.boxes.get(e.v);
@@ -119,9 +127,10 @@
       const bend = a.x === b.x ? 60 * (leftward ? -1 : 1) : (x2 - x1) / 2;
       const attrs = { class: "fedge " + e.kind, d: `M${x1},${y1} C${x1 + (a.x === b.x ? -bend : bend)},${y1} ${x2 - bend},${y2} ${x2},${y2}` };
       if (e.kind === "supports" || e.kind === "opposes") attrs["marker-end"] = `url(#m-${e.kind})`;
-      edges.append(svgEl("path", attrs));
+      const path = svgEl("path", attrs);
+      edges.append(path);
+      links.push([e.u, e.v, path]);
     }
-    elements = new Map();
     for (const [i, box] of laid.boxes) {
       const g = svgEl("g", { class: "fnode", transform: `translate(${box.x},${box.y})` });
       g.append(svgEl("title", {}, claims[i].id));
@@ -150,7 +159,7 @@
       const drawn = [...elements.keys()].filter((i) => claims[i].kind !== "argument").length;
       const what = data.overview
         ? `Overview: ${drawn} of ${total} claims; click a grey box to open what it folds, or a claim and \u201cFocus\u201d for its neighbourhood.`
-        : `Whole map: ${total} claims.`;
+        : `Whole map: ${total} claim${total === 1 ? "" : "s"}.`;
       bar.replaceChildren(el("span", {}, what));
       return;
     }
@@ -195,6 +204,10 @@
       g.classList.toggle("dim", sel !== null && !around.has(i));
       g.classList.toggle("match", matched.has(i));
       g.classList.toggle("current", i === current);
+    }
+    for (const [u, v, line] of links) {  // the selected claim's relations stand out, however long
+      line.classList.toggle("lit", u === sel || v === sel);
+      line.classList.toggle("dim", sel !== null && u !== sel && v !== sel);
     }
     for (const m of $("source").querySelectorAll("mark")) {
       m.classList.toggle("current", sel !== null && m.dataset.claims.split(" ").includes(String(sel)));
@@ -329,7 +342,11 @@
   function search(query) {
     const q = query.trim().toLowerCase();
     if (!lowered) lowered = claims.map((c) => (c.id + "\n" + c.text + "\n" + (c.quote || "")).toLowerCase());
+    // Every claim whose id, text or quote holds the words typed; the claim of that very id first, then
+    // ids that begin with them, then the rest in the map's order.
+    const rank = (i) => (claims[i].id.toLowerCase() === q ? 0 : claims[i].id.toLowerCase().startsWith(q) ? 1 : 2);
     state.matches = q ? lowered.flatMap((text, i) => (text.includes(q) ? [i] : [])) : [];
+    state.matches.sort((a, b) => rank(a) - rank(b) || a - b);
     state.current = -1;
     $("search-count").textContent = q ? `${state.matches.length} match${state.matches.length === 1 ? "" : "es"}` : "";
     const panel = $("panel-matches");
@@ -353,7 +370,10 @@
 
   function showSource(k) {
     if (!data.sources.length) {
-      $("source").replaceChildren(el("p", { class: "empty" }, "This map names no source text."));
+      const unread = data.unreadSources.map((s) => s.path).join(", ");
+      $("source").replaceChildren(el("p", { class: "empty" }, unread
+        ? `The source ${unread} could not be read; the findings say why.`
+        : "This map names no source text, so there are no quotes to show."));
       return;
     }
     if (state.sourceShown === k) return;
