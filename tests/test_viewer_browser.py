@@ -261,18 +261,55 @@ def test_pan_and_zoom_by_keyboard_buttons_and_mouse(browser, pages: Path) -> Non
     assert js(browser, box) == pytest.approx(fitted, rel=1e-3)
 
 
-def test_folded_group_of_a_generated_2000_claim_map_opens_and_widens(browser, pages: Path) -> None:
+def largest_group(data: dict) -> int:
+    return max(range(len(data["groups"])),
+               key=lambda g: len(data["groups"][g]["members"]) if data["groups"][g]["anchor"] is not None else 0)
+
+
+def test_folded_group_of_a_generated_2000_claim_map_opens_in_place_and_widens(browser, pages: Path) -> None:
     path = pages / "generated.html"
     data = page_data(path)
     assert data["overview"] and len(data["claims"]) > 2000
     open_page(browser, path)
-    drawn = js(browser, "return document.querySelectorAll('#map g.node[data-claim]').length")
-    assert drawn < 400
+    overview = "return [...document.querySelectorAll('#map g.node[data-claim]')].map(g => Number(g.dataset.claim))"
+    kept = js(browser, overview)
+    assert len(kept) < 400
     folded = js(browser, "return [...document.querySelectorAll('#map g.node.folded')].map(g => Number(g.dataset.group))")
     assert sorted(folded) == list(range(len(data["groups"])))
-    k = max(range(len(data["groups"])), key=lambda g: len(data["groups"][g]["members"]) if data["groups"][g]["anchor"] is not None else 0)
+    k = largest_group(data)
     group = data["groups"][k]
     click(browser, f"#map g#g{k}")
+    assert fragment(browser) == f"open/{k}/2"
+    opened = "return [...document.querySelectorAll('#map g.inplace g.fnode')].map(g => Number(g.dataset.claim))"
+    first = js(browser, opened)
+    # The group's claims are drawn over the overview, which stays: its claim is not drawn twice.
+    assert first and set(first) <= set(group["members"]) and group["anchor"] not in first
+    assert js(browser, overview) == kept
+    assert js(browser, f"return document.querySelector('#map g#g{k}').classList.contains('opened')")
+    assert f"{len(group['members'])} claims" in js(browser, "return document.querySelector('#panel-claim h2').textContent")
+    click(browser, "#widen")
+    assert fragment(browser) == f"open/{k}/3"
+    wider = js(browser, opened)
+    assert set(first) < set(wider) <= set(group["members"])
+    click(browser, f"#map g.inplace g.fnode[data-claim='{wider[-1]}']")
+    assert fragment(browser) == f"open/{k}/3/{data['claims'][wider[-1]]['id']}"
+    assert js(browser, "return Number(document.querySelector('#map g.fnode.selected').dataset.claim)") == wider[-1]
+    browser.back()
+    browser.back()
+    assert fragment(browser) == f"open/{k}/2" and sorted(js(browser, opened)) == sorted(first)
+    click(browser, "#close-group")
+    assert js(browser, "return document.querySelectorAll('#map g.inplace').length") == 0
+    assert fragment(browser) == data["claims"][group["anchor"]]["id"]
+    assert errors(browser) == []
+
+
+def test_folded_group_on_its_own_widens_step_by_step(browser, pages: Path) -> None:
+    path = pages / "generated.html"
+    data = page_data(path)
+    k = largest_group(data)
+    group = data["groups"][k]
+    open_page(browser, path, f"open/{k}/2")
+    click(browser, "#group-alone")
     assert fragment(browser) == f"group/{k}/2"
     shown = "return [...document.querySelectorAll('#map g.fnode')].map(g => Number(g.dataset.claim))"
     first = js(browser, shown)

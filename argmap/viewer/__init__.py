@@ -33,7 +33,7 @@ from argmap.graph import MapGraph, diagram_nodes, shown_names
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
 from argmap.model import ArgMap
 from argmap.overview import DEFAULT_THRESHOLD, Overview, overview
-from argmap.rules.quote_not_in_source import _SAME
+from argmap.rules.quote_not_in_source import plain_characters
 
 RENDER_FORMATS = (*FORMATS, "html")  # what argmap render -f takes: Graphviz's formats, and the page
 SCRIPTS = ("panzoom.js", "layout.js", "viewer.js")  # inlined in this order; each defines what the next uses
@@ -114,14 +114,14 @@ def quote_spans(text: str, quotes: Iterable[str | None]) -> list[tuple[int, int]
             space = False
         flat.append(char)
         where.append(i)
-    normal = "".join(flat).translate(_SAME)
+    normal = plain_characters("".join(flat))
     spans: list[tuple[int, int] | None] = []
     at = 0
     for quote in quotes:
         if not quote:
             spans.append(None)
             continue
-        wanted = " ".join(quote.translate(_SAME).split())
+        wanted = " ".join(plain_characters(quote).split())
         found = normal.find(wanted, at, at + NEAR + len(wanted))
         if found < 0:
             found = normal.find(wanted)

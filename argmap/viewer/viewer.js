@@ -53,6 +53,7 @@
   }
 
   function mount(svg) {
+    state.open = null;  // a group opened in place goes with the drawing it was opened in
     mapBox.replaceChildren(svg);
     zoom.attach(svg);
   }
@@ -103,22 +104,23 @@
     return lines;
   }
 
-  /* A focus view: ``roots`` and what is near them, laid out here (layout.js). */
-  function showFocus(view) {
-    const allowed = view.group === undefined ? null : new Set([...data.groups[view.group].members, ...view.roots]);
-    const laid = focusLayout(data, near, view.roots, view.depth, allowed, boxLines);
-    const svg = svgEl("svg", { viewBox: `-20 -20 ${laid.width + 40} ${laid.height + 40}`, role: "img" });
+  /* The arrowheads of the views laid out here, once per drawing. */
+  function addMarkers(svg) {
     const defs = svgEl("defs");
     for (const [name, colour, shape] of [["supports", "#2e7d32", "M0,0 L10,5 L0,10 z"], ["opposes", "#c62828", "M6,-1 L6,11 L9,11 L9,-1 z"]]) {
       const marker = svgEl("marker", { id: "m-" + name, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "8", markerHeight: "8", orient: "auto-start-reverse" });
       marker.append(svgEl("path", { d: shape, fill: colour }));
       defs.append(marker);
     }
+    svg.prepend(defs);
+  }
+
+  /* Draw a layout of layout.js into ``parent``: its relations, then its claims (leaving out ``skip``). */
+  function drawLaid(laid, parent, roots, skip) {
     const edges = svgEl("g"), nodes = svgEl("g");
-    elements = new Map();
-    links = [];
-    svg.append(defs, edges, nodes);
+    parent.append(edges, nodes);
     for (const e of laid.edges) {
+      if (skip.has(e.u) || skip.has(e.v)) continue;
       const a = laid.boxes.get(e.u), b = laid.boxes.get(e.v);
       // From the supporter or attacker (u) to what it supports or attacks (v), side to side.
       const leftward = a.x > b.x || (a.x === b.x && e.u > e.v);
@@ -132,6 +134,7 @@
       links.push([e.u, e.v, path]);
     }
     for (const [i, box] of laid.boxes) {
+      if (skip.has(i)) continue;
       const g = svgEl("g", { class: "fnode", transform: `translate(${box.x},${box.y})` });
       g.append(svgEl("title", {}, claims[i].id));
       g.append(svgEl("rect", { width: box.w, height: box.h, rx: claims[i].kind === "argument" ? 14 : 5 }));
@@ -141,20 +144,122 @@
       }
       const worst = findingsOf[i].some((f) => data.findings[f].severity === "error") ? "error" : findingsOf[i].length ? "warning" : "";
       if (worst) g.classList.add("finding-" + worst);
-      if (view.roots.includes(i)) g.classList.add("root");
+      if (roots.includes(i)) g.classList.add("root");
       decorate(g, i);
       nodes.append(g);
     }
+  }
+
+  /* How many steps from the top of folded group k claim i is (at least 2), within the group. */
+  function stepsInGroup(k, i) {
+    const roots = groupRoots(k), allowed = groupAllowed(k, roots);
+    const seen = new Map(roots.map((r) => [r, 0]));
+    const queue = [...roots];
+    for (let at = 0; at < queue.length && !seen.has(i); at++) {
+      for (const [m] of near[queue[at]]) {
+        if (!seen.has(m) && allowed.has(m)) { seen.set(m, seen.get(queue[at]) + 1); queue.push(m); }
+      }
+    }
+    return Math.max(2, seen.get(i) || 2);
+  }
+
+  const groupAllowed = (k, roots) => new Set([...data.groups[k].members, ...roots]);
+
+  /* A focus view: ``roots`` and what is near them, laid out here (layout.js). */
+  function showFocus(view) {
+    const allowed = view.group === undefined ? null : groupAllowed(view.group, view.roots);
+    const laid = focusLayout(data, near, view.roots, view.depth, allowed, boxLines);
+    const svg = svgEl("svg", { viewBox: `-20 -20 ${laid.width + 40} ${laid.height + 40}`, role: "img" });
+    addMarkers(svg);
+    elements = new Map();
+    links = [];
+    drawLaid(laid, svg, view.roots, new Set());
     state.view = { ...view, kind: "focus", capped: laid.capped, drawn: laid.boxes.size, hidden: laid.hidden.size };
     mount(svg);
     crumbs();
   }
+
+  /* Folded group k of the overview, opened in place: its claims laid out from where its grey box is,
+     ``depth`` steps from the claim it hangs below, over the overview (which stays as it was). */
+  function openInPlace(k, depth) {
+    closeInPlace();
+    const folded = mapBox.querySelector(`g.folded[data-group="${k}"]`);
+    if (!folded) return;
+    const roots = groupRoots(k);
+    const laid = focusLayout(data, near, roots, depth, groupAllowed(k, roots), boxLines);
+    const anchor = data.groups[k].anchor;
+    const skip = new Set(anchor !== null && elements.has(anchor) ? [anchor] : []);  // drawn already, where it is
+    const at = folded.getBBox();
+    const shown = [...laid.boxes].filter(([i]) => !skip.has(i)).map(([, b]) => b);
+    if (!shown.length) return;
+    const left = Math.min(...shown.map((b) => b.x)), top = Math.min(...shown.map((b) => b.y));
+    const right = Math.max(...shown.map((b) => b.x + b.w)), bottom = Math.max(...shown.map((b) => b.y + b.h));
+    const layer = svgEl("g", { class: "inplace", transform: `translate(${at.x - left},${at.y - top})` });
+    layer.append(svgEl("rect", { class: "inplace-back", x: left - 16, y: top - 16, width: right - left + 60, height: bottom - top + 32, rx: 8 }));
+    const root = zoom.svg.querySelector("g.graph") || zoom.svg;
+    if (!zoom.svg.querySelector("defs marker")) addMarkers(zoom.svg);
+    root.append(layer);
+    drawLaid(laid, layer, roots, skip);
+    // From the claim the group hangs below (in the overview) to the group's first claims.
+    if (skip.size) {
+      const from = elements.get(anchor).getBBox();
+      const x1 = from.x + from.width, y1 = from.y + from.height / 2;
+      for (const [i, b] of laid.boxes) {
+        if (b.level !== 1) continue;
+        const x2 = b.x + at.x - left, y2 = b.y + b.h / 2 + at.y - top;
+        const path = svgEl("path", { class: "fedge inplace-link", d: `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}` });
+        root.insertBefore(path, layer);
+        links.push([anchor, i, path]);
+      }
+    }
+    folded.classList.add("opened");
+    state.open = { group: k, depth, layer, capped: laid.capped, hidden: laid.hidden.size, drawn: shown.length };
+    const box = boxOf(layer.firstChild);
+    zoom.full = union(zoom.full, box);
+    zoom.reveal({ x: box.x, y: box.y, w: box.w, h: Math.min(box.h, box.w) });  // its top, readable
+    crumbs();
+  }
+
+  function closeInPlace() {
+    if (!state.open) return;
+    for (const [i, g] of [...elements]) if (state.open.layer.contains(g)) elements.delete(i);
+    links = links.filter(([, , line]) => !state.open.layer.contains(line) && !line.classList.contains("inplace-link"));
+    for (const line of mapBox.querySelectorAll(".inplace-link")) line.remove();
+    state.open.layer.remove();
+    for (const g of mapBox.querySelectorAll("g.folded.opened")) g.classList.remove("opened");
+    state.open = null;
+  }
+
+  const union = (a, b) => {
+    const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+    return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+  };
 
   /* The line above the map: where we are, and how to widen or leave a focus view. */
   function crumbs() {
     const bar = $("crumbs");
     const v = state.view;
     const total = claims.filter((c) => c.kind !== "argument").length;
+    const keep = () => (state.selected === null ? "" : "/" + encodeURIComponent(claims[state.selected].id));
+    const stepButtons = (depth, hidden, capped, address) => {
+      const narrow = el("button", { type: "button", id: "narrow", title: "One step less" }, "\u2212 step");
+      const widen = el("button", { type: "button", id: "widen", title: "One step more" }, "+ step");
+      narrow.disabled = depth <= 1;
+      widen.disabled = capped || hidden === 0;
+      narrow.onclick = () => { location.hash = address(depth - 1) + keep(); };
+      widen.onclick = () => { location.hash = address(depth + 1) + keep(); };
+      return capped ? [narrow, widen, el("span", { class: "muted" }, `(limited to ${FOCUS_LIMIT} claims)`)] : [narrow, widen];
+    };
+    if (v.kind === "map" && state.open) {
+      const o = state.open, g = data.groups[o.group];
+      const close = el("button", { type: "button", id: "close-group" }, "Close");
+      close.onclick = () => { location.hash = g.anchor === null ? "" : hrefOf(g.anchor); };
+      const alone = el("a", { href: `#group/${o.group}/${o.depth}`, id: "group-alone" }, "on its own");
+      bar.replaceChildren(el("span", {}, `Folded group ${o.group + 1} open in place: ${o.drawn} of ${g.members.length} claims,`
+        + ` ${o.depth} step${o.depth === 1 ? "" : "s"}${g.anchor === null ? "" : " below " + claims[g.anchor].id}`),
+      ...stepButtons(o.depth, o.hidden, o.capped, (d) => `#open/${o.group}/${d}`), close, alone);
+      return;
+    }
     if (v.kind === "map") {
       const drawn = [...elements.keys()].filter((i) => claims[i].kind !== "argument").length;
       const what = data.overview
@@ -168,16 +273,8 @@
     const title = v.group === undefined
       ? `Around ${claims[v.roots[0]].id}: ${v.depth} step${v.depth === 1 ? "" : "s"}, ${v.drawn} claims`
       : `Folded group ${v.group + 1} (${data.groups[v.group].members.length} claims)${v.roots.length === 1 ? " below " + claims[v.roots[0]].id : ""}: ${v.depth} steps, ${v.drawn} shown`;
-    const narrow = el("button", { type: "button", id: "narrow", title: "One step less" }, "\u2212 step");
-    const widen = el("button", { type: "button", id: "widen", title: "One step more" }, "+ step");
-    narrow.disabled = v.depth <= 1;
-    widen.disabled = v.capped || v.hidden === 0;
-    const keep = () => (state.selected === null ? "" : "/" + encodeURIComponent(claims[state.selected].id));
-    narrow.onclick = () => { location.hash = focusHash(v, v.depth - 1) + keep(); };
-    widen.onclick = () => { location.hash = focusHash(v, v.depth + 1) + keep(); };
-    const parts = [back, el("span", { class: "sep" }, "\u203a"), el("span", {}, title), narrow, widen];
-    if (v.capped) parts.push(el("span", { class: "muted" }, `(limited to ${FOCUS_LIMIT} claims)`));
-    bar.replaceChildren(...parts);
+    bar.replaceChildren(back, el("span", { class: "sep" }, "\u203a"), el("span", {}, title),
+      ...stepButtons(v.depth, v.hidden, v.capped, (d) => focusHash(v, d)));
   }
 
   const focusHash = (v, depth) => (v.group === undefined
@@ -228,13 +325,13 @@
     if (g) zoom.reveal(boxOf(g));
   }
 
-  function select(i) {
+  function select(i, show = true) {
     state.selected = i;
     highlight();
     claimPanel(i);
     showTab("claim");
     if (i === null) return;
-    reveal(i);
+    if (show) reveal(i);
     const c = claims[i];
     if (c.source !== undefined) {
       showSource(c.source);
@@ -273,7 +370,10 @@
     const actions = el("div", { class: "actions" });
     const focus = el("a", { href: `#focus/1/${encodeURIComponent(c.id)}` }, "Focus on its neighbourhood");
     actions.append(focus);
-    if (groupOf.has(i)) actions.append(el("a", { href: `#group/${groupOf.get(i)}/2/${encodeURIComponent(c.id)}` }, "Open its folded group"));
+    if (groupOf.has(i) && data.overview) {
+      const k = groupOf.get(i);
+      actions.append(el("a", { href: `#open/${k}/${stepsInGroup(k, i)}/${encodeURIComponent(c.id)}` }, "Open its folded group here"));
+    }
     parts.push(actions);
     if (findingsOf[i].length) {
       parts.push(el("h3", {}, "Findings"));
@@ -301,6 +401,26 @@
       parts.push(ul);
     }
     panel.replaceChildren(...parts);
+  }
+
+  /* What folded group k holds: how many claims of which kinds, below which claim, with which findings. */
+  function groupPanel(k) {
+    const g = data.groups[k];
+    const kinds = {};
+    for (const m of g.members) kinds[kindName(claims[m].kind)] = (kinds[kindName(claims[m].kind)] || 0) + 1;
+    const parts = [el("h2", {}, `Folded group ${k + 1}: ${g.members.length} claims`)];
+    const below = el("p", {}, g.anchor === null ? "Under no conclusion. " : "Below ");
+    if (g.anchor !== null) below.append(claimLink(g.anchor), ". ");
+    below.append(Object.entries(kinds).sort().map(([kind, n]) => `${n} ${kind}`).join(", ") + ".");
+    parts.push(below);
+    const found = g.members.flatMap((m) => findingsOf[m]);
+    if (found.length) {
+      parts.push(el("h3", {}, `Findings in the group (${found.length})`));
+      const ul = el("ul");
+      for (const f of found.slice(0, 100)) ul.append(findingItem(f, true));
+      parts.push(ul);
+    }
+    $("panel-claim").replaceChildren(...parts);
   }
 
   /* ---------------------------------------------------------------- findings, matches, tabs */
@@ -426,13 +546,22 @@
       const k = Number(m[1]), depth = Math.max(1, Number(m[2]));
       if (!(v && v.kind === "focus" && v.group === k && v.depth === depth)) showFocus({ roots: groupRoots(k), depth, group: k });
       select(byId.has(m[3]) ? byId.get(m[3]) : data.groups[k].anchor);
+    } else if ((m = /^open\/(\d+)\/(\d+)(?:\/([^/]+))?$/.exec(hash)) && Number(m[1]) < data.groups.length) {
+      const k = Number(m[1]), depth = Math.max(1, Number(m[2]));
+      showMap();
+      if (!(state.open && state.open.group === k && state.open.depth === depth)) openInPlace(k, depth);
+      if (byId.has(m[3])) select(byId.get(m[3])); else { select(null); groupPanel(k); }
     } else if (byId.has(hash)) {
       const i = byId.get(hash);
       showMap();
+      closeInPlace();
+      crumbs();
       if (!elements.has(i)) showFocus({ roots: [i], depth: 1 });  // folded away in the overview
       select(i);
     } else {
       showMap();
+      closeInPlace();
+      crumbs();
       select(null);
       if (!state.started) startHere();
     }
@@ -451,6 +580,9 @@
   /* The address that selects claim i: in the focus view shown now if it is drawn there, else on the map. */
   function addressOf(i) {
     const v = state.view;
+    if (state.open && elements.has(i) && state.open.layer.contains(elements.get(i))) {
+      return `#open/${state.open.group}/${state.open.depth}/${encodeURIComponent(claims[i].id)}`;
+    }
     if (v.kind !== "focus" || !elements.has(i)) return hrefOf(i);
     return focusHash(v, v.depth) + "/" + encodeURIComponent(claims[i].id);
   }
@@ -476,7 +608,7 @@
       const g = e.target.closest("g.node, g.fnode");
       if (!g) return;
       e.preventDefault();
-      if (g.dataset.group !== undefined) { location.hash = `#group/${g.dataset.group}/2`; return; }
+      if (g.dataset.group !== undefined) { location.hash = `#open/${g.dataset.group}/2`; return; }
       if (g.dataset.claim !== undefined) go(Number(g.dataset.claim));
     });
     // Links to claims (panel, findings, matches) stay in the focus view when it shows the claim.
@@ -504,14 +636,18 @@
     $("search-next").onclick = () => step(1);
     $("search-prev").onclick = () => step(-1);
     $("toggle-labels").onchange = (e) => mapBox.classList.toggle("labels", e.target.checked);
-    $("toggle-ids").onchange = (e) => {
-      mapBox.classList.toggle("ids", e.target.checked);
-      if (state.view.kind === "focus") { const box = zoom.box; showFocus(state.view); highlight(); zoom.show(box); }
-    };
-    $("toggle-quotes").onchange = () => {
-      if (state.view.kind === "focus") { const box = zoom.box; showFocus(state.view); zoom.show(box); } else showMap();
+    // Boxes laid out here hold the ids and quotes as lines: lay them out again, where they were.
+    const relayout = () => {
+      const box = zoom.box;
+      if (state.view.kind === "focus") showFocus(state.view);
+      else if (state.open) openInPlace(state.open.group, state.open.depth);
+      zoom.show(box);
       highlight();
-      if (state.selected !== null) reveal(state.selected);
+    };
+    $("toggle-ids").onchange = (e) => { mapBox.classList.toggle("ids", e.target.checked); relayout(); };
+    $("toggle-quotes").onchange = () => {
+      if (state.view.kind === "focus") relayout();
+      else { state.view = null; route(); }  // the other Graphviz drawing, and what the address opens in it
     };
     $("fit").onclick = () => zoom.fit();
     $("zoom-in").onclick = () => zoom.zoom(1.25);
