@@ -4,7 +4,9 @@
    kept in the address's fragment, so every view has a permalink and the back button works:
      #ID                   the map (overview or full), claim ID selected
      #focus/DEPTH/ID       the neighbourhood of claim ID, DEPTH steps wide
-     #group/N/DEPTH        folded group N of an overview, opened DEPTH steps from its anchor */
+     #open/N/DEPTH         the overview with its folded group N opened in place, DEPTH steps deep
+     #group/N/DEPTH        folded group N on its own, DEPTH steps from the claim it hangs below
+   each of the last three optionally followed by /ID, the claim selected in it. */
 (() => {
   const SVG_NS = "http://www.w3.org/2000/svg";
   const data = JSON.parse(document.getElementById("argmap-data").textContent);
@@ -19,7 +21,10 @@
   const groupOf = new Map();   // claim -> the folded group that holds it
   data.groups.forEach((g, k) => g.members.forEach((m) => groupOf.set(m, k)));
 
-  const state = { view: null, selected: null, matches: [], current: -1, source: 0 };
+  // What is shown: the view (the Graphviz drawing, or a focus view laid out here), the group opened in
+  // place on the drawing, the claim selected, the search's matches and which of them is current, the
+  // source text shown.
+  const state = { view: null, open: null, selected: null, matches: [], current: -1, sourceShown: null, started: false };
   let elements = new Map();    // claim -> its <g> in the view shown now
   let links = [];              // [from, to, element] for each relation drawn in the view shown now
 
@@ -285,7 +290,8 @@
     const g = data.groups[k];
     if (g.anchor !== null) return [g.anchor];
     const inside = new Set(g.members);  // under no conclusion: start from the members nothing in the group rests on
-    const tops = g.members.filter((m) => !data.relations.some(([u, v, kind]) => u === m && inside.has(v) && kind === "supports"));
+    const supportsInside = (m) => near[m].some(([o, r]) => data.relations[r][0] === m && data.relations[r][2] === "supports" && inside.has(o));
+    const tops = g.members.filter((m) => !supportsInside(m));
     return (tops.length ? tops : g.members).slice(0, 12);
   }
 
@@ -385,14 +391,15 @@
     const why = el("ul");
     for (const line of c.why) why.append(el("li", {}, line));
     parts.push(why);
-    const groups = [["Supports", (u, v, k) => k === "supports" && u === i, 1], ["Supported by", (u, v, k) => k === "supports" && v === i, 0],
-      ["Opposes", (u, v, k) => k === "opposes" && u === i, 1], ["Opposed by", (u, v, k) => k === "opposes" && v === i, 0],
-      ["In tension with", (u, v, k) => k === "tension" && (u === i || v === i), -1], ["Same claim as", (u, v, k) => k === "same-as" && (u === i || v === i), -1]];
-    for (const [title, test, end] of groups) {
+    // Each relation, by its kind and whether the claim is where it starts (u) or where it ends.
+    const groups = [["Supports", (u, k) => k === "supports" && u === i], ["Supported by", (u, k) => k === "supports" && u !== i],
+      ["Opposes", (u, k) => k === "opposes" && u === i], ["Opposed by", (u, k) => k === "opposes" && u !== i],
+      ["In tension with", (u, k) => k === "tension"], ["Same claim as", (u, k) => k === "same-as"]];
+    for (const [title, test] of groups) {
       const others = [];
       for (const [m, r] of near[i]) {
-        const [u, v, k] = data.relations[r];
-        if (test(u, v, k)) others.push(end === -1 ? m : data.relations[r][end]);
+        const [u, , k] = data.relations[r];
+        if (test(u, k)) others.push(m);
       }
       if (!others.length) continue;
       parts.push(el("h3", {}, title));
