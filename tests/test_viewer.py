@@ -91,14 +91,14 @@ def test_page_data_is_what_check_and_evaluate_say(seed_pages: Path) -> None:
 
 
 def test_same_map_same_bytes_and_dot_as_render_writes(seed_pages: Path, tmp_path: Path) -> None:
-    # In other processes with other string hashes: nothing may follow the order of a set.
-    for seed in ("1", "2"):
-        subprocess.run([sys.executable, "-m", "argmap", "render", str(SEED), "-o", str(tmp_path / seed), "-f", "html"],
-                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+    # In another process, with other string hashes than this one's: nothing may follow the order of a set.
+    seed = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"
+    subprocess.run([sys.executable, "-m", "argmap", "render", str(SEED), "-o", str(tmp_path / "1"), "-f", "html"],
+                   check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
     code, _ = render(str(SEED), "-o", str(tmp_path / "dot"), "-f", "dot")
     assert code == 0
     for page in sorted(seed_pages.glob("*.html")):
-        assert (tmp_path / "1" / page.name).read_bytes() == (tmp_path / "2" / page.name).read_bytes() == page.read_bytes()
+        assert (tmp_path / "1" / page.name).read_bytes() == page.read_bytes()
         dot = page.with_suffix(".dot").name
         assert (seed_pages / dot).read_bytes() == (tmp_path / "dot" / dot).read_bytes()
 

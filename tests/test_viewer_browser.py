@@ -61,7 +61,7 @@ def open_page(driver, path: Path, fragment: str = "") -> None:
     driver.get("about:blank")
     driver.get_log("performance")  # start the network log afresh
     driver.get(page_url(path, fragment))
-    for _ in range(100):
+    for _ in range(300):  # 15 s: a machine busy with other work can be slow
         if driver.execute_script("return document.body.dataset.ready") == "true":
             return
         time.sleep(0.05)
