@@ -1,12 +1,16 @@
-"""Screenshots of the seed maps' interactive pages for docs/ (docs/viewer-*.png), in headless Chromium.
+"""Screenshots of the interactive pages for docs/ (docs/viewer-*.png), in headless Chromium.
 
-Run after `bash scripts/setup.sh` (which renders the pages into render/): `python scripts/screenshots.py`.
-Each shot opens a page at a permalink and does what a reader would (a search, a toggle), then saves it.
+Run after `bash scripts/setup.sh` (which renders the seed maps' pages into render/):
+`python scripts/screenshots.py`. It also generates a 2,000-claim map (seed 1) and renders its page in a
+temporary folder. Each shot opens a page at a permalink and does what a reader would (a search, a
+toggle), then saves it.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +27,7 @@ SHOTS = [
      [("search", "nuclear")]),
     ("viewer-china-and-north-korea.png", "china-and-north-korea.html",
      "focus/2/why-does-china-protect-north-korea%23unreliable-partner", [("toggle", "toggle-ids"), ("click", "fit")]),
+    ("viewer-generated-2000.png", "GENERATED", "open/3/2", []),
 ]
 
 
@@ -30,12 +35,23 @@ def main() -> int:
     if missing_browser():
         print(f"screenshots: {missing_browser()}", file=sys.stderr)
         return 2
+    work = Path(tempfile.mkdtemp(prefix="argmap-screenshots-"))
+    generated = work / "generated-2000.yaml"
+    for args in (["generate", "--claims", "2000", "--seed", "1", "-o", str(generated)],
+                 ["render", str(generated), "-o", str(work), "-f", "html"]):
+        subprocess.run([sys.executable, "-m", "argmap", *args], check=True, capture_output=True, cwd=REPO)
     with chromium(1600, 1000) as driver:
         for name, page, fragment, steps in SHOTS:
+            path = work / "generated-2000.html" if page == "GENERATED" else REPO / "render" / page
             driver.get("about:blank")
-            driver.get(page_url(REPO / "render" / page, fragment))
-            while driver.execute_script("return document.body.dataset.ready") != "true":
+            driver.get(page_url(path, fragment))
+            for _ in range(300):
+                if driver.execute_script("return document.body.dataset.ready") == "true":
+                    break
                 time.sleep(0.05)
+            else:
+                print(f"screenshots: {path.name} did not become ready: {driver.get_log('browser')}", file=sys.stderr)
+                return 1
             for action, value in steps:
                 if action == "search":
                     driver.execute_script("const b = document.getElementById('search'); b.value = arguments[0];"

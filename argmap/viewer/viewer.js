@@ -221,7 +221,8 @@
     state.open = { group: k, depth, layer, capped: laid.capped, hidden: laid.hidden.size, drawn: shown.length };
     const box = boxOf(layer.firstChild);
     zoom.full = union(zoom.full, box);
-    zoom.reveal({ x: box.x, y: box.y, w: box.w, h: Math.min(box.h, box.w) });  // its top, readable
+    const head = { x: box.x, y: box.y, w: box.w, h: Math.min(box.h, box.w) };  // its top, readable,
+    zoom.reveal(skip.size ? union(head, boxOf(elements.get(anchor))) : head);  // with the claim it hangs below
     crumbs();
   }
 
