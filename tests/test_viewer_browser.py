@@ -181,6 +181,9 @@ def test_clicking_a_claim_shows_it_and_highlights_its_quote_in_the_source(browse
                           const s = document.getElementById('source').getBoundingClientRect();
                           return m.top >= s.top && m.bottom <= s.bottom""")
     assert js(browser, "return document.querySelector('#map g.node.selected').id") == f"c{i}"
+    # The claims that the explanation names are links to them.
+    named = js(browser, "return [...document.querySelectorAll('#panel-claim ul.why a[data-claim]')].map(a => a.textContent)")
+    assert "says-ineffective" in named and all(f"'{n}'" in " ".join(claim["why"]) for n in named)
     # Its relations stand out (a tension across the page too); the others fade.
     lit = js(browser, "return [...document.querySelectorAll('#map g.edge.lit')].map(g => g.id)")
     assert sorted(lit) == sorted(f"e-c{u}-c{v}-{k}" for u, v, k in data["relations"] if i in (u, v))

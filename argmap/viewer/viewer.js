@@ -46,6 +46,20 @@
     a.append(el("span", { class: "claim-id" }, claims[i].id), " " + short(claims[i].text || "(linked argument)", 90));
     return a;
   }
+  /* ``text`` with each 'id' of a claim (as evaluate and check write them) made a link to that claim. */
+  function withLinks(text) {
+    const out = document.createDocumentFragment();
+    let at = 0;
+    for (const found of text.matchAll(/'([a-z0-9][A-Za-z0-9_.#-]*)'/g)) {
+      if (!byId.has(found[1])) continue;
+      out.append(text.slice(at, found.index + 1));
+      const i = byId.get(found[1]);
+      out.append(el("a", { href: hrefOf(i), "data-claim": String(i), title: short(claims[i].text, 120) }, found[1]));
+      at = found.index + found[0].length - 1;
+    }
+    out.append(text.slice(at));
+    return out;
+  }
   const short = (text, n) => (text.length > n ? text.slice(0, n - 1) + "\u2026" : text);
   const kindName = (k) => (k === "argument" ? "linked argument" : k);
 
@@ -389,8 +403,8 @@
       parts.push(ul);
     }
     parts.push(el("h3", {}, "Why it is " + c.label));
-    const why = el("ul");
-    for (const line of c.why) why.append(el("li", {}, line));
+    const why = el("ul", { class: "why" });
+    for (const line of c.why) { const li = el("li"); li.append(withLinks(line)); why.append(li); }
     parts.push(why);
     // Each relation, by its kind and whether the claim is where it starts (u) or where it ends.
     const groups = [["Supports", (u, k) => k === "supports" && u === i], ["Supported by", (u, k) => k === "supports" && u !== i],
@@ -441,7 +455,7 @@
       const a = el("a", { href: hrefOf(finding.claim), class: "finding", "data-claim": String(finding.claim) }, finding.message);
       li.append(a);
     } else {
-      li.append(finding.message);
+      li.append(withLinks(finding.message));
     }
     li.append(el("span", { class: "muted" }, ` (line ${finding.line})`));
     return li;
