@@ -1,6 +1,6 @@
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench shapes hostile fuzz fuzz-atheris lock test-newest docs mermaid
+.PHONY: bench shapes hostile viewer-bench screenshots fuzz fuzz-atheris lock test-newest docs mermaid
 
 # Benchmark argmap against Argdown on generated maps (issue 7); not part of the tests. Installs the
 # Argdown CLI into bench/.argdown when missing. Pass e.g. BENCH_ARGS="--sizes 1000,10000 --runs 5".
@@ -15,6 +15,15 @@ shapes:
 # Pass e.g. HOSTILE_ARGS="--shapes quotes --runs 3"; docs/threat-model.md quotes the figures.
 hostile:
 	$(PYTHON) bench/hostile.py $(HOSTILE_ARGS)
+
+# How fast the interactive page (render -f html) opens in headless Chromium: the combined seed map and
+# generated maps of 2,000 and 10,000 claims. Pass e.g. VIEWER_BENCH_ARGS="--sizes 10000 --runs 9".
+viewer-bench:
+	$(PYTHON) bench/viewer.py $(VIEWER_BENCH_ARGS)
+
+# docs/viewer-*.png: the seed maps' pages (render them first: bash scripts/setup.sh).
+screenshots:
+	$(PYTHON) scripts/screenshots.py
 
 # Long fuzzing (issue 6); the normal test run uses small budgets. Split a long run over processes
 # with different seeds, e.g. `make fuzz FUZZ_SEED=2 &`.

@@ -34,7 +34,7 @@ from argmap.wording import plural
 
 DEFAULT_PATHS = ("maps",)
 SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
-RENDER_FORMATS = ("svg", "png", "pdf", "dot")  # argmap.dot.FORMATS
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")  # argmap.viewer.RENDER_FORMATS
 RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
 DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
@@ -208,7 +208,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool | None, select: tuple[s
 @click.option("-o", "--output", default="render", show_default=True,
               help="Folder for the diagrams. [configuration: render.output]")
 @click.option("-f", "--format", "fmt", type=click.Choice(RENDER_FORMATS), default="svg", show_default=True,
-              help="Diagram format; a .dot file is always written too. [configuration: render.format]")
+              help="Diagram format (html: an interactive page, docs/viewer.md); a .dot file is always written too."
+                   " [configuration: render.format]")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this claim (id or map#id).")
 @click.option("--depth", type=click.IntRange(0), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--rankdir", type=click.Choice(RANKDIRS, case_sensitive=False), default="LR", show_default=True,
@@ -239,6 +240,7 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
     Example:
         argmap render maps -o render
         argmap render maps/debate.yaml --focus main-claim --depth 1 -f png
+        argmap render maps -f html      (one interactive page per map: docs/viewer.md)
     """
     config = _config(config_file, isolated)
     defaults = config.render
@@ -247,6 +249,23 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
     rankdir = defaults.rankdir if defaults.rankdir and not _given("rankdir") else rankdir
     overview_above = defaults.overview_above if defaults.overview_above and not _given("overview_above") else overview_above
     paths = _paths(paths, config)
+    if fmt == "html":
+        if focus is not None or per_conclusion:
+            raise click.UsageError("-f html writes one page per map, which has its own focus view; leave out"
+                                   " --focus and --per-conclusion (a claim's page address is <map>.html#<claim>)")
+        with _input_errors():
+            from argmap.viewer import pages, stale_pages, write_pages
+
+            made = pages(paths, rankdir=rankdir.upper(), max_bytes=max_bytes, evaluate=evaluate, full=full,
+                         overview_above=overview_above, timeout=timeout, engine=engine, root=root,
+                         settings=config.rule_settings(config.enabled_codes()), exclude=config.is_excluded)
+            check_output_folder(output, _roots(paths, root))
+            if check_only:
+                _report_stale(stale_pages(made, output), len(made), "page", paths, output, " -f html")
+                return
+            written = write_pages(made, output)
+        _echo(f"wrote {plural(len(written), 'file')} for {plural(len(made), 'page')} into {output}\n")
+        return
     with _input_errors():
         from argmap.diagrams import diagrams, stale_diagrams, write_diagrams
 
@@ -256,16 +275,20 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
                          exclude=config.is_excluded, root=root)
         check_output_folder(output, _roots(paths, root))
         if check_only:
-            stale = stale_diagrams(items, output)
-            if stale:
-                verb = "is" if len(stale) == 1 else "are"
-                _echo("".join(f"{line}\n" for line in stale) + f"{len(stale)} of {plural(len(items), 'diagram')} {verb} stale;"
-                      f" run: argmap render {' '.join(paths)} -o {output}\n")
-                sys.exit(1)
-            _echo(f"{plural(len(items), 'diagram')} in {output} {'is' if len(items) == 1 else 'are'} up to date\n")
+            _report_stale(stale_diagrams(items, output), len(items), "diagram", paths, output, "")
             return
         written = write_diagrams(items, output, fmt, timeout=timeout, engine=engine)
     _echo(f"wrote {plural(len(written), 'file')} for {plural(len(items), 'diagram')} into {output}\n")
+
+
+def _report_stale(stale: list[str], count: int, what: str, paths: tuple[str, ...], output: str, extra: str) -> None:
+    """Say which outputs of ``render --check`` are stale (exit 1), or that all ``count`` are up to date."""
+    if stale:
+        verb = "is" if len(stale) == 1 else "are"
+        _echo("".join(f"{line}\n" for line in stale) + f"{len(stale)} of {plural(count, what)} {verb} stale;"
+              f" run: argmap render {' '.join(paths)} -o {output}{extra}\n")
+        sys.exit(1)
+    _echo(f"{plural(count, what)} in {output} {'is' if count == 1 else 'are'} up to date\n")
 
 
 @main.command()

@@ -222,18 +222,23 @@ def _kind_phrase(G: nx.MultiDiGraph, n: str) -> str:
     return {"evidence": "evidence", "assumption": "an assumption"}.get(G.nodes[n]["kind"], f"a {G.nodes[n]['kind']}")
 
 
-def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str]) -> list[str]:
+def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str, str], *,
+            backed: set[str] | None = None, order: dict[str, int] | None = None) -> list[str]:
     """Why ``n`` has its grounded label, as lines of text.
 
     ``in``: the support route that reaches evidence or an assumption (named by its kind) and what
     became of its attackers. ``out``: the attacker that is ``in``, or why no support stands.
     ``undec``: what leaves it open (itself, when it attacks itself) and the circle it goes round.
+    To explain many claims, pass ``backed`` (:func:`argmap.analysis.supported_nodes` of ``G``) and
+    ``order`` (each node's place in ``G``), computed once for all of them.
     """
     label = labels[n]
     name = _name(G, n, names)
-    backed = supported_nodes(G)
+    if backed is None:
+        backed = supported_nodes(G)
     lines = [f"{name} is {label} under grounded semantics."]
-    order = {m: i for i, m in enumerate(G)}
+    if order is None:
+        order = {m: i for i, m in enumerate(G)}
     hostile = sorted(attackers(G, n), key=order.__getitem__)
     if label == IN:
         if is_basic(G, n):
@@ -252,7 +257,7 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
                 lines.append(f'{_name(G, end, names)} quotes the source: "{G.nodes[end]["quote"]}"')
         if hostile:
             for a in hostile:
-                lines.append(f"Attacked by {_name(G, a, names)}, which is out: {_why_out(G, labels, backed, a, names)}.")
+                lines.append(f"Attacked by {_name(G, a, names)}, which is out: {_why_out(G, labels, backed, a, names, order)}.")
         else:
             lines.append("Nothing attacks it.")
         return lines
@@ -267,7 +272,7 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
             lines.append("No line of support reaches evidence or an assumption, even ignoring attacks.")
         else:
             for s in supporters(G, n):
-                lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, backed, s, names)}.")
+                lines.append(f"Its support {_name(G, s, names)} is out: {_why_out(G, labels, backed, s, names, order)}.")
         return lines
     if n in hostile:
         lines.append("It attacks itself, so it can never stand; it falls only if something that stands defeats it.")
@@ -295,8 +300,10 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
     return lines
 
 
-def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], backed: set[str], n: str, names: dict[str, str]) -> str:
-    winners = [a for a in attackers(G, n) if labels[a] == IN]
+def _why_out(G: nx.MultiDiGraph, labels: dict[str, str], backed: set[str], n: str, names: dict[str, str],
+             order: dict[str, int]) -> str:
+    # In the map's order: attackers() is a set, whose order changes from one run to the next.
+    winners = sorted((a for a in attackers(G, n) if labels[a] == IN), key=order.__getitem__)
     if winners:
         return "defeated by " + ", ".join(_name(G, a, names) for a in winners)
     if n not in backed:

@@ -333,12 +333,15 @@ def resolve_focus(maps: MapGraph, name: str, focus: str) -> str | None:
     return found[0] if found else None
 
 
-def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: bool, home: str) -> str:
+def _node_label(G: nx.MultiDiGraph, n: str, findings: list[Finding], external: bool, home: str,
+                quotes: bool = False) -> str:
     data = G.nodes[n]
     if data["kind"] == "argument":
         text = "linked\n" + shorten(data["id"])
     else:
         text = wrap(data["text"])
+        if quotes and data.get("quote"):
+            text += "\n\u201c" + wrap(data["quote"]) + "\u201d"
     if external:
         text = f"[{data['map']}]\n{text}"
     counts: dict[str, int] = {}
@@ -400,6 +403,8 @@ def to_dot(
     labels: dict[str, str] | None = None,
     folded: Overview | None = None,
     subtitle: str | None = None,
+    element_ids: dict[str, str] | None = None,
+    quotes: bool = False,
 ) -> DotGraph:
     """The diagram of map ``name`` (with the maps it includes) as a ``DotGraph`` (see ``dot_text``).
 
@@ -407,7 +412,10 @@ def to_dot(
     to the claims at most ``depth`` relations away. Nodes, edges and clusters come out in the order of
     the map files, so the same map always gives the same DOT text. With ``labels`` (grounded
     labels of the nodes), each node is filled by its label instead of its kind. With ``folded`` (an
-    overview of the map), only its kept claims are drawn, and each folded group as one node.
+    overview of the map), only its kept claims are drawn, and each folded group as one node. With
+    ``element_ids`` (node, or ``"<anchor> (folded)"`` for a folded group, to a plain word), those nodes
+    get that ``id`` in Graphviz's SVG (the interactive page finds them by it), and each relation between
+    two of them ``e-<id of u>-<id of v>-<relation>``; with ``quotes``, evidence shows its quote under its text.
     """
     G = maps.graph
     by_name = maps.maps.by_name()
@@ -501,9 +509,11 @@ def to_dot(
         if found:
             worst = "error" if any(f.severity == "error" for f in found) else "warning"
             attrs.update(color=FINDING_COLOR[worst], penwidth="3", fontcolor="#000000")
-        attrs["label"] = dot_label(_node_label(G, n, found, n in external, name))
+        attrs["label"] = dot_label(_node_label(G, n, found, n in external, name, quotes))
         label_note = attrs.pop("tooltip_label", None)
         attrs["tooltip"] = dot_tooltip(_tooltip(G, n, found) + (f" | grounded: {label_note}" if label_note else ""))
+        if element_ids is not None and n in element_ids:
+            attrs["id"] = element_ids[n]
         container(n).add_node(ids[n], attrs)
 
     edge_attrs = {k: SharedAttrs(style) for k, style in EDGE_STYLE.items()}  # the same for every edge of a type
@@ -514,15 +524,18 @@ def to_dot(
             if v not in shown:
                 continue
             for k in keys:
+                attrs = edge_attrs[k]
+                if element_ids is not None and u in element_ids and v in element_ids:
+                    attrs = {**attrs, "id": f"e-{element_ids[u]}-{element_ids[v]}-{k}"}
                 if k in ("supports", "opposes"):
                     # Written from the supported claim to its supporter, drawn backwards, so that with
                     # rankdir=TB what is supported sits above what supports it.
-                    graph.add_edge(ids[v], ids[u], edge_attrs[k])
+                    graph.add_edge(ids[v], ids[u], attrs)
                 else:
-                    graph.add_edge(ids[u], ids[v], edge_attrs[k])
+                    graph.add_edge(ids[u], ids[v], attrs)
 
     for group in folded.collapsed if folded is not None else ():
-        _add_folded(graph, G, group, on_node)
+        _add_folded(graph, G, group, on_node, element_ids)
 
     if legend:
         # Without edges it is laid out as a component of its own, beside the argument, not in it.
@@ -530,7 +543,8 @@ def to_dot(
     return graph
 
 
-def _add_folded(graph: DotGraph, G: nx.MultiDiGraph, group: Collapsed, on_node: dict[str, list[Finding]]) -> None:
+def _add_folded(graph: DotGraph, G: nx.MultiDiGraph, group: Collapsed, on_node: dict[str, list[Finding]],
+                element_ids: dict[str, str] | None = None) -> None:
     """One node for a folded group: how many claims, of which kinds, and which findings it hides."""
     kinds: dict[str, int] = {}
     for n in group.nodes:
@@ -548,6 +562,8 @@ def _add_folded(graph: DotGraph, G: nx.MultiDiGraph, group: Collapsed, on_node: 
              "label": dot_label("\n".join(lines)), "tooltip": dot_tooltip(", ".join(local_id(n) for n in group.nodes[:50]))}
     if worst:
         attrs["color"] = FINDING_COLOR["error" if "error" in worst else "warning"]
+    if element_ids is not None and node in element_ids:
+        attrs["id"] = element_ids[node]
     graph.add_node(dot_id(node), attrs)
     if group.anchor is not None:
         graph.add_edge(dot_id(group.anchor), dot_id(node),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install argmap into .venv, and Python's venv and Graphviz when they are missing and this machine lets us.
 #   bash scripts/install.sh          the package
-#   bash scripts/install.sh --test   the package and the test tools (pytest, hypothesis, ruff, import-linter)
+#   bash scripts/install.sh --test   the package and the test tools (pytest, hypothesis, ruff, import-linter,
+#                                    selenium, and Debian's chromium and chromium-driver for the page's tests)
 # The venv is made by the system's Python (/usr/bin/python3, Debian's) when it can make one, else by
 # python3 on the PATH; set ARGMAP_PYTHON to choose another (and remove .venv to switch).
 set -euo pipefail
@@ -27,6 +28,11 @@ apt_install() {
 
 if ! command -v dot >/dev/null 2>&1; then
   apt_install "Graphviz's dot" graphviz || echo "install: argmap still writes .dot files; install Graphviz for SVG, PNG and PDF." >&2
+fi
+
+# The interactive page's tests drive a real browser: Debian's chromium, through chromium-driver.
+if [ -n "$extras" ] && { ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; }; then
+  apt_install "Chromium and its driver" chromium chromium-driver || echo "install: the tests of the interactive page will be skipped." >&2
 fi
 
 if [ ! -x .venv/bin/python ]; then

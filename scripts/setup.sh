@@ -14,3 +14,4 @@ if [ "$status" -eq 1 ]; then
 fi
 .venv/bin/argmap render maps -o render
 .venv/bin/argmap render maps -o render --evaluate
+.venv/bin/argmap render maps -o render -f html

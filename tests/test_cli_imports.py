@@ -16,10 +16,11 @@ import argmap.export
 import argmap.generate
 import argmap.interchange
 import argmap.overview
+import argmap.viewer
 
 REPO = Path(__file__).resolve().parent.parent
 LAZY = ("pydot", "pyparsing", "argmap.debate", "argmap.diagrams", "argmap.dot", "argmap.overview", "argmap.export",
-        "argmap.generate", "argmap.importing", "argmap.interchange")
+        "argmap.generate", "argmap.importing", "argmap.interchange", "argmap.viewer")
 
 
 def _imported_by(*command: str) -> set[str]:
@@ -65,7 +66,7 @@ def test_option_choices_repeated_in_the_cli_are_the_modules_own() -> None:
     assert argmap.cli.EXPORT_FORMATS == argmap.export.FORMATS
     assert argmap.cli.MIN_CLAIMS == argmap.generate.MIN_CLAIMS
     assert argmap.cli.IMPORT_FORMATS == argmap.interchange.FORMATS
-    assert argmap.cli.RENDER_FORMATS == argmap.dot.FORMATS
+    assert argmap.cli.RENDER_FORMATS == argmap.viewer.RENDER_FORMATS == (*argmap.dot.FORMATS, "html")
     assert argmap.cli.RANKDIRS == argmap.dot.RANKDIRS
     assert argmap.cli.ENGINES == argmap.dot.ENGINES
     assert argmap.cli.DEFAULT_TIMEOUT == argmap.dot.DEFAULT_TIMEOUT

@@ -69,6 +69,11 @@ _SAME = str.maketrans({
 _WORD = re.compile(r"\S+")
 
 
+def plain_characters(text: str) -> str:
+    """``text`` with curly quotes straight and dashes plain, character for character (so positions stay)."""
+    return text.translate(_SAME)
+
+
 def normalise(text: str) -> str:
     """Text as quotes are compared: NFC, straight quotes, plain dashes, single spaces."""
     if text.isascii():  # NFC and the translation leave ASCII as it is
