@@ -54,7 +54,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis import IN, OUT, grounded_labelling, supported_nodes, tensions_in_support
-from argmap.graph import MapGraph, Relations, relations
+from argmap.graph import ArgumentGraph, MapGraph, relations
 from argmap.rules import Problem
 from argmap.rules._common import home, show
 
@@ -78,20 +78,20 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         winning = [a for a in attackers if labels[a] == IN]
         open_ = [a for a in attackers if labels[a] != OUT]
         if winning:
-            why = _attacks(rel, n, winning, here, "it is defeated by {}", "it loses its tension with {}")
+            why = _attacks(G, n, winning, here, "it is defeated by {}", "it loses its tension with {}")
         elif n in rel.attackers.get(n, no_attackers):
             why = "it attacks itself, so it can never stand"
         elif open_:
-            why = _attacks(rel, n, open_, here, "the attack by {} is not answered", "the tension with {} is not resolved")
+            why = _attacks(G, n, open_, here, "the attack by {} is not answered", "the tension with {} is not resolved")
         else:
             weak = [f"{show(m, here)} ({labels[m]})" for m in rel.supporters[n] if labels[m] != IN]
             why = f"none of its support stands: {', '.join(weak)}"
         yield Problem(G.nodes[n]["position"], f"conclusion {show(n, here)} is {labels[n]}: {why}", n)
 
 
-def _attacks(rel: Relations, n: str, attackers: list[str], here: str, opposed: str, in_tension: str) -> str:
+def _attacks(G: ArgumentGraph, n: str, attackers: list[str], here: str, opposed: str, in_tension: str) -> str:
     """The attackers in words: those in tension with ``n`` in ``in_tension``, the others (which oppose it) in ``opposed``."""
-    partners = {v for u, v in rel.tensions if u == n} | {u for u, v in rel.tensions if v == n}
+    partners = {a for a in attackers if "tension" in G.succ[n].get(a, ()) or "tension" in G.pred[n].get(a, ())}
     parts = []
     opposers = sorted(show(a, here) for a in attackers if a not in partners)
     if opposers:
