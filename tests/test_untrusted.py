@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from argmap import dot
 from argmap.load import load_map_set
 from argmap.model import MapError
-from argmap.root import find_root
+from argmap.root import TooLarge, find_root, read_regular
 from argmap.rules import quote_not_in_source
 from argmap.rules.quote_not_in_source import quotes_found
 from tests.helpers import REPO, assert_no_traceback, invoke
@@ -145,6 +145,24 @@ def test_a_named_pipe_inside_the_root_is_not_read(tmp_path: Path) -> None:
     done = _run("check", "maps/m.yaml", cwd=repo, timeout=30)  # a blocking read would hang here
     assert done.returncode == 1
     assert b"source 'sources/s.txt' is a named pipe, not a regular file" in done.stdout
+
+
+def test_a_loop_of_links_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / "maps" / "sources").mkdir()
+    os.symlink("b.txt", repo / "maps" / "sources" / "a.txt")
+    os.symlink("a.txt", repo / "maps" / "sources" / "b.txt")
+    _write(repo / "maps" / "m.yaml", QUOTED.format(source="sources/a.txt", quote="x"))
+    status, output = _check(repo, "maps/m.yaml")
+    assert status == 1
+    assert "source file 'sources/a.txt' cannot be read (Too many levels of symbolic links)" in output
+
+
+def test_a_file_that_says_it_is_empty_is_still_read_only_to_the_limit() -> None:
+    # /proc files say they hold 0 bytes; the limit holds as they are read.
+    with pytest.raises(TooLarge):
+        read_regular("/proc/self/status", 10)
+    assert read_regular("/proc/self/status", 1 << 20).startswith(b"Name:")
 
 
 def test_a_source_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
