@@ -482,3 +482,13 @@ def test_a_hostile_quote_search_is_settled_by_the_linear_automaton(monkeypatch: 
 @given(st.text(alphabet="ab ", max_size=40), st.lists(st.text(alphabet="ab ", max_size=10), max_size=12))
 def test_the_automaton_finds_exactly_the_substrings(text: str, quotes: list[str]) -> None:
     assert quote_not_in_source.quotes_found_by_automaton(text, quotes) == {q for q in quotes if q in text}
+
+
+@given(st.text(alphabet="ab \u2019", max_size=60), st.lists(st.text(alphabet="ab \u2019", max_size=8), max_size=20))
+def test_the_automaton_in_small_batches_finds_the_same(text: str, quotes: list[str]) -> None:
+    batch = quote_not_in_source.BATCH
+    quote_not_in_source.BATCH = 5  # several passes, each over a few quotes
+    try:
+        assert quote_not_in_source.quotes_found_by_automaton(text, quotes) == {q for q in quotes if q in text}
+    finally:
+        quote_not_in_source.BATCH = batch
