@@ -309,8 +309,11 @@ def test_a_signal_kills_graphviz_and_leaves_the_outputs_as_they_were(tmp_path: P
     env = _fake_dot(tmp_path, f'if [ -e {tmp_path}/first ]; then echo $$ > {pid_file}; exec sleep 60; fi\n'
                               f'touch {tmp_path}/first; cat > /dev/null; echo "<svg/>"\n')
     environment = dict(os.environ, **env, PYTHONPATH=str(REPO))
+    # As a user's shell starts it: with SIGINT not ignored (a background job's shell ignores it, and
+    # argmap keeps an ignored signal ignored).
     process = subprocess.Popen([sys.executable, "-m", "argmap", "render", "maps"], cwd=repo, env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 30
     while not pid_file.exists() or not pid_file.read_text().strip():
         assert time.monotonic() < deadline, process.communicate()
