@@ -198,7 +198,12 @@ def test_links_inside_the_root_are_followed(tmp_path: Path) -> None:
     os.symlink("../../texts/s.txt", repo / "maps" / "sources" / "s.txt")
     _write(repo / "maps" / "m.yaml", QUOTED.format(source="sources/s.txt", quote="A quote, exactly."))
     _write(repo / "maps" / "n.yaml", QUOTED.format(source="../texts/s.txt", quote="A quote, exactly."))
-    assert _check(repo, "maps") == (0, _check(repo, "maps")[1])
+    assert _check(repo, "maps")[0] == 0
+    # A map that is a link: its source and includes are found beside the link, as before.
+    _write(repo / "versions" / "v2.yaml", QUOTED.format(source="sources/s.txt", quote="A quote, exactly.")
+           + "include: [n]\n")
+    os.symlink("../versions/v2.yaml", repo / "maps" / "current.yaml")
+    assert _check(repo, "maps/current.yaml")[0] == 0
 
 
 def test_the_root_is_the_repository_top_or_given_or_the_map_folder(tmp_path: Path) -> None:
