@@ -23,7 +23,7 @@ from argmap import __version__
 from argmap.analysis import MAX_STEPS, MAX_UNDECIDED
 from argmap.check import check_paths, validate_codes
 from argmap.config import Config, expand_codes, format_settings, load_config, settings_in_force
-from argmap.files import OutputError, write_atomic
+from argmap.files import OutputError, deferring, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
@@ -526,7 +526,11 @@ def _discard_stdout() -> None:
         pass
 
 
-def _terminated(signum: int, frame: object) -> None:
+def _on_signal(signum: int, frame: object) -> None:
+    if deferring(signum):  # starting or ending Graphviz: delivered again in a moment
+        return
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated(signum)
 
 
@@ -539,10 +543,10 @@ def run(argv: list[str] | None = None) -> NoReturn:
     _left_to_exit = []
     # SIGTERM (a CI job cancelled, a timeout) unwinds like Ctrl-C: Graphviz is killed, temporary files
     # are removed, and the outputs are as they were.
-    # SIGHUP (the terminal closed) likewise.
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is signal.SIG_DFL:
-            signal.signal(getattr(signal, name), _terminated)
+    # SIGHUP (the terminal closed) likewise. A signal the caller ignores (nohup) stays ignored.
+    for name, usual in (("SIGINT", signal.default_int_handler), ("SIGTERM", signal.SIG_DFL), ("SIGHUP", signal.SIG_DFL)):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is usual:
+            signal.signal(getattr(signal, name), _on_signal)
     code = exit_status(argv)
     try:
         if sys.stdout is not None:

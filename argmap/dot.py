@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from argmap.check import Finding
-from argmap.files import OutputError
+from argmap.files import OutputError, signals_deferred
 from argmap.graph import MapGraph, diagram_nodes, local_id, map_members, resolve
 from argmap.overview import Collapsed, Overview
 from argmap.wording import plural
@@ -597,25 +597,49 @@ def layout(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT, engin
             " or render with -f dot"
         )
     extra = ENGINE_OPTIONS.get(engine, [])
+    process = None
     try:
-        done = subprocess.run(
-            [executable, f"-T{fmt}", *extra], input=dot_source.encode("utf-8"), capture_output=True, timeout=timeout
-        )
+        # A signal (Ctrl-C, SIGTERM) that came between the start of dot and the handling below would
+        # leave it running: the command line's handlers hold signals back until then.
+        with signals_deferred():
+            process = subprocess.Popen([executable, f"-T{fmt}", *extra], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE)
+        out, err = process.communicate(dot_source.encode("utf-8"), timeout=timeout)
     except subprocess.TimeoutExpired:
+        _end(process)
         raise RenderError(
             f"Graphviz's {engine} took longer than {timeout:g} s; draw less (leave out --full for an overview,"
             " or --focus ID --depth N for one part), try --engine sfdp, or -f dot to skip the layout"
         ) from None
     except OSError as error:  # found, but not a program that runs (a bad #! line, a broken install)
+        _end(process)
         raise RenderError(
             f"Graphviz's '{engine}' at {executable} cannot be run ({error.strerror}); reinstall Graphviz or render with -f dot"
         ) from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        status = f"exit {done.returncode}" if done.returncode > 0 else f"killed by signal {-done.returncode}"
+    except BaseException:  # interrupted, terminated: dot goes too
+        _end(process)
+        raise
+    if process.returncode != 0:
+        detail = err.decode("utf-8", "replace").strip().splitlines()
+        status = f"exit {process.returncode}" if process.returncode > 0 else f"killed by signal {-process.returncode}"
         raise RenderError(f"Graphviz failed ({status}): {detail[0] if detail else 'no message'}; -f dot writes the DOT"
                           " without Graphviz")
-    if not done.stdout:
+    if not out:
         raise RenderError(f"Graphviz's {engine} wrote no {fmt} (it exited 0 with no output); reinstall Graphviz or render"
                           " with -f dot")
-    return done.stdout
+    return out
+
+
+def _end(process: subprocess.Popen[bytes] | None) -> None:
+    """Kill ``process`` (if it was started) and wait for it, so that no Graphviz outlives a failed layout."""
+    if process is None:
+        return
+    with signals_deferred():
+        process.kill()
+        process.wait()
+        for stream in (process.stdin, process.stdout, process.stderr):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass

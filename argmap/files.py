@@ -142,6 +142,40 @@ def _replace_all(made: list[tuple[str, Path]]) -> None:
                 raise OutputError(f"cannot write {target} ({error.strerror}); choose another place with -o") from None
 
 
+# While ``signals_deferred`` runs: the signals that came, for the command line's handlers (argmap.cli).
+_deferred: list[int] | None = None
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP, as the command line handles them, until the block ends.
+
+    For starting (or ending) a process that must not be left running: an exception raised between
+    its start and the code that would kill it would lose it. Unlike ``_signals_held``, the process's
+    own signal mask is left alone (a child inherits a blocked mask). A signal that came is delivered
+    again on leaving; in a process without argmap's handlers (a library caller) nothing is held.
+    """
+    global _deferred
+    if _deferred is not None:  # already holding
+        yield
+        return
+    _deferred = []
+    try:
+        yield
+    finally:
+        came, _deferred = _deferred, None
+        if came:
+            signal.raise_signal(came[0])
+
+
+def deferring(signum: int) -> bool:
+    """For a signal handler: whether ``signum`` is held back now (``signals_deferred``); if so it is kept."""
+    if _deferred is None:
+        return False
+    _deferred.append(signum)
+    return True
+
+
 @contextmanager
 def _signals_held() -> Iterator[None]:
     """Hold back SIGINT and SIGTERM (delivered on leaving) where the process can, in its main thread."""

@@ -415,7 +415,7 @@ def _load(path: str | os.PathLike[str], root: Root, folder: Path, max_bytes: int
     argmap = parse_map(decode_map_text(data, shown), shown, name)
     if argmap.source is None:
         return argmap
-    text, problem = _read_source(argmap, real.parent, root, max_bytes)
+    text, problem = _read_source(argmap, folder, root, max_bytes)  # beside the map as named, as includes are
     return replace(argmap, source_text=text, source_error=problem)
 
 
@@ -490,14 +490,13 @@ def map_scope(maps: MapSet, name: str) -> MapSet:
     return MapSet(maps=(by_name[name],), extra=tuple(by_name[n] for n in sorted(seen[1:])))
 
 
-def _map_file(root: Root, folder: Path, name: str, position: Position) -> Path | None:
-    """The file of map ``name`` in the resolved ``folder`` (None if there is none); ``MapError`` if a
-    symbolic link under its name leads outside the root (whether or not its target exists)."""
+def _map_file(root: Root, folder: Path, name: str, position: Position) -> str | None:
+    """The file name of map ``name`` in the resolved ``folder`` (None if there is none); ``MapError`` if
+    a symbolic link under its name leads outside the root (whether or not its target exists)."""
     for suffix in MAP_SUFFIXES:
         try:
-            candidate = root.resolve(folder, f"{name}{suffix}")
-            if candidate.is_file():
-                return candidate
+            if root.resolve(folder, f"{name}{suffix}").is_file():
+                return f"{name}{suffix}"
         except (OutsideRoot, InsideGit):
             raise MapError(f"map '{name}' ({name}{suffix}) is a symbolic link leading outside the root {root.describe()}"
                            " or into .git; maps are read only from inside it", position) from None
@@ -559,8 +558,8 @@ def load_map_set(
                     raise MapError(f"included map '{name}' not found (looked for {shown / name}.yaml);"
                                    " correct the name or add the map", position)
                 continue
-            loaded[name] = _load(shown / file.name, where, file.parent, max_bytes)
-            places[name] = (where, file.parent)
+            loaded[name] = _load(shown / file, where, folder, max_bytes)
+            places[name] = (where, folder)
             pending.append(name)
 
     _check_include_cycles(loaded)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from argmap import dot
 from argmap.load import load_map_set
 from argmap.model import MapError
-from argmap.root import find_root
+from argmap.root import TooLarge, find_root, read_regular
 from argmap.rules import quote_not_in_source
 from argmap.rules.quote_not_in_source import quotes_found
 from tests.helpers import REPO, assert_no_traceback, invoke
@@ -148,6 +148,24 @@ def test_a_named_pipe_inside_the_root_is_not_read(tmp_path: Path) -> None:
     assert b"source 'sources/s.txt' is a named pipe, not a regular file" in done.stdout
 
 
+def test_a_loop_of_links_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / "maps" / "sources").mkdir()
+    os.symlink("b.txt", repo / "maps" / "sources" / "a.txt")
+    os.symlink("a.txt", repo / "maps" / "sources" / "b.txt")
+    _write(repo / "maps" / "m.yaml", QUOTED.format(source="sources/a.txt", quote="x"))
+    status, output = _check(repo, "maps/m.yaml")
+    assert status == 1
+    assert "source file 'sources/a.txt' cannot be read (Too many levels of symbolic links)" in output
+
+
+def test_a_file_that_says_it_is_empty_is_still_read_only_to_the_limit() -> None:
+    # /proc files say they hold 0 bytes; the limit holds as they are read.
+    with pytest.raises(TooLarge):
+        read_regular("/proc/self/status", 10)
+    assert read_regular("/proc/self/status", 1 << 20).startswith(b"Name:")
+
+
 def test_a_source_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     _write(repo / "maps" / "sources" / "s.txt", "x" * 1000)
@@ -181,7 +199,12 @@ def test_links_inside_the_root_are_followed(tmp_path: Path) -> None:
     os.symlink("../../texts/s.txt", repo / "maps" / "sources" / "s.txt")
     _write(repo / "maps" / "m.yaml", QUOTED.format(source="sources/s.txt", quote="A quote, exactly."))
     _write(repo / "maps" / "n.yaml", QUOTED.format(source="../texts/s.txt", quote="A quote, exactly."))
-    assert _check(repo, "maps") == (0, _check(repo, "maps")[1])
+    assert _check(repo, "maps")[0] == 0
+    # A map that is a link: its source and includes are found beside the link, as before.
+    _write(repo / "versions" / "v2.yaml", QUOTED.format(source="sources/s.txt", quote="A quote, exactly.")
+           + "include: [n]\n")
+    os.symlink("../versions/v2.yaml", repo / "maps" / "current.yaml")
+    assert _check(repo, "maps/current.yaml")[0] == 0
 
 
 def test_the_root_is_the_repository_top_or_given_or_the_map_folder(tmp_path: Path) -> None:
@@ -294,8 +317,11 @@ def test_a_signal_kills_graphviz_and_leaves_the_outputs_as_they_were(tmp_path: P
     env = _fake_dot(tmp_path, f'if [ -e {tmp_path}/first ]; then echo $$ > {pid_file}; exec sleep 60; fi\n'
                               f'touch {tmp_path}/first; cat > /dev/null; echo "<svg/>"\n')
     environment = dict(os.environ, **env, PYTHONPATH=str(REPO))
+    # As a user's shell starts it: with SIGINT not ignored (a background job's shell ignores it, and
+    # argmap keeps an ignored signal ignored).
     process = subprocess.Popen([sys.executable, "-m", "argmap", "render", "maps"], cwd=repo, env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 30
     while not pid_file.exists() or not pid_file.read_text().strip():
         assert time.monotonic() < deadline, process.communicate()
@@ -467,3 +493,13 @@ def test_a_hostile_quote_search_is_settled_by_the_linear_automaton(monkeypatch: 
 @given(st.text(alphabet="ab ", max_size=40), st.lists(st.text(alphabet="ab ", max_size=10), max_size=12))
 def test_the_automaton_finds_exactly_the_substrings(text: str, quotes: list[str]) -> None:
     assert quote_not_in_source.quotes_found_by_automaton(text, quotes) == {q for q in quotes if q in text}
+
+
+@given(st.text(alphabet="ab \u2019", max_size=60), st.lists(st.text(alphabet="ab \u2019", max_size=8), max_size=20))
+def test_the_automaton_in_small_batches_finds_the_same(text: str, quotes: list[str]) -> None:
+    batch = quote_not_in_source.BATCH
+    quote_not_in_source.BATCH = 5  # several passes, each over a few quotes
+    try:
+        assert quote_not_in_source.quotes_found_by_automaton(text, quotes) == {q for q in quotes if q in text}
+    finally:
+        quote_not_in_source.BATCH = batch
