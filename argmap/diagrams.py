@@ -134,10 +134,13 @@ def write_diagrams(
 
 def stale_diagrams(items: Iterable[Diagram], folder: str) -> list[str]:
     """What is out of date in ``folder``: one line per ``.dot`` file that is missing or differs."""
+    return stale_files((output_path(folder, f"{item.name}.dot"), item.dot.encode("utf-8")) for item in items)
+
+
+def stale_files(files: Iterable[tuple[Path, bytes]]) -> list[str]:
+    """One line per file of ``(path, the bytes it should hold)`` that is missing or holds anything else."""
     stale = []
-    for item in items:
-        path = output_path(folder, f"{item.name}.dot")
-        expected = item.dot.encode("utf-8")
+    for path, expected in files:
         try:
             current = read_regular(path, len(expected))
         except FileNotFoundError:
@@ -147,7 +150,7 @@ def stale_diagrams(items: Iterable[Diagram], folder: str) -> list[str]:
             stale.append(f"{path}: out of date")
             continue
         except NotRegular as kind:
-            stale.append(f"{path}: is {kind.kind}, not a diagram")
+            stale.append(f"{path}: is {kind.kind}, not an output of argmap")
             continue
         except OSError as error:
             stale.append(f"{path}: cannot be read ({error.strerror})")

@@ -27,6 +27,7 @@ from xml.etree import ElementTree
 from argmap.analysis import grounded_labelling, supported_nodes
 from argmap.check import Finding, RuleSettings, findings_in_scope
 from argmap.debate import explain
+from argmap.diagrams import stale_files
 from argmap.dot import DEFAULT_TIMEOUT, FORMATS, RenderError, dot_text, layout, to_dot
 from argmap.files import output_path, write_all_atomic
 from argmap.graph import MapGraph, diagram_nodes, shown_names
@@ -276,17 +277,5 @@ def write_pages(items: Iterable[Page], folder: str) -> list[Path]:
 
 def stale_pages(items: Iterable[Page], folder: str) -> list[str]:
     """What is out of date in ``folder``: one line per ``.dot`` or ``.html`` file that is missing or differs."""
-    stale = []
-    for path, data in _files(items, folder):
-        try:
-            current = path.read_bytes()
-        except FileNotFoundError:
-            stale.append(f"{path}: missing")
-            continue
-        except OSError as error:
-            stale.append(f"{path}: cannot be read ({error.strerror})")
-            continue
-        if current != data:
-            stale.append(f"{path}: out of date")
-    return stale
+    return stale_files(_files(items, folder))
 
