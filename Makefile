@@ -1,6 +1,6 @@
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench shapes hostile fuzz fuzz-atheris lock test-newest docs
+.PHONY: bench shapes hostile interchange fuzz fuzz-atheris lock test-newest docs
 
 # Benchmark argmap against Argdown on generated maps (issue 7); not part of the tests. Installs the
 # Argdown CLI into bench/.argdown when missing. Pass e.g. BENCH_ARGS="--sizes 1000,10000 --runs 5".
@@ -67,3 +67,8 @@ test-newest:
 # The generated reference pages (docs/rules.md from the rule docstrings, docs/cli.md from --help).
 docs:
 	$(PYTHON) scripts/docs.py
+
+# argmap import and check of 20,000-claim AIF and Kialo files, and a check of 2,000 imported maps with one bad
+# file; not part of the tests. Pass e.g. INTERCHANGE_ARGS="--claims 5000 --maps 200 --runs 1".
+interchange:
+	$(PYTHON) bench/interchange.py $(INTERCHANGE_ARGS)

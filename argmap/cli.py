@@ -22,7 +22,7 @@ from argmap import __version__
 from argmap.analysis import MAX_STEPS, MAX_UNDECIDED
 from argmap.check import check_paths
 from argmap.files import OutputError, write_atomic
-from argmap.load import DEFAULT_MAX_BYTES
+from argmap.load import DEFAULT_MAX_BYTES, NotChecked
 from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import escape_controls, escape_controls_json, format_result
@@ -37,9 +37,9 @@ RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
 DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
 DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
-EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
+EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown", "aif")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
-IMPORT_FORMATS = ("apx", "i23")  # argmap.interchange.FORMATS
+IMPORT_FORMATS = ("aif", "argdown", "kialo", "apx", "i23")  # argmap.interchange.FORMATS
 
 
 # What a command made, kept here until ``run`` ends the process with ``os._exit`` rather than freed
@@ -133,18 +133,25 @@ def main() -> None:
 def check(paths: tuple[str, ...], fmt: str, strict: bool, disable: tuple[str, ...], max_bytes: int, root: str | None) -> None:
     """Check maps (files or folders; default maps/) and report findings.
 
-    Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input.
+    Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input. A file that
+    cannot be read is one line on stderr; the other maps are still checked, and the exit status is 2.
 
     \b
     Example:
         argmap check maps --format github --strict
     """
     with _input_errors():
-        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes, root=root)
+        result = check_paths(paths or DEFAULT_PATHS, disable=_codes(disable), max_bytes=max_bytes, root=root,
+                             keep_going=True)
     _leave_to_exit(result)
+    for error in result.input_errors:
+        if not isinstance(error, NotChecked):  # a map left out for another's error: only counted
+            click.echo(f"Error: {escape_controls(' '.join(str(error).splitlines()))}", err=True)
+    if result.input_errors and not result.summary.maps:
+        sys.exit(2)  # nothing could be checked: the errors are all there is to say
     # The verdict stands: a reader that stops early (| head) does not change it.
     _echo(format_result(result, fmt), json_text=fmt == "json")
-    sys.exit(1 if result.failed(strict) else 0)
+    sys.exit(2 if result.input_errors else 1 if result.failed(strict) else 0)
 
 
 @main.command()
@@ -203,12 +210,12 @@ def render(paths: tuple[str, ...], output: str, fmt: str, focus: str | None, dep
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
               help="json: node-link; graphml; dot: the diagram; apx, i23: the attack framework for solvers;"
-                   " argdown: an Argdown document.")
+                   " argdown: an Argdown document; aif: AIF JSON (AIFdb, OVA).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @max_bytes_option
 @root_option
 def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: str | None) -> None:
-    """Export one map's graph as node-link JSON, GraphML, DOT, APX, i23 or Argdown.
+    """Export one map's graph as node-link JSON, GraphML, DOT, APX, i23, Argdown or AIF.
 
     \b
     Example:
@@ -223,7 +230,7 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: st
             check_output_folder(Path(output).parent, _roots((map_path,), root))
             data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root)
     if output is None:
-        _echo(text, json_text=fmt in ("json", "apx"))
+        _echo(text, json_text=fmt in ("json", "apx", "aif"))
         return
     with _input_errors():
         if Path(output).resolve() == Path(map_path).resolve():
@@ -289,32 +296,45 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: 
 @main.command("import")
 @click.argument("source", metavar="FILE", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(IMPORT_FORMATS),
-              help="apx: ASPARTIX arg(a). att(a,b). facts; i23: ICCMA 2023 'p af N' and 'i j' lines."
-                   "  [default: from the extension: .apx, or .i23/.af]")
+              help="aif: AIF JSON (AIFdb, OVA); argdown: what `argdown json` writes; kialo: Kialo's text export;"
+                   " apx: ASPARTIX arg(a). att(a,b). facts; i23: ICCMA 2023 'p af N' and 'i j' lines."
+                   "  [default: from the extension (.apx, .i23, .af), else from the content]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the map to this new .yaml file (never over an existing one) instead of stdout.")
+              help="Write the map to this new .yaml file (never over an existing one) instead of stdout; an AIF"
+                   " nodeset's source text (NAME.txt beside it) goes to sources/ beside the map.")
 @max_bytes_option
 def import_command(source: str, fmt: str | None, output: str | None, max_bytes: int) -> None:
-    """Read an argumentation framework written for solvers as a map of assumptions and attacks.
+    """Read an argument map or framework of another tool as an argmap map.
 
-    Published benchmark frameworks can then be checked, evaluated and drawn as they are. A name
-    that is not a valid claim id is changed, and the map's header comment says how.
+    AIFdb's and OVA's AIF, Argdown and Kialo keep their claims, supports, attacks and linked
+    arguments; solver frameworks become assumptions and attacks. The map's header comment says
+    where it came from, how it was mapped and what was dropped, counted.
 
     \b
     Example:
-        argmap import -f apx traffic.apx -o maps/traffic.yaml
-        argmap evaluate maps/traffic.yaml --semantics preferred
+        argmap import nodeset6064.json -o maps/nodeset6064.yaml
+        argmap import -f kialo debate.txt -o maps/debate.yaml
+        argmap check maps/debate.yaml
     """
     with _input_errors():
-        from argmap.importing import check_output, import_text
+        from argmap.importing import check_output, import_map
 
         if output is not None:
             check_output(output)
-        text = import_text(source, fmt, output=output, max_bytes=max_bytes)
+        made = import_map(source, fmt, output=output, max_bytes=max_bytes)
         if output is None:
-            _echo(text)
+            _echo(made.yaml)
             return
-        write_atomic(output, text.encode("utf-8"), new=True)
+        if made.source_name is not None and made.source_text is not None:
+            beside = Path(output).parent / made.source_name
+            write_atomic(beside, made.source_text.encode("utf-8"), new=True)
+            try:
+                write_atomic(output, made.yaml.encode("utf-8"), new=True)
+            except BaseException:
+                beside.unlink(missing_ok=True)
+                raise
+        else:
+            write_atomic(output, made.yaml.encode("utf-8"), new=True)
     click.echo(f"wrote {escape_controls(output)}", err=True)
 
 

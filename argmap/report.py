@@ -6,6 +6,8 @@ import json
 import re
 
 from argmap.check import CheckResult, Finding
+from argmap.load import NotChecked
+from argmap.model import MapError
 
 FORMATS = ("text", "json", "github")
 
@@ -17,9 +19,15 @@ def _plural(count: int, word: str) -> str:
 def summary_line(result: CheckResult) -> str:
     s = result.summary
     scope = f"{_plural(s.maps, 'map')}, {_plural(s.claims, 'claim')}, {_plural(s.relations, 'relation')}"
+    unread = ""
+    if result.input_errors:
+        skipped = sum(1 for error in result.input_errors if isinstance(error, NotChecked))
+        unread = f"; {_plural(len(result.input_errors) - skipped, 'file')} could not be read"
+        if skipped:
+            unread += f", {_plural(skipped, 'map')} that need{'s' if skipped == 1 else ''} one not checked"
     if not result.findings:
-        return f"{scope}: no problems found"
-    return f"{scope}: {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}"
+        return f"{scope}: no problems found{unread}"
+    return f"{scope}: {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}{unread}"
 
 
 def one_line(text: str) -> str:
@@ -38,6 +46,8 @@ def format_json(result: CheckResult) -> str:
         "findings": [f.as_dict() for f in result.findings],
         "summary": result.summary.as_dict(),
     }
+    if result.input_errors:
+        document["input_errors"] = [_input_error(error) for error in result.input_errors if not isinstance(error, NotChecked)]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -57,7 +67,21 @@ def _annotation(f: Finding) -> str:
 
 def format_github(result: CheckResult) -> str:
     """GitHub Actions workflow commands: each finding shows as an annotation on the pull request."""
-    return "\n".join([*(_annotation(f) for f in result.findings), summary_line(result)]) + "\n"
+    unread = [_unread_annotation(error) for error in result.input_errors if not isinstance(error, NotChecked)]
+    return "\n".join([*(_annotation(f) for f in result.findings), *unread, summary_line(result)]) + "\n"
+
+
+def _input_error(error: MapError) -> dict[str, object]:
+    where = error.position
+    return {"path": where.path if where else error.path, "line": where.line if where else None,
+            "column": where.column if where else None, "message": one_line(error.message)}
+
+
+def _unread_annotation(error: MapError) -> str:
+    where = error.position
+    place = f"file={_escape_property(where.path)},line={where.line},col={where.column}" if where else (
+        f"file={_escape_property(error.path or '')}")
+    return f"::error {place},title=input error::{_escape_data(one_line(error.message))}"
 
 
 def format_result(result: CheckResult, fmt: str) -> str:

@@ -8,10 +8,19 @@ from collections.abc import Iterable
 
 from argmap.model import RELATION_TYPES, ArgMap
 
+# What YAML does not allow raw in a file, or reads as a line break, that json.dumps leaves raw:
+# DEL, the C1 controls (NEL among them), the line and paragraph separators, and the non-characters.
+_NOT_RAW = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)}
+
 
 def _quoted(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's)."""
-    return json.dumps(text, ensure_ascii=False)
+    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's), every control character
+    escaped, so an imported text with one cannot make the map unreadable.
+
+    >>> print(_quoted("a\x07b\x85c"))
+    "a\\u0007b\\u0085c"
+    """
+    return json.dumps(text, ensure_ascii=False).translate(_NOT_RAW)
 
 
 def map_yaml(argmap: ArgMap, header: Iterable[str] = ()) -> str:
@@ -55,4 +64,6 @@ def map_yaml(argmap: ArgMap, header: Iterable[str] = ()) -> str:
         for argument in argmap.arguments:
             out.append(f"  {argument.id}:\n    premises: [{', '.join(_quoted(p) for p in argument.premises)}]\n"
                        f"    conclusion: {_quoted(argument.conclusion)}\n")
+            if argument.note is not None:
+                out.append(f"    note: {_quoted(argument.note)}\n")
     return "".join(out)
