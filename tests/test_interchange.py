@@ -290,3 +290,36 @@ def test_a_map_that_includes_a_bad_one_is_left_out_and_counted(tmp_path: Path) -
     assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "bad.yaml:4:5" in result.stderr
     assert result.stdout.splitlines()[-1].startswith("1 map, 1 claim, 0 relations")
     assert result.stdout.splitlines()[-1].endswith("; 1 file could not be read, 1 map that needs one not checked")
+
+
+def _argdown_cli() -> str | None:
+    candidate = REPO / "bench" / ".argdown" / "node_modules" / ".bin" / "argdown"
+    return str(candidate) if candidate.is_file() and shutil.which("node") else shutil.which("argdown")
+
+
+@pytest.mark.skipif(_argdown_cli() is None, reason="the Argdown CLI is not installed"
+                    " (npm install --prefix bench/.argdown @argdown/cli@1.7.5)")
+def test_every_argdown_example_imports_through_argdown_json(tmp_path: Path) -> None:
+    """``.argdown`` text is read through ``argdown json``: every real example goes that way, then imports,
+    checks and renders, with every statement, argument and relation Argdown read."""
+    import subprocess
+
+    texts = tmp_path / "argdown"
+    shutil.copytree(DATA / "argdown", texts, ignore=shutil.ignore_patterns("json"))
+    done = subprocess.run([_argdown_cli(), "json", f"{texts}/*.argdown", str(tmp_path / "json")],  # type: ignore[list-item]
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    written = sorted((tmp_path / "json").glob("*.json"))
+    assert [p.stem for p in written] == sorted(p.stem for p in (DATA / "argdown").glob("*.argdown"))
+    for path in written:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        m = read_argdown_json(path.read_text(encoding="utf-8"), str(path), path.stem)
+        plain = [a for a in document["arguments"].values() if not a["pcs"]]
+        assert len(m.claims) == len(document["statements"]) + len(plain), path.stem
+        by_type = Counter(r["relationType"] for r in document["relations"])
+        assert relations(m) == Counter({"supports": by_type["support"] + by_type["entails"],
+                                        "opposes": by_type["attack"] + by_type["undercut"],
+                                        "tension": by_type["contrary"] + by_type["contradictory"]}) - Counter(), path.stem
+        out = imported(tmp_path, path)
+        assert invoke("check", out).exit_code in (0, 1), path.stem
+        assert invoke("render", out, "-o", tmp_path / "render", "-f", "dot").exit_code == 0, path.stem
