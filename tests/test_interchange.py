@@ -323,3 +323,26 @@ def test_every_argdown_example_imports_through_argdown_json(tmp_path: Path) -> N
         out = imported(tmp_path, path)
         assert invoke("check", out).exit_code in (0, 1), path.stem
         assert invoke("render", out, "-o", tmp_path / "render", "-f", "dot").exit_code == 0, path.stem
+
+
+def test_hostile_text_in_any_field_leaves_a_readable_map(tmp_path: Path) -> None:
+    """Ids, types and texts with line breaks, control characters and lone surrogates: the map is still
+    one YAML document argmap reads, the header still comments, and nothing raw reaches it."""
+    document = {
+        "nodes": [{"nodeID": "a\nb: x", "type": "I", "text": "bad \ud800 and \x85 and \u2028 \x1b[2J"},
+                  {"nodeID": "2", "type": "weird\x07\ntype", "text": "x"}, {"nodeID": 3, "type": "I", "text": ""}],
+        "edges": [{"fromID": "zz\x07\n", "toID": 3}], "argmap": {"title": "T\x07\nx"},
+    }
+    source = tmp_path / "h.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    out = imported(tmp_path, source)
+    text = out.read_text(encoding="utf-8")
+    assert text.isascii() is False and all(c.isprintable() or c == "\n" for c in text)
+    assert "# dropped 1 nodes of type 'weird\\x07 type' (2)\n" in text
+    m = load_map(out)
+    assert [c.text for c in m.claims] == ["bad \ufffd and and \x1b[2J", "(no text in the AIF file)"]
+    checked = invoke("check", out)
+    assert checked.exit_code == 0 and "\x1b" not in checked.stdout
+    kialo = tmp_path / "k.txt"
+    kialo.write_text(f"Discussion Title: x\n\n1. T\n1.{'9' * 5000}. Pro: deep number\n", encoding="utf-8")
+    assert invoke("import", kialo).exit_code == 0

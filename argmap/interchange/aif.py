@@ -122,6 +122,7 @@ def import_aif(text: str, path: str, name: str) -> Imported:
     supports: list[tuple[str, str]] = []
     arguments: list[Argument] = []
     argument_ids: dict[str, str] = {}  # RA node -> the id of (its first) argument
+    tried: dict[str, int] = {}
     for ra in by_type["RA"]:
         premises = [u for u in pred[ra] if is_claim(u)]
         conclusions = [v for v in succ[ra] if is_claim(v)]
@@ -146,7 +147,7 @@ def import_aif(text: str, path: str, name: str) -> Imported:
                 supports.append((ids[premises[0]], ids[conclusion]))
                 continue
             wanted = extra.get("argument") if isinstance(extra.get("argument"), str) else ra
-            argument_id = fresh_id(wanted, taken)
+            argument_id = fresh_id(wanted, taken, tried)
             taken.add(argument_id)
             argument_ids.setdefault(ra, argument_id)
             arguments.append(Argument(argument_id, tuple(ids[p] for p in premises), tuple(where for _ in premises),

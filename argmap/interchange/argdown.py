@@ -87,9 +87,10 @@ def import_argdown_json(text: str, path: str, name: str) -> Imported:
     claim_of_statement = claim_ids(statements)
     taken_ids = set(claim_of_statement.values())
     claim_of_argument: dict[str, str] = {}
+    tried: dict[str, int] = {}
     for title in arguments_in:
         if title not in with_pcs:
-            claim_of_argument[title] = fresh_id(title, taken_ids)
+            claim_of_argument[title] = fresh_id(title, taken_ids, tried)
             taken_ids.add(claim_of_argument[title])
 
     def position(members: object) -> Position:
@@ -164,7 +165,7 @@ def import_argdown_json(text: str, path: str, name: str) -> Imported:
             if role in ("main-conclusion", "intermediary-conclusion") and since:
                 k += 1
                 main = role == "main-conclusion"
-                new_id = fresh_id(title if main else f"{title} step {k}", taken_ids)
+                new_id = fresh_id(title if main else f"{title} step {k}", taken_ids, tried)
                 taken_ids.add(new_id)
                 premises = tuple(dict.fromkeys(since))
                 inference = step.get("inference")

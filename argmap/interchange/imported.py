@@ -129,16 +129,21 @@ def json_document(text: str, path: str) -> object:
         raise FormatError("the JSON is nested too deeply", path, 1) from None
 
 
-def fresh_id(name: str, taken: set[str]) -> str:
+def fresh_id(name: str, taken: set[str], tried: dict[str, int] | None = None) -> str:
     """A valid id made from ``name`` that is not in ``taken`` (``-2``, ``-3``, ... added when it is).
+
+    ``tried`` (kept by the caller across calls) remembers the last number tried for each stem, so
+    that many names of one stem cost linear time, not quadratic.
 
     >>> fresh_id("RA 7", {"ra-7"})
     'ra-7-2'
     """
     stem = claim_ids([name])[name]
-    if stem not in taken:
-        return stem
-    k = 2
-    while f"{stem}-{k}" in taken:
+    k = tried.get(stem, 1) if tried is not None else 1
+    candidate = stem if k == 1 else f"{stem}-{k}"
+    while candidate in taken:
         k += 1
-    return f"{stem}-{k}"
+        candidate = f"{stem}-{k}"
+    if tried is not None:
+        tried[stem] = k
+    return candidate

@@ -43,7 +43,7 @@ def _marker(line: str) -> tuple[str, str] | None:
     parts = token[:-1].split(".")
     if not all(part.isdigit() and part.isascii() for part in parts):
         return None
-    return ".".join(str(int(part)) for part in parts), rest.strip()
+    return ".".join(part.lstrip("0") or "0" for part in parts), rest.strip()  # not int(): no digit limit
 
 
 def _label(rest: str) -> tuple[str, str]:
