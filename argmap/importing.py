@@ -54,7 +54,7 @@ def guess_format(path: str, text: str | None = None) -> str:
         except (ValueError, RecursionError):
             document = None
         if isinstance(document, dict):
-            if isinstance(document.get("nodes"), list):
+            if isinstance(document.get("nodes"), list) or isinstance(document.get("AIF"), dict):
                 return "aif"
             if isinstance(document.get("statements"), dict):
                 return "argdown"
@@ -191,15 +191,17 @@ def import_map(path: str, fmt: str | None = None, *, output: str | None = None,
               f" {_counts(argmap)}.", *imported.described]
     source_file = _beside(source, max_bytes) if fmt == "aif" else None
     written = analysed = None
-    if source_file is not None and output is None:
-        header.append(f"The source text {source_file.name} is beside it: import with -o to write it beside the map"
-                      " and quote it.")
-    elif source_file is not None:
-        analysed = source_text(_read_bounded(source_file, max_bytes))
+    where = source_file.name if source_file is not None else "in the file" if imported.source_text else None
+    if where is not None and output is None:
+        header.append(f"The source text ({where}) is not written to standard output: import with -o to write it"
+                      " beside the map and quote it.")
+    elif where is not None:
+        raw = _read_bounded(source_file, max_bytes) if source_file is not None else imported.source_text.encode("utf-8")  # type: ignore[union-attr]
+        analysed = source_text(raw)
         argmap, quoted, evidence = _with_quotes(imported, analysed)
         written = f"{stem}{SOURCE_SUFFIX}"
         argmap = replace(argmap, source=f"sources/{written}")
-        header.append(f"The source text {source_file.name} was beside it (written as UTF-8 text to sources/{written}):"
+        header.append(f"The source text ({where}) is written as UTF-8 text to sources/{written}:"
                       f" {plural(quoted, 'claim')} quote it verbatim, {evidence:,} of them premises nothing supports,"
                       " made evidence.")
     kinds = Counter(claim.kind for claim in argmap.claims)

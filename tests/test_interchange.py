@@ -346,3 +346,17 @@ def test_hostile_text_in_any_field_leaves_a_readable_map(tmp_path: Path) -> None
     kialo = tmp_path / "k.txt"
     kialo.write_text(f"Discussion Title: x\n\n1. T\n1.{'9' * 5000}. Pro: deep number\n", encoding="utf-8")
     assert invoke("import", kialo).exit_code == 0
+
+
+def test_ova3_files_carry_their_text_and_speakers(tmp_path: Path) -> None:
+    source = tmp_path / "ova.json"
+    shutil.copy(DATA / "aif" / "ova3.json", source)
+    assert guess_format(str(source), source.read_text(encoding="utf-8")) == "aif"
+    out = imported(tmp_path, source)
+    m = load_map(out)
+    assert [(c.id, c.kind, c.quote, c.note) for c in m.claims] == [
+        ("1", "conclusion", "We should walk more", "said by Ada Byron"),
+        ("2", "evidence", "because walking is good for the heart", "said by Ada Byron")]  # the locution, as said
+    assert (out.parent / "sources" / "ova.txt").read_text(encoding="utf-8") == (
+        "We should walk more, because walking is good for the heart.\n")
+    assert invoke("check", out).exit_code == 0

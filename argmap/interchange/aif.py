@@ -67,6 +67,11 @@ def read_aif(text: str, path: str, name: str) -> ArgMap:
 def import_aif(text: str, path: str, name: str) -> Imported:
     """:func:`read_aif`, with what the file held, what was dropped, and the locutions' words."""
     document = json_document(text, path)
+    analysed = None
+    if isinstance(document, dict) and isinstance(document.get("AIF"), dict):  # OVA 3 / xAIF: AIF inside, with the text
+        analysed = _ova_text(document.get("text"))
+        top = document.get("argmap")
+        document = {**document["AIF"], "argmap": top} if isinstance(top, dict) else document["AIF"]
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         raise FormatError('not AIF JSON: expected an object with a "nodes" list (and "edges")', path, 1)
     edges_in = document.get("edges", [])
@@ -183,14 +188,17 @@ def import_aif(text: str, path: str, name: str) -> Imported:
             continue
         same.append((ids[sources[0]], ids[targets[0]]))
 
-    # The dialogue layer: a locution anchored on a proposition gives its speaker and words.
+    # The dialogue layer: a locution anchored on a proposition gives its speaker and words; the
+    # speaker is the text's "Speaker : " (AIFdb) or the participant the locution names (OVA).
+    speakers = _speakers(document)
     said: dict[str, tuple[str | None, str]] = {}
     used_dialogue: set[str] = set()
     for ya in by_type["YA"]:
         locutions = [u for u in pred[ya] if type_of(u) == "L"]
         claims_said = [v for v in succ[ya] if is_claim(v)]
         if len(locutions) == 1 and len(claims_said) == 1 and claims_said[0] not in said:
-            said[claims_said[0]] = _speaker_and_words(node_text(locutions[0]))
+            speaker, words = _speaker_and_words(node_text(locutions[0]))
+            said[claims_said[0]] = (speaker or speakers.get(locutions[0]), words)
             used_dialogue.update((ya, locutions[0]))
     for n in order:
         kind = type_of(n)
@@ -262,7 +270,34 @@ def import_aif(text: str, path: str, name: str) -> Imported:
                          " its words the quote where the source text holds them.")
     if empty:
         described.append(f"{empty:,} I-nodes have no text: they read '(no text in the AIF file)'.")
-    return Imported(argmap, tuple(described), dropped.lines(), quotes, kinds_fixed=frozenset(fixed))
+    if analysed:
+        described.append("The analysed text is in the file (OVA): it is the map's source.")
+    return Imported(argmap, tuple(described), dropped.lines(), quotes, source_text=analysed, kinds_fixed=frozenset(fixed))
+
+
+def _ova_text(value: object) -> str | None:
+    """The analysed text OVA keeps beside the AIF: a string, or ``{"txt": ...}`` (HTML either way)."""
+    if isinstance(value, dict):
+        value = value.get("txt")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _speakers(document: dict[str, object]) -> dict[str, str]:
+    """Each locution's speaker, from ``locutions`` (``personID``) and ``participants`` (OVA's names)."""
+    names: dict[str, str] = {}
+    for person in document.get("participants") or []:  # type: ignore[attr-defined]
+        if isinstance(person, dict):
+            key = _ident(person.get("participantID"))
+            name = " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip()
+            if key is not None and name:
+                names[key] = " ".join(name.split())
+    found: dict[str, str] = {}
+    for locution in document.get("locutions") or []:  # type: ignore[attr-defined]
+        if isinstance(locution, dict):
+            node, person = _ident(locution.get("nodeID")), _ident(locution.get("personID"))
+            if node is not None and person in names:
+                found[node] = names[person]  # type: ignore[index]
+    return found
 
 
 def to_aif(argmap: ArgMap) -> dict[str, object]:
