@@ -360,3 +360,15 @@ def test_ova3_files_carry_their_text_and_speakers(tmp_path: Path) -> None:
     assert (out.parent / "sources" / "ova.txt").read_text(encoding="utf-8") == (
         "We should walk more, because walking is good for the heart.\n")
     assert invoke("check", out).exit_code == 0
+
+
+@pytest.mark.parametrize(("page", "text"), [
+    ("<a <a <a x", "<a <a <a x"),  # unclosed: text (html.parser takes quadratic time on a long run of these)
+    ("a<!-- never closed", "a"),
+    ("<P>One<BR/>two</P><STYLE>p{}</STYLE>", "\nOne\ntwo\n"),
+    ("x &lt;y&gt; &#233; &bogus;", "x <y> \u00e9 &bogus;"),
+])
+def test_html_text_of_odd_pages(page: str, text: str) -> None:
+    from argmap.importing import html_text
+
+    assert html_text(page) == text
