@@ -47,6 +47,8 @@ def guess_format(path: str, text: str | None = None) -> str:
     fmt = SUFFIXES.get(Path(path).suffix.lower())
     if fmt is not None:
         return fmt
+    if Path(path).suffix.lower() in (".argdown", ".ad"):
+        return "argdown"  # whose reader says how to make the JSON it reads
     head = (text or "").lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
         try:

@@ -372,3 +372,12 @@ def test_html_text_of_odd_pages(page: str, text: str) -> None:
     from argmap.importing import html_text
 
     assert html_text(page) == text
+
+
+def test_argdown_text_says_how_to_make_the_json(tmp_path: Path) -> None:
+    source = tmp_path / "veggie_debate.argdown"
+    shutil.copy(DATA / "argdown" / "veggie_debate.argdown", source)
+    result = invoke("import", source)
+    assert (result.exit_code, result.stderr) == (2, f"Error: {source}:1: this is Argdown text, not the JSON `argdown json`"
+                                                    " writes; run `argdown json FILE OUTDIR` (npm install @argdown/cli)"
+                                                    " and import OUTDIR/FILE.json\n")

@@ -74,6 +74,9 @@ def read_argdown_json(text: str, path: str, name: str) -> ArgMap:
 
 def import_argdown_json(text: str, path: str, name: str) -> Imported:
     """:func:`read_argdown_json`, with what the file held and what was dropped."""
+    if not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        raise FormatError("this is Argdown text, not the JSON `argdown json` writes; run `argdown json FILE OUTDIR`"
+                          " (npm install @argdown/cli) and import OUTDIR/FILE.json", path, 1)
     document = json_document(text, path)
     if not isinstance(document, dict) or not isinstance(document.get("statements"), dict):
         raise FormatError('not Argdown JSON: expected an object with "statements" (as `argdown json` writes)', path, 1)
