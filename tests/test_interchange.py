@@ -381,3 +381,17 @@ def test_argdown_text_says_how_to_make_the_json(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (2, f"Error: {source}:1: this is Argdown text, not the JSON `argdown json`"
                                                     " writes; run `argdown json FILE OUTDIR` (npm install @argdown/cli)"
                                                     " and import OUTDIR/FILE.json\n")
+
+
+def test_an_undercut_of_a_one_premise_inference_attacks_its_argument(tmp_path: Path) -> None:
+    document = {"nodes": [{"nodeID": n, "type": "I", "text": t} for n, t in (("a", "Rain."), ("b", "Wet streets."), ("c", "A roof."))]
+                + [{"nodeID": "r", "type": "RA", "text": "Default Inference"}, {"nodeID": "x", "type": "CA", "text": "Default Conflict"}],
+                "edges": [{"fromID": u, "toID": v} for u, v in (("a", "r"), ("r", "b"), ("c", "x"), ("x", "r"))]}
+    source = tmp_path / "u.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    m = load_map(imported(tmp_path, source))
+    assert [(a.id, a.premises, a.conclusion) for a in m.arguments] == [("r", ("a",), "b")]
+    assert [(c.id, c.kind, [(r.type, r.target) for r in c.relations]) for c in m.claims] == [
+        ("a", "assumption", []), ("b", "conclusion", []), ("c", "assumption", [("opposes", "r")])]
+    labels = json.loads(invoke("evaluate", tmp_path / "maps" / "u.yaml", "--format", "json").stdout)
+    assert labels["labels"]["b"] == "out"  # the only inference to it is undercut by an unattacked claim
