@@ -1,6 +1,6 @@
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench shapes hostile viewer-bench screenshots fuzz fuzz-atheris lock test-newest docs mermaid
+.PHONY: bench shapes hostile interchange viewer-bench screenshots fuzz fuzz-atheris lock test-newest docs mermaid
 
 # Benchmark argmap against Argdown on generated maps (issue 7); not part of the tests. Installs the
 # Argdown CLI into bench/.argdown when missing. Pass e.g. BENCH_ARGS="--sizes 1000,10000 --runs 5".
@@ -84,3 +84,8 @@ mermaid:
 	mkdir -p $(MERMAID_DIR)
 	cp tests/mermaid/package.json tests/mermaid/package-lock.json tests/mermaid/parse.mjs $(MERMAID_DIR)/
 	cd $(MERMAID_DIR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+# argmap import and check of 20,000-claim AIF and Kialo files, and a check of 2,000 imported maps with one bad
+# file; not part of the tests. Pass e.g. INTERCHANGE_ARGS="--claims 5000 --maps 200 --runs 1".
+interchange:
+	$(PYTHON) bench/interchange.py $(INTERCHANGE_ARGS)

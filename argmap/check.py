@@ -65,6 +65,9 @@ class CheckResult:
     # and a command that ends once it has reported does not spend time freeing it (a third of a
     # second at 100,000 claims).
     graphs: tuple[MapGraph, ...] = field(default=(), repr=False, compare=False)
+    # Files that could not be read (each a MapError: ``path:line:col: message``); the other maps were
+    # still checked. Any makes the check end with exit status 2, as bad input does.
+    input_errors: tuple[MapError, ...] = ()
 
     def failed(self, strict: bool = False) -> bool:
         return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
@@ -219,7 +222,14 @@ def _count_relations(argmap: ArgMap) -> int:
 
 def check_paths(paths: Iterable[str], *, disable: Iterable[str] = (), max_bytes: int = DEFAULT_MAX_BYTES,
                 settings: RuleSettings | None = None, exclude: Callable[[Path], bool] | None = None,
-                root: str | None = None) -> CheckResult:
-    """Load the maps at ``paths`` (files or folders; ``exclude`` leaves files out of folders) and check them together."""
-    return check_map_set(load_map_set(paths, max_bytes=max_bytes, exclude=exclude, root=root), disable=disable,
-                         settings=settings)
+                root: str | None = None, keep_going: bool = False) -> CheckResult:
+    """Load the maps at ``paths`` (files or folders; ``exclude`` leaves files out of folders) and check them together.
+
+    ``keep_going``: a file that cannot be read does not stop the check of the others; its error is
+    in the result's ``input_errors`` (else it is raised, a ``MapError``).
+    """
+    validate_codes(disable)
+    errors: list[MapError] | None = [] if keep_going else None
+    loaded = load_map_set(paths, max_bytes=max_bytes, exclude=exclude, root=root, errors=errors)
+    result = check_map_set(loaded, disable=disable, settings=settings)
+    return replace(result, input_errors=tuple(errors)) if errors else result

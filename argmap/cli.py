@@ -24,7 +24,7 @@ from argmap.analysis import MAX_STEPS, MAX_UNDECIDED
 from argmap.check import check_paths, validate_codes
 from argmap.config import Config, expand_codes, format_settings, load_config, settings_in_force
 from argmap.files import OutputError, deferring, write_atomic
-from argmap.load import DEFAULT_MAX_BYTES
+from argmap.load import DEFAULT_MAX_BYTES, NotChecked
 from argmap.model import MapError
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import escape_controls, escape_controls_json, format_result
@@ -39,9 +39,9 @@ RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
 DEFAULT_TIMEOUT = 120.0  # argmap.dot.DEFAULT_TIMEOUT
 DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
-EXPORT_FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown")  # argmap.export.FORMATS
+EXPORT_FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown", "aif")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
-IMPORT_FORMATS = ("apx", "i23")  # argmap.interchange.FORMATS
+IMPORT_FORMATS = ("aif", "argdown", "kialo", "apx", "i23")  # argmap.interchange.FORMATS
 DIFF_FORMATS = ("text", "markdown", "json")  # argmap.diff.FORMATS
 DIFF_FAIL_ON = ("new-errors", "new-findings", "label-flips")  # argmap.diff.FAIL_ON
 
@@ -184,7 +184,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool | None, select: tuple[s
           root: str | None) -> None:
     """Check maps (files or folders; default: the configuration's paths, else maps/) and report findings.
 
-    Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input.
+    Exit status: 0 clean, 1 error findings (or warnings with --strict), 2 bad input. A file that
+    cannot be read is one line on stderr; the other maps are still checked, and the exit status is 2.
 
     \b
     Example:
@@ -196,11 +197,18 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool | None, select: tuple[s
         enabled = config.enabled_codes(select=_selectors(select) if select else None,
                                        extend_select=_selectors(extend_select), ignore=_selectors(ignore))
         result = check_paths(_paths(paths, config), disable=disabled, max_bytes=max_bytes,
-                             settings=config.rule_settings(enabled), exclude=config.is_excluded, root=root)
+                             settings=config.rule_settings(enabled), exclude=config.is_excluded, root=root,
+                             keep_going=True)
     _leave_to_exit(result)
+    for error in result.input_errors:
+        if not isinstance(error, NotChecked):  # a map left out for another's error: only counted
+            click.echo(f"Error: {escape_controls(' '.join(str(error).splitlines()))}", err=True)
+    if result.input_errors and not result.summary.maps:
+        sys.exit(2)  # nothing could be checked: the errors are all there is to say
     # The verdict stands: a reader that stops early (| head) does not change it.
     _echo(format_result(result, fmt), json_text=fmt in ("json", "sarif"))
-    sys.exit(1 if result.failed(strict if strict is not None else bool(config.strict)) else 0)
+    strict = strict if strict is not None else bool(config.strict)
+    sys.exit(2 if result.input_errors else 1 if result.failed(strict) else 0)
 
 
 @main.command()
@@ -295,14 +303,15 @@ def _report_stale(stale: list[str], count: int, what: str, paths: tuple[str, ...
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
               help="json: node-link; graphml; dot: the diagram; mermaid: the diagram as a Mermaid flowchart (for"
-                   " Markdown); apx, i23: the attack framework for solvers; argdown: an Argdown document.")
+                   " Markdown); apx, i23: the attack framework for solvers; argdown: an Argdown document; aif: AIF"
+                   " JSON (AIFdb, OVA).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @config_options
 @max_bytes_option
 @root_option
 def export(map_path: str, fmt: str, output: str | None, config_file: str | None, isolated: bool, max_bytes: int,
            root: str | None) -> None:
-    """Export one map's graph as node-link JSON, GraphML, DOT, Mermaid, APX, i23 or Argdown.
+    """Export one map's graph as node-link JSON, GraphML, DOT, Mermaid, APX, i23, Argdown or AIF.
 
     \b
     Example:
@@ -319,7 +328,7 @@ def export(map_path: str, fmt: str, output: str | None, config_file: str | None,
             check_output_folder(Path(output).parent, _roots((map_path,), root))
             data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root, settings=settings)
     if output is None:
-        _echo(text, json_text=fmt in ("json", "apx"))
+        _echo(text, json_text=fmt in ("json", "apx", "aif"))
         return
     with _input_errors():
         if Path(output).resolve() == Path(map_path).resolve():
@@ -420,32 +429,45 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: 
 @main.command("import")
 @click.argument("source", metavar="FILE", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(IMPORT_FORMATS),
-              help="apx: ASPARTIX arg(a). att(a,b). facts; i23: ICCMA 2023 'p af N' and 'i j' lines."
-                   "  [default: from the extension: .apx, or .i23/.af]")
+              help="aif: AIF JSON (AIFdb, OVA); argdown: what `argdown json` writes; kialo: Kialo's text export;"
+                   " apx: ASPARTIX arg(a). att(a,b). facts; i23: ICCMA 2023 'p af N' and 'i j' lines."
+                   "  [default: from the extension (.apx, .i23, .af), else from the content]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the map to this new .yaml file (never over an existing one) instead of stdout.")
+              help="Write the map to this new .yaml file (never over an existing one) instead of stdout; an AIF"
+                   " nodeset's source text (NAME.txt beside it) goes to sources/ beside the map.")
 @max_bytes_option
 def import_command(source: str, fmt: str | None, output: str | None, max_bytes: int) -> None:
-    """Read an argumentation framework written for solvers as a map of assumptions and attacks.
+    """Read an argument map or framework of another tool as an argmap map.
 
-    Published benchmark frameworks can then be checked, evaluated and drawn as they are. A name
-    that is not a valid claim id is changed, and the map's header comment says how.
+    AIFdb's and OVA's AIF, Argdown and Kialo keep their claims, supports, attacks and linked
+    arguments; solver frameworks become assumptions and attacks. The map's header comment says
+    where it came from, how it was mapped and what was dropped, counted.
 
     \b
     Example:
-        argmap import -f apx traffic.apx -o maps/traffic.yaml
-        argmap evaluate maps/traffic.yaml --semantics preferred
+        argmap import nodeset6064.json -o maps/nodeset6064.yaml
+        argmap import -f kialo debate.txt -o maps/debate.yaml
+        argmap check maps/debate.yaml
     """
     with _input_errors():
-        from argmap.importing import check_output, import_text
+        from argmap.importing import check_output, import_map
 
         if output is not None:
             check_output(output)
-        text = import_text(source, fmt, output=output, max_bytes=max_bytes)
+        made = import_map(source, fmt, output=output, max_bytes=max_bytes)
         if output is None:
-            _echo(text)
+            _echo(made.yaml)
             return
-        write_atomic(output, text.encode("utf-8"), new=True)
+        if made.source_name is not None and made.source_text is not None:
+            beside = Path(output).parent / made.source_name
+            write_atomic(beside, made.source_text.encode("utf-8"), new=True)
+            try:
+                write_atomic(output, made.yaml.encode("utf-8"), new=True)
+            except BaseException:
+                beside.unlink(missing_ok=True)
+                raise
+        else:
+            write_atomic(output, made.yaml.encode("utf-8"), new=True)
     click.echo(f"wrote {escape_controls(output)}", err=True)
 
 

@@ -1,4 +1,4 @@
-"""Export a map's graph for other tools: node-link JSON, GraphML, DOT, Mermaid, Argdown or the attack framework."""
+"""Export a map's graph for other tools: node-link JSON, GraphML, DOT, Mermaid, Argdown, AIF or the attack framework."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import networkx as nx
 from argmap.check import RuleSettings, check_ignore_codes, findings_in_scope
 from argmap.dot import DotGraph, dot_bytes, dot_text, to_dot
 from argmap.graph import MapGraph, diagram_nodes, map_members, shown_names
+from argmap.interchange.aif import to_aif
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.mermaid import to_mermaid
 from argmap.model import MapError
 
-FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown")
+FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown", "aif")
 
 
 def export_graph(maps: MapGraph, name: str) -> nx.MultiDiGraph:
@@ -186,6 +187,10 @@ def to_argdown(maps: MapGraph, name: str) -> str:
         for section, group in sections.items():
             blocks.append(f"{level} {argdown_text(section)}")
             blocks += [statement(n) for n in group]
+    if len(blocks) == 1:
+        # Argdown's parser rejects a document of front matter alone (or with only a comment after
+        # it): a map with no claims is its title as a heading, which Argdown reads as an empty section.
+        blocks.append(f"# {argdown_text(titles[name])}")
     if same_as:
         blocks.append("\n".join(same_as))
     return "\n\n".join(blocks) + "\n"
@@ -217,6 +222,8 @@ def _export(path: str, fmt: str, max_bytes: int, root: str | None, settings: Rul
     maps = MapGraph(map_scope(loaded, name))
     if fmt == "argdown":
         return to_argdown(maps, name)
+    if fmt == "aif":
+        return json.dumps(to_aif(loaded.maps[0]), indent=1, ensure_ascii=False) + "\n"
     if fmt == "json":
         return json.dumps(node_link(export_graph(maps, name)), indent=2, ensure_ascii=False) + "\n"
     if fmt == "graphml":

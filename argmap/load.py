@@ -424,8 +424,8 @@ def find_map_files(paths: Iterable[str | os.PathLike[str]], exclude: Callable[[P
     return [file for file, _ in _expand(paths, exclude)]
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]],
-            exclude: Callable[[Path], bool] | None = None) -> list[tuple[Path, str | os.PathLike[str]]]:
+def _expand(paths: Iterable[str | os.PathLike[str]], exclude: Callable[[Path], bool] | None = None,
+            errors: list[MapError] | None = None) -> list[tuple[Path, str | os.PathLike[str]]]:
     """(map file, the command-line path it came from) for each map at ``paths``.
 
     Every entry of a folder named ``*.yaml`` or ``*.yml`` is a map, whatever it is: a folder, a
@@ -449,7 +449,14 @@ def _expand(paths: Iterable[str | os.PathLike[str]],
             else:
                 raise MapError("no such file or folder", path=str(given))
         except OSError as error:  # a name too long, a folder that cannot be listed
-            raise MapError(f"cannot be read ({error.strerror}); check the path", path=str(given)) from None
+            problem = MapError(f"cannot be read ({error.strerror}); check the path", path=str(given))
+            if errors is None:
+                raise problem from None
+            errors.append(problem)
+        except MapError as problem:
+            if errors is None:
+                raise
+            errors.append(problem)
     return found
 
 
@@ -508,6 +515,7 @@ def _map_file(root: Root, folder: Path, name: str, position: Position) -> str | 
 def load_map_set(
     paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | os.PathLike[str] | None = None,
     exclude: Callable[[Path], bool] | None = None,
+    errors: list[MapError] | None = None,
 ) -> MapSet:
     """Load the maps at ``paths`` (files or folders) and every map they include or refer to.
 
@@ -515,6 +523,10 @@ def load_map_set(
     A missing included map, an include cycle or two maps of one name are input errors; a ``map#id``
     reference to a map that does not exist is left for the dangling-reference rule. Nothing is read
     from outside the root of each path (``root``, or as ``argmap.root.find_root`` finds it).
+
+    With ``errors``, a file that cannot be read (a path, a map or a map it needs) does not stop the
+    others, as a linter goes on past one bad file: its error is added to ``errors``, and the set
+    holds every map that, with all it needs, could be read.
     """
     loaded: dict[str, ArgMap] = {}
     places: dict[str, tuple[Root, Path]] = {}  # each map's root and resolved folder
@@ -522,28 +534,36 @@ def load_map_set(
     located: dict[Path, Path] = {}  # each folder of maps, resolved inside its root (once, not per map)
     asked: list[str] = []
     paths = list(paths)
-    expanded = _expand(paths, exclude)
-    if not expanded and exclude is not None and paths:
+    expanded = _expand(paths, exclude, errors)
+    if not expanded and exclude is not None and paths and not errors:
         raise MapError("every map here is excluded by the configuration's 'exclude'; name a map or change 'exclude'",
                        path=", ".join(map(str, paths)))
     for file, given in expanded:
-        key = os.fspath(given)
-        if key not in roots:
-            roots[key] = find_root(given, root)
-        where = roots[key]
-        if file.parent not in located:
-            located[file.parent] = _locate_folder(file, where)
-        folder = located[file.parent]
-        argmap = _load(file, where, folder, max_bytes)
-        if argmap.name in loaded:
-            if Path(loaded[argmap.name].path).resolve() == file.resolve():
-                continue  # the same file named twice
-            raise MapError(f"two maps are named '{argmap.name}' (also {loaded[argmap.name].path}); rename one", path=str(file))
+        try:
+            key = os.fspath(given)
+            if key not in roots:
+                roots[key] = find_root(given, root)
+            where = roots[key]
+            if file.parent not in located:
+                located[file.parent] = _locate_folder(file, where)
+            folder = located[file.parent]
+            argmap = _load(file, where, folder, max_bytes)
+            if argmap.name in loaded:
+                if Path(loaded[argmap.name].path).resolve() == file.resolve():
+                    continue  # the same file named twice
+                raise MapError(f"two maps are named '{argmap.name}' (also {loaded[argmap.name].path}); rename one", path=str(file))
+        except MapError as error:
+            if errors is None:
+                raise
+            errors.append(error)
+            continue
         loaded[argmap.name] = argmap
         places[argmap.name] = (where, folder)
         asked.append(argmap.name)
 
     pending = list(asked)
+    unreadable: dict[str, Position] = {}  # a map that needs another that cannot be read -> where it names it
+    reported = {str(error) for error in errors or ()}
     while pending:
         current = pending.pop(0)
         argmap = loaded[current]
@@ -552,21 +572,57 @@ def load_map_set(
         for name, position, is_include in _referenced_maps(argmap):
             if name in loaded:
                 continue
-            file = _map_file(where, folder, name, position)
-            if file is None:
-                if is_include:
-                    raise MapError(f"included map '{name}' not found (looked for {shown / name}.yaml);"
-                                   " correct the name or add the map", position)
+            try:
+                file = _map_file(where, folder, name, position)
+                if file is None:
+                    if is_include:
+                        raise MapError(f"included map '{name}' not found (looked for {shown / name}.yaml);"
+                                       " correct the name or add the map", position)
+                    continue
+                loaded[name] = _load(shown / file, where, folder, max_bytes)
+            except MapError as error:
+                if errors is None:
+                    raise
+                if str(error) not in reported:  # a bad map asked for and also included: reported once
+                    reported.add(str(error))
+                    errors.append(error)
+                unreadable.setdefault(current, position)
                 continue
-            loaded[name] = _load(shown / file, where, folder, max_bytes)
             places[name] = (where, folder)
             pending.append(name)
+    if unreadable:
+        _drop_needing(loaded, asked, unreadable, errors)  # type: ignore[arg-type]
 
     _check_include_cycles(loaded)
     return MapSet(
         maps=tuple(loaded[n] for n in asked),
         extra=tuple(loaded[n] for n in sorted(loaded) if n not in asked),
     )
+
+
+class NotChecked(MapError):
+    """A map left out of a check because a map it needs cannot be read: that map's error is the one
+    reported (one line per bad file); this one is only counted."""
+
+
+def _drop_needing(loaded: dict[str, ArgMap], asked: list[str], unreadable: dict[str, Position], errors: list[MapError]) -> None:
+    """Leave out the maps that need (directly or not) a map that could not be read; each one asked
+    for gets an error of its own, at the place it names the first map it cannot do without."""
+    needs = {name: {other for other, _, _ in _referenced_maps(m)} for name, m in loaded.items()}
+    dropped = dict(unreadable)
+    changed = True
+    while changed:
+        changed = False
+        for name, others in needs.items():
+            if name not in dropped and others & dropped.keys():
+                first = next(p for o, p, _ in _referenced_maps(loaded[name]) if o in dropped)
+                dropped[name] = first
+                changed = True
+    for name, position in dropped.items():
+        if name in asked:
+            errors.append(NotChecked(f"map '{name}' needs a map that cannot be read (see its error); it is not checked", position))
+            asked.remove(name)
+        loaded.pop(name, None)
 
 
 def _check_include_cycles(maps: dict[str, ArgMap]) -> None:

@@ -9,6 +9,8 @@ from pathlib import PurePath
 
 from argmap import __version__
 from argmap.check import CheckResult, Finding
+from argmap.load import NotChecked
+from argmap.model import MapError
 from argmap.rules import RULES, Rule
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -24,9 +26,15 @@ def _plural(count: int, word: str) -> str:
 def summary_line(result: CheckResult) -> str:
     s = result.summary
     scope = f"{_plural(s.maps, 'map')}, {_plural(s.claims, 'claim')}, {_plural(s.relations, 'relation')}"
+    unread = ""
+    if result.input_errors:
+        skipped = sum(1 for error in result.input_errors if isinstance(error, NotChecked))
+        unread = f"; {_plural(len(result.input_errors) - skipped, 'file')} could not be read"
+        if skipped:
+            unread += f", {_plural(skipped, 'map')} that need{'s' if skipped == 1 else ''} one not checked"
     if not result.findings:
-        return f"{scope}: no problems found"
-    return f"{scope}: {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}"
+        return f"{scope}: no problems found{unread}"
+    return f"{scope}: {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}{unread}"
 
 
 def one_line(text: str) -> str:
@@ -45,6 +53,8 @@ def format_json(result: CheckResult) -> str:
         "findings": [f.as_dict() for f in result.findings],
         "summary": result.summary.as_dict(),
     }
+    if result.input_errors:
+        document["input_errors"] = [_input_error(error) for error in result.input_errors if not isinstance(error, NotChecked)]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -64,7 +74,21 @@ def _annotation(f: Finding) -> str:
 
 def format_github(result: CheckResult) -> str:
     """GitHub Actions workflow commands: each finding shows as an annotation on the pull request."""
-    return "\n".join([*(_annotation(f) for f in result.findings), summary_line(result)]) + "\n"
+    unread = [_unread_annotation(error) for error in result.input_errors if not isinstance(error, NotChecked)]
+    return "\n".join([*(_annotation(f) for f in result.findings), *unread, summary_line(result)]) + "\n"
+
+
+def _input_error(error: MapError) -> dict[str, object]:
+    where = error.position
+    return {"path": where.path if where else error.path, "line": where.line if where else None,
+            "column": where.column if where else None, "message": one_line(error.message)}
+
+
+def _unread_annotation(error: MapError) -> str:
+    where = error.position
+    place = f"file={_escape_property(where.path)},line={where.line},col={where.column}" if where else (
+        f"file={_escape_property(error.path or '')}")
+    return f"::error {place},title=input error::{_escape_data(one_line(error.message))}"
 
 
 def rule_descriptor(rule: Rule) -> dict[str, object]:
@@ -133,10 +157,31 @@ def sarif_document(result: CheckResult) -> dict[str, object]:
                 "rules": [rule_descriptor(rule) for rule in RULES],
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [_sarif_invocation(result)],
             "results": results,
             "properties": {"argmapVersion": SARIF_PROPERTIES_VERSION, "summary": result.summary.as_dict()},
         }],
     }
+
+
+def _sarif_invocation(result: CheckResult) -> dict[str, object]:
+    """The run as SARIF's ``invocation``: successful unless a file could not be read, each such file a notification."""
+    notifications = []
+    for error in result.input_errors:
+        if isinstance(error, NotChecked):
+            continue
+        where = error.position
+        path = where.path if where else error.path or ""
+        location: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(path),
+                                                           **({} if os.path.isabs(path) else {"uriBaseId": "%SRCROOT%"})}}
+        if where:
+            location["region"] = {"startLine": max(where.line, 1), "startColumn": max(where.column, 1)}
+        notifications.append({"level": "error", "message": {"text": one_line(error.message)},
+                              "locations": [{"physicalLocation": location}]})
+    invocation: dict[str, object] = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
 
 
 def format_sarif(result: CheckResult) -> str:

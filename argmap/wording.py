@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 _PLURALS = {"evidence": "evidence", "claim": "claims", "argument": "arguments", "conclusion": "conclusions",
-            "assumption": "assumptions", "attack": "attacks", "name": "names", "extension": "extensions"}
+            "assumption": "assumptions", "attack": "attacks", "name": "names", "extension": "extensions",
+            "thesis": "theses"}
 
 
 def plural(count: int, word: str) -> str:

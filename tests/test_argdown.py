@@ -14,7 +14,8 @@ import pytest
 from argmap.export import argdown_string, argdown_text, export_map
 from argmap.generate import write_generated
 from argmap.graph import MapGraph, diagram_nodes, shown_names
-from argmap.load import load_map_set, map_scope
+from argmap.interchange import read_argdown_json
+from argmap.load import load_map, load_map_set, map_scope
 from tests.helpers import REPO, invoke, write_map
 
 SMALL = """
@@ -155,15 +156,22 @@ def _expected(path: Path) -> dict[str, object]:
     return {"statements": statements, "arguments": arguments, "relations": relations}
 
 
+def test_a_map_with_no_claims_is_its_title_as_a_heading(tmp_path):
+    path = write_map(tmp_path, "title: Nothing [yet]\nclaims:\n", "empty")
+    assert export_map(str(path), "argdown") == '===\ntitle: "Nothing [yet]"\n===\n\n# Nothing \\[yet\\]\n'
+
+
 @pytest.mark.skipif(_argdown() is None, reason="the Argdown CLI is not installed (make bench installs it in bench/.argdown)")
 def test_argdown_reads_the_same_map(small, tmp_path):
     big = write_generated(tmp_path / "gen" / "big.yaml", 150, seed=9)
     assert big.claims == 150
     nasty = write_map(tmp_path, f"title: Nasty\nclaims:\n  a:\n    text: {json.dumps(NASTY)}\n    kind: conclusion\n"
                       f"    opposes: [b]\n  b:\n    text: \"- (2) starts like markup\"\n", "nasty")
+    empty = write_map(tmp_path, "title: No claims\nclaims:\n", "empty")  # Argdown refused its export before
     exports = tmp_path / "argdown"
     exports.mkdir()
-    maps = [small, tmp_path / "gen" / "big.yaml", nasty]
+    seeds = [REPO / "maps" / "why-china-supports-north-korea.yaml", REPO / "maps" / "why-does-china-protect-north-korea.yaml"]
+    maps = [small, tmp_path / "gen" / "big.yaml", nasty, empty, *seeds]
     for path in maps:
         (exports / f"{path.stem}.argdown").write_text(export_map(str(path), "argdown"), encoding="utf-8")
     done = subprocess.run([_argdown(), "json", f"{exports}/*.argdown", str(tmp_path / "json")],
@@ -180,3 +188,13 @@ def test_argdown_reads_the_same_map(small, tmp_path):
             defined = [m for m in statement["members"] if not m.get("isReference")]
             assert [m["text"].strip() for m in defined] == [text], title
             assert statement.get("data", {}).get("quote") == quote, title
+    # ... and what Argdown read is what `argmap import -f argdown` reads back: the same claims (kinds,
+    # quotes, sections) and relations, and the same linked arguments.
+    for seed in seeds:
+        back = read_argdown_json((tmp_path / "json" / f"{seed.stem}.json").read_text(encoding="utf-8"), "x.json", "x")
+        assert _carried(back) == _carried(load_map(seed)), seed.stem
+
+
+def _carried(argmap) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:  # type: ignore[no-untyped-def]
+    claims = sorted((c.id, c.text, c.kind, c.quote, c.section, sorted((r.type, r.target) for r in c.relations)) for c in argmap.claims)
+    return claims, sorted((a.id, a.premises, a.conclusion) for a in argmap.arguments)

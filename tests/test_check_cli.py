@@ -95,10 +95,21 @@ def test_strict_on_a_clean_map_exits_0(tmp_path):
 
 
 def test_input_error_exits_2_with_nothing_on_stdout(tmp_path):
+    write_map(tmp_path, "title: T\nclaims:\n  a:\n    txt: A\n", "broken")
+    status, out, err = check("broken.yaml")
+    assert (status, out) == (2, "")
+    assert err == (
+        "Error: broken.yaml:4:5: unknown key 'txt' in claim 'a'; expected one of: "
+        "text, kind, quote, section, note, ignore, supports, opposes, tension, same-as\n"
+    )
+
+
+def test_a_bad_file_in_a_folder_does_not_stop_the_check_of_the_others(tmp_path):
     write_map(tmp_path, CLEAN, "clean")
     write_map(tmp_path, "title: T\nclaims:\n  a:\n    txt: A\n", "broken")
     status, out, err = check(".")
-    assert (status, out) == (2, "")
+    assert status == 2
+    assert out.endswith(": no problems found; 1 file could not be read\n") and out.startswith("1 map,")
     assert err == (
         "Error: broken.yaml:4:5: unknown key 'txt' in claim 'a'; expected one of: "
         "text, kind, quote, section, note, ignore, supports, opposes, tension, same-as\n"

@@ -147,7 +147,11 @@ def test_bad_framework_is_one_line_with_its_line_and_exit_2(tmp_path: Path, suff
 def test_import_refuses_what_it_cannot_tell_or_write(tmp_path: Path) -> None:
     path = tmp_path / "f.txt"
     path.write_text("arg(a).\n", encoding="utf-8")
-    assert invoke("import", path).stderr == f"Error: {path}: cannot tell the format from the file name; give -f apx or -f i23\n"
+    assert invoke("import", path).stdout.startswith("# Imported by `argmap import -f apx`")  # told by its content
+    path.write_text("a(b).\n", encoding="utf-8")
+    assert invoke("import", path).stderr == (f"Error: {path}: cannot tell the format from the file name or its content;"
+                                             " give -f aif or -f argdown or -f kialo or -f apx or -f i23\n")
+    path.write_text("arg(a).\n", encoding="utf-8")
     assert invoke("import", path, "-f", "apx").exit_code == 0
     assert invoke("import", path, "-f", "apx", "-o", tmp_path / "m.json").stderr.startswith(
         f"Error: {tmp_path / 'm.json'}: the map must be written to a .yaml file")

@@ -114,3 +114,18 @@ def test_sarif_is_deterministic_and_fingerprints_survive_moved_lines(tmp_path: P
     before = json.loads(first)["runs"][0]["results"]
     assert [r["partialFingerprints"] for r in moved] == [r["partialFingerprints"] for r in before]
     assert len({json.dumps(r["partialFingerprints"]) for r in before}) == len(before)
+
+
+def test_a_file_that_cannot_be_read_is_a_notification_of_an_unsuccessful_run(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text("title: G\nclaims:\n  a: {text: A, kind: conclusion}\n  b: {text: B, kind: assumption,"
+                                        " supports: [a]}\n", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("title: B\nclaims:\n  a: {text: [x]}\n", encoding="utf-8")
+    status, document = sarif_of(str(tmp_path))
+    assert status == 2
+    assert_valid(document)
+    invocation = document["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and "'text' of claim 'a' must be text" in notification["message"]["text"]
+    assert notification["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 13}
+    assert document["runs"][0]["properties"]["summary"]["maps"] == 1  # the good map was checked

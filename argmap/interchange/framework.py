@@ -46,14 +46,17 @@ def claim_ids(names: Iterable[str]) -> dict[str, str]:
     names = list(dict.fromkeys(names))
     ids = {name: name for name in names if ID_PATTERN.match(name)}
     taken = set(ids.values())
+    tried: dict[str, int] = {}  # the last k tried for each stem: many names of one stem stay linear
     for name in names:
         if name in ids:
             continue
         stem = _NOT_IN_ID.sub("-", name.lower()).strip("-") or "arg"
-        candidate, k = stem, 1
+        k = tried.get(stem, 1)
+        candidate = stem if k == 1 else f"{stem}-{k}"
         while candidate in taken:
             k += 1
             candidate = f"{stem}-{k}"
+        tried[stem] = k
         ids[name] = candidate
         taken.add(candidate)
     return {name: ids[name] for name in names}

@@ -8,10 +8,34 @@ from collections.abc import Iterable
 
 from argmap.model import RELATION_TYPES, ArgMap
 
+# What YAML does not allow raw in a file, or reads as a line break, that json.dumps leaves raw:
+# DEL, the C1 controls (NEL among them), the line and paragraph separators, and the non-characters.
+_NOT_RAW: dict[int, str] = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)}
+# A lone surrogate (JSON's "\ud800" reads as one) cannot be written as UTF-8: the replacement character.
+_NOT_RAW.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
+
+
+def _comment(line: str) -> str:
+    """``line`` as one YAML comment line: every character that is not printable (a line break, a
+    control character) written out as ``\\xNN`` or ``\\uNNNN``, a lone surrogate replaced.
+
+    >>> print(_comment("a" + chr(10) + "b" + chr(7) + "c"))
+    a\\x0ab\\x07c
+    """
+    if line.isprintable():
+        return line
+    return "".join(c if c.isprintable() or c == "\t" else "\ufffd" if 0xD800 <= ord(c) < 0xE000
+                   else f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in line)
+
 
 def _quoted(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's)."""
-    return json.dumps(text, ensure_ascii=False)
+    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's), every control character
+    escaped, so an imported text with one cannot make the map unreadable.
+
+    >>> print(_quoted("a\x07b\x85c"))
+    "a\\u0007b\\u0085c"
+    """
+    return json.dumps(text, ensure_ascii=False).translate(_NOT_RAW)
 
 
 def map_yaml(argmap: ArgMap, header: Iterable[str] = ()) -> str:
@@ -31,7 +55,7 @@ def map_yaml(argmap: ArgMap, header: Iterable[str] = ()) -> str:
         text: "b"
         kind: "assumption"
     """
-    out = [f"# {line}".rstrip() + "\n" for line in header]
+    out = [f"# {_comment(line)}".rstrip() + "\n" for line in header]
     out.append(f"title: {_quoted(argmap.title)}\n")
     if argmap.source is not None:
         out.append(f"source: {_quoted(argmap.source)}\n")
@@ -55,4 +79,6 @@ def map_yaml(argmap: ArgMap, header: Iterable[str] = ()) -> str:
         for argument in argmap.arguments:
             out.append(f"  {argument.id}:\n    premises: [{', '.join(_quoted(p) for p in argument.premises)}]\n"
                        f"    conclusion: {_quoted(argument.conclusion)}\n")
+            if argument.note is not None:
+                out.append(f"    note: {_quoted(argument.note)}\n")
     return "".join(out)
