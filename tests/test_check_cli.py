@@ -100,7 +100,7 @@ def test_input_error_exits_2_with_nothing_on_stdout(tmp_path):
     status, out, err = check(".")
     assert (status, out) == (2, "")
     assert err == (
-        "Error: broken.yaml:4:5: unknown key 'txt' in claim 'a'; expected one of: "
+        "Error: broken.yaml:4:5: unknown key 'txt' in claim 'a'; did you mean 'text'? expected one of: "
         "text, kind, quote, section, note, ignore, supports, opposes, tension, same-as\n"
     )
 
