@@ -13,6 +13,19 @@ KINDS = ("conclusion", "claim", "evidence", "assumption")
 RELATION_TYPES = ("supports", "opposes", "tension", "same-as")
 BASIC_KINDS = frozenset({"evidence", "assumption"})
 
+# What each kind means, and how it counts when the map is weighed: shown by editors on hover, by
+# `argmap rules` and in the starter map of `argmap new`.
+KIND_MEANINGS = {
+    "conclusion": "what the text argues for. It must be supported down to evidence or assumptions (AM101), and"
+                  " argmap warns when it does not stand once attacks are weighed (AM203).",
+    "claim": "(the default) a step of reasoning. It stands only when its support reaches evidence or an"
+             " assumption; used as a premise without such support, it is AM103.",
+    "evidence": "a fact taken from the source, with its quote: (checked against the source, AM301; AM303 when"
+                " missing). It stands unless attacked.",
+    "assumption": "a premise taken as given, which the author does not argue for. It stands unless attacked;"
+                  " as a claim instead, it would have no support, and all that rests on it alone would be out.",
+}
+
 # The map format's vocabulary, shared by the readers (``load``, ``argmap.interchange``).
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 RULE_CODE_PATTERN = re.compile(r"AM[0-9]{3}\Z")

@@ -147,3 +147,14 @@ def test_a_brief_names_the_source_it_maps(tmp_path):
     result = CliRunner().invoke(main, ["brief", str(tmp_path / "m.yaml"), "c"])
     assert result.exit_code == 0, result.output
     assert "From *T*: A. Writer, 2024-05-01: https://example.org/op-ed\n\n(Mapped for the debate club.)" in result.output
+
+
+def test_argmap_rules_says_what_each_kind_means_and_how_it_decides():
+    from argmap.model import KIND_MEANINGS, KINDS
+
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 0
+    assert "\nKinds of claim (kind:), and how each decides verdicts:\n" in result.output
+    for kind in KINDS:
+        assert f"\n  {kind:<10}  {KIND_MEANINGS[kind]}\n" in result.output
+    assert "AM101" in KIND_MEANINGS["conclusion"] and "AM103" in KIND_MEANINGS["claim"]
