@@ -205,9 +205,8 @@ def _quoted(key: str, value: str) -> str:
     return f"{key}: '{value.replace(chr(39), chr(39) * 2)}'"
 
 
-def _previous_line(text: str, index: int) -> tuple[int, str] | None:
+def _previous_line(lines: list[str], index: int) -> tuple[int, str] | None:
     """The last line before line ``index`` (from 0) that is not blank or a comment, with its index."""
-    lines = _LINE_BREAK.split(text)
     for number in range(min(index, len(lines)) - 1, max(index - 200, 0) - 1, -1):
         if lines[number].strip() and not lines[number].lstrip().startswith("#"):
             return number, lines[number]
@@ -220,6 +219,11 @@ def _advice(problem: str, context: str, text: str, mark: yaml.Mark | None, conte
     holds ': ', a quote left open). Only ever run on the error path."""
     if mark is None:
         return None
+    lines = _LINE_BREAK.split(text)  # once: the file may be large, and this is the error path
+
+    def _line(text: str, index: int) -> str:  # noqa: ARG001 - the module's helper, over the lines split once
+        return lines[index] if 0 <= index < len(lines) else ""
+
     line = _line(text, mark.line)
     if "\t" in problem or ("cannot start any token" in problem and line[mark.column:mark.column + 1] == "\t") or (
         "\t" in line[:len(line) - len(line.lstrip(" \t"))] and "indent" in problem + context
@@ -248,7 +252,7 @@ def _advice(problem: str, context: str, text: str, mark: yaml.Mark | None, conte
         if pair and ": " in pair[1] and mark.column > len(line) - len(pair[1]):
             key, value = pair
             return f"': ' inside a value starts a new key in YAML; put the whole value in quotes: {_quoted(key, value)}"
-        before = _previous_line(text, mark.line)
+        before = _previous_line(lines, mark.line)
         if before is not None and ":" not in before[1] and not before[1].lstrip().startswith("- "):
             return f"line {before[0] + 1} has no ':' after its key; write it as 'key: value'"
         if before is not None and _indent(line) > _indent(before[1]):
@@ -260,7 +264,7 @@ def _advice(problem: str, context: str, text: str, mark: yaml.Mark | None, conte
             return ("a list item ('- ') must be indented under the key it belongs to, e.g. 'supports:' then '- other-claim'"
                     " indented deeper; or write the list as supports: [a, b]")
         if mark.column <= _indent(line):
-            before = _previous_line(text, mark.line)
+            before = _previous_line(lines, mark.line)
             if before is not None:
                 return (f"this line is indented {_indent(line)} spaces and line {before[0] + 1} above it {_indent(before[1])};"
                         " keys of one mapping must start in the same column (a value that goes on to the next line"

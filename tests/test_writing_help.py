@@ -158,3 +158,13 @@ def test_argmap_rules_says_what_each_kind_means_and_how_it_decides():
     for kind in KINDS:
         assert f"\n  {kind:<10}  {KIND_MEANINGS[kind]}\n" in result.output
     assert "AM101" in KIND_MEANINGS["conclusion"] and "AM103" in KIND_MEANINGS["claim"]
+
+
+def test_the_source_details_travel_with_an_export(tmp_path):
+    import json
+
+    (tmp_path / "m.yaml").write_text(SECTIONS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["graph"] == {"name": "m", "title": "T", "url": "https://example.org/op-ed",
+                                                  "author": "A. Writer", "date": "2024-05-01", "note": "Mapped for the debate club."}

@@ -565,10 +565,12 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         if not quoted:
             continue
         elided = {quote: parts for _, quote in quoted if (parts := elided_parts(quote)) is not None}
-        found = quotes_found(normalise(argmap.source_text), (quote for _, quote in quoted if quote not in elided))
+        # Every quote as written first: a '...' the source has itself is matched as it stands.
+        found = quotes_found(normalise(argmap.source_text), (quote for _, quote in quoted))
         unchecked: set[str] = set()
-        if elided:
-            more, unchecked = elided_found(source_paragraphs(argmap.source_text), elided.items())
+        if elided.keys() - found:
+            more, unchecked = elided_found(source_paragraphs(argmap.source_text),
+                                           ((q, parts) for q, parts in elided.items() if q not in found))
             found |= more
         missing = [(claim, quote) for claim, quote in quoted if quote not in found]
         if not missing:

@@ -247,3 +247,7 @@ def test_quote_search_helpers():
     assert paragraphs == "a b c d e\nf g h"
     found, unchecked = elided_found(paragraphs, [("q1", ["a", "e"]), ("q2", ["e", "f"]), ("q3", ["f", "h"]), ("q4", ["c", "b"])])
     assert (found, unchecked) == ({"q1", "q3"}, set())
+
+
+def test_an_ellipsis_the_source_has_itself_matches_as_written_even_across_paragraphs(tmp_path):
+    assert_findings(tmp_path, one_quote("'Wait... What she said'"), CODE, [CONTROL], "She paused. Wait...\n\nWhat she said was true.\n")
