@@ -78,8 +78,10 @@ def decode_map_text(data: bytes, path: str) -> str:
 def _check_reference(value: str, position: Position, what: str) -> str:
     map_name, _, local = value.rpartition("#")
     if (map_name and not MAP_NAME_PATTERN.match(map_name)) or not ID_PATTERN.match(local):
+        joined = ("; a '- ' item indented more than the one above it is read as more of that item: line up the dashes"
+                  if " - " in value else "")
         raise MapError(
-            f"bad reference '{value}' in {what}; write a claim id (lowercase letters, digits, '-') or map-name#id",
+            f"bad reference '{value}' in {what}; write a claim id (lowercase letters, digits, '-') or map-name#id{joined}",
             position,
         )
     return value

@@ -259,13 +259,18 @@ def _advice(problem: str, context: str, text: str, mark: yaml.Mark | None, conte
             return (f"this line is indented more than line {before[0] + 1} above it, so YAML reads it as more of that"
                     f" line's value; indent it {_indent(before[1])} spaces, like the key above it")
         return "a ':' followed by a space starts a key in YAML; put a value that holds ': ' in quotes"
-    if "did not find expected key" in problem or "could not find expected ':'" in problem:
+    if "could not find expected ':'" in problem and context_mark is not None:
+        return (f"line {context_mark.line + 1} has no ':' after its key; if it goes on the value of the line above,"
+                " indent it more than that line's key")
+    if "did not find expected key" in problem:
+        if line.lstrip().startswith(":"):
+            return "a ':' with no key before it; write the key, or put a value that starts with ':' in quotes"
         if line.lstrip().startswith("- "):
             return ("a list item ('- ') must be indented under the key it belongs to, e.g. 'supports:' then '- other-claim'"
                     " indented deeper; or write the list as supports: [a, b]")
         if mark.column <= _indent(line):
             before = _previous_line(lines, mark.line)
-            if before is not None:
+            if before is not None and _indent(before[1]) != _indent(line):
                 return (f"this line is indented {_indent(line)} spaces and line {before[0] + 1} above it {_indent(before[1])};"
                         " keys of one mapping must start in the same column (a value that goes on to the next line"
                         " must be indented more than its key)")

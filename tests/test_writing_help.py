@@ -46,6 +46,10 @@ def _error(text: str) -> str:
     (HEAD + "    text A\n    kind: evidence\n", "m.yaml:5:9:", "line 4 has no ':' after its key"),
     # a list item outside its key
     (HEAD + "    text: A\n  - b\n", "m.yaml:5:3:", "a list item ('- ') must be indented under the key it belongs to"),
+    # a value written on the next line at its key's indentation, a key left out, list items not lined up
+    (HEAD + "    text:\n    A long text\n    kind: evidence\n", "m.yaml:6:5:", "line 5 has no ':' after its key; if it goes on"),
+    (HEAD + "    : x\n", "m.yaml:4:5:", "a ':' with no key before it"),
+    (HEAD + "    text: A\n    supports:\n    - a\n     - b\n", "m.yaml:6:7:", "is read as more of that item: line up the dashes"),
     # a typo in a key
     (HEAD + "    txt: A\n", "m.yaml:4:5:", "unknown key 'txt' in claim 'a'; did you mean 'text'?"),
 ])

@@ -251,3 +251,24 @@ def test_quote_search_helpers():
 
 def test_an_ellipsis_the_source_has_itself_matches_as_written_even_across_paragraphs(tmp_path):
     assert_findings(tmp_path, one_quote("'Wait... What she said'"), CODE, [CONTROL], "She paused. Wait...\n\nWhat she said was true.\n")
+
+
+def test_past_difflibs_budget_the_quote_is_compared_word_by_word_where_it_was_placed():
+    from argmap.rules.quote_not_in_source import NearestPassages
+
+    text = "Rents have risen by a third in five years, while wages have barely moved."
+    quote = "have risen by a half in five"
+    near = NearestPassages(text, [quote])
+    with_difflib = near.nearest(0, quote)
+    near.diff_budget = -1
+    assert near.nearest(0, quote) == with_difflib
+    assert with_difflib.differences == ['"half" where the source has "third"']
+
+
+def test_the_nearest_passage_search_stops_at_its_budget():
+    from argmap.rules.quote_not_in_source import NearestPassages
+
+    near = NearestPassages("one two three four five six\n", ["one two three four five seven"] * 3)
+    assert near.nearest(0, "one two three four five seven").text == "one two three four five six"
+    near.work = near.budget + 1
+    assert near.nearest(1, "one two three four five seven") is None
