@@ -61,7 +61,7 @@ _DESCRIPTIONS = {
     "include": "Other maps (by name, in the same folder) that this one combines.",
     "expect": "{claim-id: in|out|undec}: grounded labels the map relies on (AM204).",
     "text": "What the claim says.",
-    "kind": "conclusion | claim (the default) | evidence | assumption.",
+    "kind": "How the claim counts when the map is weighed. " + " ".join(f"{k}: {KIND_MEANINGS[k]}" for k in KINDS),
     "quote": "The words of the source the claim rests on; '...' skips words within a paragraph.",
     "section": "The part of the source it comes from; drawn as a cluster.",
     "ignore": "Rule codes silenced for this claim (say why in note:).",
