@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -40,7 +41,6 @@ from argmap.model import (
 )
 from argmap.root import InsideGit, NotRegular, OutsideRoot, Root, TooLarge, find_root, read_regular
 from argmap.yaml_events import (
-    LINE_BREAK,
     Events,
     MappingEnd,
     MappingStart,
@@ -53,6 +53,8 @@ from argmap.yaml_events import (
 )
 
 MAP_SUFFIXES = (".yaml", ".yml")
+# After a plain value: spaces, then a '#' straight before a word (not a space, a line break or another '#').
+_CUT = re.compile(r"[ \t]+#[^\s#]")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -104,16 +106,17 @@ class _MapReader:
         self.at = events.position
         self.duplicates: list[DuplicateKey] = []
         self.cut: list[CutValue] = []
-        self.hashes = _hashes(events.text) if "#" in events.text else {}
+        self.hashes = "#" in events.text  # only then can a comment have cut a value short
 
     def _check_cut(self, key: str, claim: str | None, event) -> None:  # type: ignore[no-untyped-def]
         """Record a plain value that a `` #`` directly followed by a word cut short (``We are #1``):
-        YAML took the rest of the line for a comment. A comment written as ``# ...`` is left alone."""
+        YAML took the rest of the line for a comment. A comment written as ``# ...`` is left alone.
+        The C parser's marks count characters, so the text just after the value is at its end's index."""
         end = event.end_mark
-        line, columns = self.hashes.get(end.line, ("", ()))
-        for column in columns:
-            if column > end.column and line[end.column:column].isspace():
-                self.cut.append(CutValue(key, claim, event.value, Position(self.events.path, end.line + 1, column + 1)))
+        cut = _CUT.match(self.events.text, end.index)
+        if cut is not None:
+            column = end.column + cut.end() - 2 - end.index
+            self.cut.append(CutValue(key, claim, event.value, Position(self.events.path, end.line + 1, column + 1)))
 
     def _text(self, event, what: str, *, required: bool = True) -> str | None:  # type: ignore[no-untyped-def]
         if type(event) is Scalar and event.value and not event.value.isspace() and not is_null(event):
@@ -393,20 +396,6 @@ def _place_arguments(arguments: list[Argument], claims: list[Claim]) -> list[Arg
                 argument = replace(argument, section=shared.pop())
         placed.append(argument)
     return placed
-
-
-def _hashes(text: str) -> dict[int, tuple[str, list[int]]]:
-    """For each line (from 0) of ``text`` that has one, the line and the columns of a ``#`` after a
-    space or tab and directly before a character that is not a space: where a comment may have cut a
-    plain value short. Linear: one split into lines, one ``str.find`` walk over the lines with a ``#``."""
-    found: dict[int, tuple[str, list[int]]] = {}
-    for number, line in enumerate(LINE_BREAK.split(text)):
-        at = line.find("#", 1)
-        while at > 0:
-            if line[at - 1] in " \t" and line[at + 1:at + 2] not in ("", " ", "\t", "#"):
-                found.setdefault(number, (line, []))[1].append(at)
-            at = line.find("#", at + 1)
-    return found
 
 
 def _read_source(argmap: ArgMap, folder: Path, root: Root, max_bytes: int) -> tuple[str | None, str | None]:

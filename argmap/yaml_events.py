@@ -125,8 +125,7 @@ def describe(event: yaml.Event) -> str:
     return "a mapping" if type(event) is MappingStart else "a list" if type(event) is SequenceStart else "text"
 
 
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
-_LINE_BREAK = LINE_BREAK
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 
 
 def _line(text: str, index: int) -> str:
