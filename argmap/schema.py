@@ -99,7 +99,7 @@ def _claim() -> dict[str, object]:
 
 def _extension() -> dict[str, object]:
     properties = {key: _references(key) if key in RELATION_TYPES else _OPTIONAL_TEXT for key in EXTENSION_KEYS}
-    return {"type": ["object", "null"], "additionalProperties": False, "properties": properties}
+    return {"type": "object", "additionalProperties": False, "properties": properties}
 
 
 def _claims() -> dict[str, object]:

@@ -115,5 +115,22 @@ def test_new_keys_are_checked_too(text, where):
     assert [e for e in errors(text) if e.startswith(where + ":")], errors(text)
 
 
+@pytest.mark.parametrize("text", [
+    "title: T\nclaims:\n  a:\n",  # a claim that is nothing
+    "title: T\ninclude: [o]\nclaims:\n  o#a:\n",  # an extension that is nothing
+    "title: T\nclaims:\n  a: {text: A}\narguments:\n  g: {premises: , conclusion: a}\n",
+    "title:\nclaims: {}\n",
+    "title: T\nauthor:\nclaims: {}\n",
+    "title: T\nsections: [a, b]\n",
+])
+def test_what_argmap_refuses_as_nothing_or_the_wrong_type_the_schema_refuses(text):
+    from argmap.load import parse_map
+    from argmap.model import MapError
+
+    with pytest.raises(MapError):
+        parse_map(text, "m.yaml", "m")
+    assert errors(text)
+
+
 def test_what_argmap_reads_as_text_the_schema_accepts():
     assert errors("title: 2024\ndate: 2024-05-01\nauthor: yes\nsections:\n  Empty:\nclaims:\n  a: {text: 42, note: }\n") == []
