@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .common import assert_findings
 
@@ -272,3 +274,39 @@ def test_the_nearest_passage_search_stops_at_its_budget():
     assert near.nearest(0, "one two three four five seven").text == "one two three four five six"
     near.work = near.budget + 1
     assert near.nearest(1, "one two three four five seven") is None
+
+
+def test_elided_quotes_past_the_budget_are_reported_unchecked(tmp_path, monkeypatch):
+    import argmap.rules.quote_not_in_source as rule
+
+    monkeypatch.setattr(rule, "ELIDED_SCAN", 0)
+    monkeypatch.setattr(rule, "ELIDED_STEP", 1)  # a budget of 16 characters scanned: spent in the first paragraph
+    found = assert_findings(tmp_path, one_quote("Rents have risen ... Zoning rules"), CODE, [CONTROL, QUOTE], OP_ED * 40)
+    assert found[1].message == ("the quote of 'e' was not checked: the map's quotes with '...' take too long to look for in"
+                                " sources/s.txt; split them into quotes without '...'")
+
+
+def _in_one_paragraph(paragraphs: str, parts: list[str]) -> bool:
+    """The brute-force oracle: some paragraph has the parts in order, trying every place of each."""
+    def fits(paragraph: str, rest: list[str], start: int) -> bool:
+        if not rest:
+            return True
+        at = paragraph.find(rest[0], start)
+        while at >= 0:
+            if fits(paragraph, rest[1:], at + len(rest[0])):
+                return True
+            at = paragraph.find(rest[0], at + 1)
+        return False
+    return any(fits(paragraph, parts, 0) for paragraph in paragraphs.split("\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abc ", min_size=1, max_size=12), min_size=1, max_size=4),
+       st.lists(st.text("abc", min_size=1, max_size=3), min_size=1, max_size=3))
+def test_elided_search_agrees_with_brute_force(paragraphs, parts):
+    from argmap.rules.quote_not_in_source import elided_found, source_paragraphs
+
+    text = source_paragraphs("\n\n".join(paragraphs))
+    found, unchecked = elided_found(text, [("q", parts)])
+    assert unchecked == set()
+    assert ("q" in found) == _in_one_paragraph(text, parts)
