@@ -8,7 +8,6 @@ points editors at the JSON Schema of the format (completion and checks while typ
 
 from __future__ import annotations
 
-import json
 import os
 import textwrap
 from pathlib import Path
@@ -68,7 +67,18 @@ def yaml_text(text: str) -> str:
     """
     plain = (text and (text[0].isalnum() or text[0] in "./_") and text.isprintable() and text == text.strip() and ": " not in text
              and " #" not in text and not text.endswith(":") and text.lower() not in ("null", "true", "false", "yes", "no", "on", "off"))
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    if plain:
+        return text
+    # Double-quoted, with every character YAML would refuse raw (controls, DEL, a byte-order mark,
+    # unpaired surrogates) written as an escape.
+    return '"' + "".join(c if c.isprintable() and c not in '"\\' else _escape(c) for c in text) + '"'
+
+
+def _escape(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def starter_map(source_text: str, source: str, *, title: str, schema: str | None, check_command: str) -> str:
@@ -135,6 +145,10 @@ def write_starter(source: str | os.PathLike[str], output: str | os.PathLike[str]
                   title: str | None = None) -> Started:
     """Write the starter map for ``source`` to ``output`` (never over a file), and the schema file
     ``schema/map.schema.json`` at the top of the repository when there is none yet."""
+    if title is not None and not title.strip():
+        raise MapError("--title is blank; give the map a title, or leave --title out")
+    if title is not None and any(0xD800 <= ord(c) <= 0xDFFF for c in title):
+        raise MapError("--title is not valid UTF-8 text; give the map a title in UTF-8")
     out = Path(output)
     if out.suffix not in (".yaml", ".yml"):
         raise MapError("the map must be named *.yaml (or *.yml); give -o maps/NAME.yaml", path=str(out))

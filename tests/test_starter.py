@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.check import check_paths
 from argmap.cli import main
@@ -161,3 +163,21 @@ def test_the_readme_tour_can_start_from_argmap_new(tmp_path):
     ours = check_paths([str(tmp_path / "library.yaml")])
     theirs = check_paths([str(REPO / "docs" / "tour-maps" / "library.yaml")])
     assert [(f.code, f.claim, f.message) for f in ours.findings] == [(f.code, f.claim, f.message) for f in theirs.findings]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.text(min_size=1, max_size=40).filter(str.strip))
+def test_a_starter_reads_back_as_the_map_it_shows_whatever_the_text(text, title):
+    made = starter_map(text, "../sources/x #1: y.txt", title=title, schema="../schema/map.schema.json",
+                       check_command="argmap check maps/x.yaml")
+    argmap = parse_map(made, "x.yaml", "x")
+    assert (argmap.title, argmap.source) == (title, "../sources/x #1: y.txt")
+    assert [c.id for c in argmap.claims] == ["thesis"]
+
+
+def test_a_blank_or_undecodable_title_is_refused(tmp_path):
+    _repo(tmp_path)
+    assert _new(tmp_path, "sources/op-ed.txt", "-o", "maps/a.yaml", "--title", "  ") == (
+        2, "Error: --title is blank; give the map a title, or leave --title out\n")
+    assert _new(tmp_path, "sources/op-ed.txt", "-o", "maps/a.yaml", "--title", "caf\udce9")[0] == 2
+    assert not (tmp_path / "maps" / "a.yaml").exists()
