@@ -565,8 +565,9 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         if not quoted:
             continue
         elided = {quote: parts for _, quote in quoted if (parts := elided_parts(quote)) is not None}
+        text = normalise(argmap.source_text)
         # Every quote as written first: a '...' the source has itself is matched as it stands.
-        found = quotes_found(normalise(argmap.source_text), (quote for _, quote in quoted))
+        found = quotes_found(text, (quote for _, quote in quoted))
         unchecked: set[str] = set()
         if elided.keys() - found:
             more, unchecked = elided_found(source_paragraphs(argmap.source_text),
@@ -577,7 +578,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
             continue
         sought = [quote for _, quote in missing]  # for an elided quote: its first part not in the source
         if elided:  # which parts of the elided quotes that are missing occur anywhere at all
-            parts_found = quotes_found(normalise(argmap.source_text), {p for _, q in missing if q in elided for p in elided[q]})
+            parts_found = quotes_found(text, {p for _, q in missing if q in elided for p in elided[q]})
             sought = [next((p for p in elided[q] if p not in parts_found), q) if q in elided else q for _, q in missing]
         near = NearestPassages(argmap.source_text, sought)
         for which, (claim, quote) in enumerate(missing):
@@ -604,12 +605,11 @@ def _not_found(name: str, source: str | None, claim: Claim, quote: str, which: i
                    " split them into quotes without '...'")
         return Problem(claim.quote_position, message, f"{name}#{claim.id}", details={"quote": claim.quote})  # type: ignore[arg-type]
     passage = near.nearest(which, quote)
-    where = ""
     if passage is None:
         tail = "; no passage of it is close: copy the quote from the source again, or correct 'source:'"
         details: dict[str, object] = {"quote": claim.quote}
-        short, full = excerpt(words, 0), f'{what} is not in {source}{where}: "{claim.quote}"{tail}'
-        return Problem(claim.quote_position, f'{what} is not in {source}{where}: "{short}"{tail}',  # type: ignore[arg-type]
+        short, full = excerpt(words, 0), f'{what} is not in {source}: "{" ".join(words)}"{tail}'
+        return Problem(claim.quote_position, f'{what} is not in {source}: "{short}"{tail}',  # type: ignore[arg-type]
                        f"{name}#{claim.id}", full_message=full, details=details)
     first = max(passage.first, 0)
     differs = "; ".join(passage.differences[:3]) + ("; …" if len(passage.differences) > 3 else "")
@@ -617,9 +617,9 @@ def _not_found(name: str, source: str | None, claim: Claim, quote: str, which: i
     nearest_words = passage.text.split()
     shown_passage = excerpt(nearest_words, min(first, len(nearest_words) - 1))
     differs_text = f" ({differs})" if differs else ""
-    message = (f'{what} is not in {source}{where}: "{excerpt(words, first)}"; nearest, line {passage.line}:'
+    message = (f'{what} is not in {source}: "{excerpt(words, first)}"; nearest, line {passage.line}:'
                f' "{shown_passage}"{differs_text}')
-    full = (f'{what} is not in {source}{where}: "{" ".join(words)}"; nearest, line {passage.line}: "{passage.text}"'
+    full = (f'{what} is not in {source}: "{" ".join(words)}"; nearest, line {passage.line}: "{passage.text}"'
             + (f" ({differs_all})" if differs_all else ""))
     details = {"quote": claim.quote, "nearest": {"line": passage.line, "text": passage.text}, "differences": passage.differences}
     return Problem(claim.quote_position, message, f"{name}#{claim.id}", full_message=full, details=details)  # type: ignore[arg-type]
