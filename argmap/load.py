@@ -106,7 +106,7 @@ class _MapReader:
         self.at = events.position
         self.duplicates: list[DuplicateKey] = []
         self.cut: list[CutValue] = []
-        self.hashes = "#" in events.text  # only then can a comment have cut a value short
+        self.has_hash = "#" in events.text  # only then can a comment have cut a value short
 
     def _check_cut(self, key: str, claim: str | None, event) -> None:  # type: ignore[no-untyped-def]
         """Record a plain value that a `` #`` directly followed by a word cut short (``We are #1``):
@@ -196,7 +196,7 @@ class _MapReader:
             keys.add(key)
             if key == "title":
                 title = self._text(value, "'title'")
-                if self.hashes and not value.style:
+                if self.has_hash and not value.style:
                     self._check_cut("title", None, value)
             elif key in ABOUT_KEYS:
                 about[key] = self._about(key, value)
@@ -230,6 +230,8 @@ class _MapReader:
             raise MapError("the map has no 'title:'; add one", self.at(root))
         if "claims" not in keys and "include" not in keys and "sections" not in keys:
             raise MapError("the map has no 'claims:' (and includes no other map); add its claims", self.at(root))
+        if "sections" in keys:  # one id in two blocks: the first is kept, the second is AM001 as in one block
+            claims = self._first_of_each(claims)
         if arguments:
             arguments = _place_arguments(arguments, claims)
         return ArgMap(
@@ -249,6 +251,15 @@ class _MapReader:
             cut_values=tuple(self.cut),
             **about,  # type: ignore[arg-type]
         )
+
+    def _first_of_each(self, claims: list[Claim]) -> list[Claim]:
+        first: dict[str, Claim] = {}
+        for claim in claims:
+            if claim.id in first:
+                self.duplicates.append(DuplicateKey(claim.id, claim.position, first[claim.id].position))
+            else:
+                first[claim.id] = claim
+        return list(first.values())
 
     def _about(self, key: str, event) -> str | None:  # type: ignore[no-untyped-def]
         value = self._text(event, f"'{key}'", required=key != "note")
@@ -306,7 +317,7 @@ class _MapReader:
             if kind not in KINDS:
                 raise MapError(f"unknown kind '{kind}' in {what}; expected one of: {', '.join(KINDS)}", self.at(fields["kind"][1]))
         quote = fields.get("quote")
-        if self.hashes:
+        if self.has_hash:
             for key in ("text", "quote"):
                 if key in fields and not fields[key][1].style:  # type: ignore[attr-defined]
                     self._check_cut(key, claim_id, fields[key][1])
