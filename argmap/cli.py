@@ -25,7 +25,7 @@ from argmap.check import check_paths, validate_codes
 from argmap.config import Config, expand_codes, format_settings, load_config, settings_in_force
 from argmap.files import OutputError, deferring, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES, NotChecked
-from argmap.model import MapError
+from argmap.model import KIND_MEANINGS, KINDS, MapError
 from argmap.report import FORMATS as REPORT_FORMATS
 from argmap.report import escape_controls, escape_controls_json, format_result
 from argmap.root import Root, check_output_folder, find_root
@@ -511,14 +511,54 @@ def config_command(fmt: str, config_file: str | None, isolated: bool) -> None:
     _echo(json.dumps(settings, indent=2) + "\n" if fmt == "json" else format_settings(settings), json_text=fmt == "json")
 
 
+@main.command("new")
+@click.argument("source", metavar="SOURCE", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, metavar="MAP",
+              help="The map to write (maps/NAME.yaml); never over an existing file.")
+@click.option("--title", help="The map's title [default: the source's first line when it is short, else its file name].")
+@max_bytes_option
+def new_command(source: str, output: str, title: str | None, max_bytes: int) -> None:
+    """Start a map of SOURCE (a text file): its title and source, a conclusion to write, the four kinds
+    explained, and the source's paragraphs as sections to fill in; the first line points editors at the
+    JSON Schema of the format (written to schema/map.schema.json at the repository's top if missing).
+
+    \b
+    Example:
+        argmap new sources/op-ed.txt -o maps/op-ed.yaml
+    """
+    with _input_errors():
+        from argmap.starter import write_starter
+
+        started = write_starter(source, output, max_bytes=max_bytes, title=title)
+    also = f" and {os.path.relpath(started.schema_path)} (the schema editors use)" if started.schema_path else ""
+    _echo(f"wrote {started.map_path}{also}: {plural(started.paragraphs, 'paragraph')} of {source} as sections to fill in;"
+          f" then run: argmap check {started.map_path}\n")
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the map format (what schema/map.schema.json holds), for editors and tools.
+
+    \b
+    Example:
+        argmap schema > schema/map.schema.json
+    """
+    from argmap.schema import schema_text
+
+    _echo(schema_text())
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def rules(fmt: str) -> None:
-    """List the rules: code, name, severity and what each checks."""
+    """List the rules: code, name, severity and what each checks; then the four kinds of claim, what
+    each means and how it decides verdicts."""
     if fmt == "markdown":
         _echo(rule_table())
     else:
-        _echo("".join(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}\n" for rule in RULES))
+        kinds = "".join(f"  {kind:<10}  {KIND_MEANINGS[kind]}\n" for kind in KINDS)
+        _echo("".join(f"{rule.code} {rule.name} ({rule.severity}): {rule.summary}\n" for rule in RULES)
+              + "\nKinds of claim (kind:), and how each decides verdicts:\n" + kinds)
 
 
 def cli_reference() -> str:

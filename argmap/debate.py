@@ -34,8 +34,8 @@ from argmap.analysis import (
 from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
-from argmap.model import BASIC_KINDS, MapError
-from argmap.wording import plural
+from argmap.model import BASIC_KINDS, MapError, source_details
+from argmap.wording import byline, plural
 
 SEMANTICS = ("grounded", "preferred")
 MAX_DEPTH = 8  # how deep an outline of support goes before it says "..."
@@ -506,6 +506,11 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
     lines = [f"# Brief {'against' if against else 'for'}: {claim['text']}", ""]  # type: ignore[index]
     lines.append(f"`{claim['id']}` ({claim['kind']}) stands as **{claim['label']}** under grounded semantics.")  # type: ignore[index]
     lines.append("")
+    about = data.get("source")
+    if about:
+        lines += [f"From *{about['title']}*: {byline(about)}", ""]  # type: ignore[index, arg-type]
+        if about.get("note"):  # type: ignore[union-attr]
+            lines += [f"({about['note']})", ""]  # type: ignore[index]
 
     def section(title: str, body: list[str], empty: str) -> None:
         lines.extend([f"## {title}", "", *(body or [empty]), ""])
@@ -610,5 +615,6 @@ def brief_map(path: str, claim: str, *, side: str = "for", fmt: str = "markdown"
     """``argmap brief``: a debate brief on one claim of a map."""
     subject = load_subject(path, max_bytes=max_bytes, root=root)
     n = subject.node(claim)
-    return format_brief(brief(subject.graph, n, subject.names, side, relations=subject.maps.memo(plain_relations),
-                              labels=subject.grounded), fmt)
+    data = brief(subject.graph, n, subject.names, side, relations=subject.maps.memo(plain_relations), labels=subject.grounded)
+    about = source_details(subject.maps.maps.by_name()[subject.graph.nodes[n]["map"]])
+    return format_brief({**data, "source": about} if about else data, fmt)

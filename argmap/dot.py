@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING
 from argmap.check import Finding
 from argmap.files import OutputError, signals_deferred
 from argmap.graph import MapGraph, diagram_nodes, local_id, map_members, resolve
+from argmap.model import source_details
 from argmap.overview import Collapsed, Overview
-from argmap.wording import plural
+from argmap.wording import byline, plural
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -443,6 +444,9 @@ def to_dot(
     title = shorten(argmap.title) if focus is None else f"{shorten(argmap.title)}: around '{shorten(focus.rpartition('#')[2])}'"
     if subtitle:
         title += f": {shorten(subtitle)}"
+    about = source_details(argmap)
+    if about.get("url") or about.get("author") or about.get("date"):
+        title += f"\n{shorten(byline(about))}"
     if labels is not None:
         title += " (which claims stand, grounded semantics)"
     if folded is not None and folded.hidden:

@@ -14,7 +14,7 @@ from argmap.graph import MapGraph, diagram_nodes, map_members, shown_names
 from argmap.interchange.aif import to_aif
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.mermaid import to_mermaid
-from argmap.model import MapError
+from argmap.model import MapError, source_details
 
 FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown", "aif")
 
@@ -27,7 +27,10 @@ def export_graph(maps: MapGraph, name: str) -> nx.MultiDiGraph:
     G = maps.graph
     nodes, _ = diagram_nodes(maps, name)
     rename = shown_names(maps, name, nodes).__getitem__
-    H = nx.MultiDiGraph(name=name, title=maps.maps.by_name()[name].title)
+    argmap = maps.maps.by_name()[name]
+    # What the map says of its text (source file, url, author, date, note), as graph attributes.
+    about = {("source" if key == "file" else key): value for key, value in source_details(argmap).items() if key != "title"}
+    H = nx.MultiDiGraph(name=name, title=argmap.title, **about)
     for n in nodes:
         data = G.nodes[n]
         attrs = {"text": data["text"], "kind": data["kind"], "map": data["map"], "line": data["position"].line}

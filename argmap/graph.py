@@ -212,7 +212,7 @@ def node_table(maps: MapSet) -> dict[str, dict[str, object]]:
                 "text": argument.note or "",
                 "map": argmap.name,
                 "id": argument.id,
-                "section": None,
+                "section": argument.section,
                 "quote": None,
                 "note": argument.note,
                 "ignore": frozenset(),

@@ -7,12 +7,15 @@ wrong.
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from argmap.model import (
+    ABOUT_KEYS,
     ARGUMENT_KEYS,
     CLAIM_KEYS,
     EXTENSION_KEYS,
@@ -27,6 +30,7 @@ from argmap.model import (
     ArgMap,
     Argument,
     Claim,
+    CutValue,
     DuplicateKey,
     Expectation,
     Extension,
@@ -36,9 +40,21 @@ from argmap.model import (
     Relation,
 )
 from argmap.root import InsideGit, NotRegular, OutsideRoot, Root, TooLarge, find_root, read_regular
-from argmap.yaml_events import Events, MappingEnd, MappingStart, Scalar, SequenceEnd, SequenceStart, describe, is_null, offset_position
+from argmap.yaml_events import (
+    Events,
+    MappingEnd,
+    MappingStart,
+    Scalar,
+    SequenceEnd,
+    SequenceStart,
+    describe,
+    is_null,
+    offset_position,
+)
 
 MAP_SUFFIXES = (".yaml", ".yml")
+# After a plain value: spaces, then a '#' straight before a word (not a space, a line break or another '#').
+_CUT = re.compile(r"[ \t]+#[^\s#]")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -64,11 +80,20 @@ def decode_map_text(data: bytes, path: str) -> str:
 def _check_reference(value: str, position: Position, what: str) -> str:
     map_name, _, local = value.rpartition("#")
     if (map_name and not MAP_NAME_PATTERN.match(map_name)) or not ID_PATTERN.match(local):
+        joined = ("; a '- ' item indented more than the one above it is read as more of that item: line up the dashes"
+                  if " - " in value else "")
         raise MapError(
-            f"bad reference '{value}' in {what}; write a claim id (lowercase letters, digits, '-') or map-name#id",
+            f"bad reference '{value}' in {what}; write a claim id (lowercase letters, digits, '-') or map-name#id{joined}",
             position,
         )
     return value
+
+
+def _expected(name: str, allowed: tuple[str, ...]) -> str:
+    """The keys allowed, and the one meant if ``name`` looks like a typo of it (on the error path only)."""
+    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+    meant = f"did you mean '{close[0]}'? " if close else ""
+    return f"{meant}expected one of: {', '.join(allowed)}"
 
 
 class _MapReader:
@@ -80,6 +105,18 @@ class _MapReader:
         self.name = name
         self.at = events.position
         self.duplicates: list[DuplicateKey] = []
+        self.cut: list[CutValue] = []
+        self.has_hash = "#" in events.text  # only then can a comment have cut a value short
+
+    def _check_cut(self, key: str, claim: str | None, event) -> None:  # type: ignore[no-untyped-def]
+        """Record a plain value that a `` #`` directly followed by a word cut short (``We are #1``):
+        YAML took the rest of the line for a comment. A comment written as ``# ...`` is left alone.
+        The C parser's marks count characters, so the text just after the value is at its end's index."""
+        end = event.end_mark
+        cut = _CUT.match(self.events.text, end.index)
+        if cut is not None:
+            column = end.column + cut.end() - 2 - end.index
+            self.cut.append(CutValue(key, claim, event.value, Position(self.events.path, end.line + 1, column + 1)))
 
     def _text(self, event, what: str, *, required: bool = True) -> str | None:  # type: ignore[no-untyped-def]
         if type(event) is Scalar and event.value and not event.value.isspace() and not is_null(event):
@@ -121,7 +158,7 @@ class _MapReader:
                 self.events.skip(next_event())
                 continue
             if allowed is not None and name not in allowed:
-                raise MapError(f"unknown key '{name}' in {what}; expected one of: {', '.join(allowed)}", self.at(key))
+                raise MapError(f"unknown key '{name}' in {what}; {_expected(name, allowed)}", self.at(key))
             seen[name] = key
             yield name, key, next_event()
 
@@ -148,6 +185,7 @@ class _MapReader:
         if type(root) is not MappingStart:
             raise MapError(f"a map must be a YAML mapping with 'title:' and 'claims:', not {describe(root)}", self.at(root))
         title = source = source_position = None
+        about: dict[str, str | None] = {}
         claims: list[Claim] = []
         extensions: list[Extension] = []
         arguments: list[Argument] = []
@@ -158,6 +196,15 @@ class _MapReader:
             keys.add(key)
             if key == "title":
                 title = self._text(value, "'title'")
+                if self.has_hash and not value.style:
+                    self._check_cut("title", None, value)
+            elif key in ABOUT_KEYS:
+                about[key] = self._about(key, value)
+            elif key == "sections":
+                if not is_null(value):
+                    for section, at, block in self._pairs(value, "'sections'"):
+                        if not is_null(block):
+                            self._claims(block, claims, extensions, (section, self.at(at)))
             elif key == "source":
                 source, source_position = self._text(value, "'source'"), self.at(value)
             elif key == "claims":
@@ -181,8 +228,12 @@ class _MapReader:
         events.rest()
         if "title" not in keys:
             raise MapError("the map has no 'title:'; add one", self.at(root))
-        if "claims" not in keys and "include" not in keys:
+        if "claims" not in keys and "include" not in keys and "sections" not in keys:
             raise MapError("the map has no 'claims:' (and includes no other map); add its claims", self.at(root))
+        if "sections" in keys:  # one id in two blocks: the first is kept, the second is AM001 as in one block
+            claims = self._first_of_each(claims)
+        if arguments:
+            arguments = _place_arguments(arguments, claims)
         return ArgMap(
             name=self.name,
             path=path,
@@ -197,23 +248,50 @@ class _MapReader:
             include_positions=tuple(p for _, p in includes),
             expect=tuple(expect),
             duplicate_keys=tuple(self.duplicates),
+            cut_values=tuple(self.cut),
+            **about,  # type: ignore[arg-type]
         )
 
-    def _claims(self, event, claims: list[Claim], extensions: list[Extension]) -> None:  # type: ignore[no-untyped-def]
-        for key, key_event, value in self._pairs(event, "'claims'"):
+    def _first_of_each(self, claims: list[Claim]) -> list[Claim]:
+        first: dict[str, Claim] = {}
+        for claim in claims:
+            if claim.id in first:
+                self.duplicates.append(DuplicateKey(claim.id, claim.position, first[claim.id].position))
+            else:
+                first[claim.id] = claim
+        return list(first.values())
+
+    def _about(self, key: str, event) -> str | None:  # type: ignore[no-untyped-def]
+        value = self._text(event, f"'{key}'", required=key != "note")
+        if key == "url" and not value.startswith(("https://", "http://")):  # type: ignore[union-attr]
+            raise MapError("'url' must be the web address of the source, starting with https:// or http://", self.at(event))
+        return value
+
+    def _claims(self, event, claims: list[Claim], extensions: list[Extension],  # type: ignore[no-untyped-def]
+                section: tuple[str, Position] | None = None) -> None:
+        what = "'claims'" if section is None else f"section '{section[0]}' of 'sections'"
+        for key, key_event, value in self._pairs(event, what):
             position = self.at(key_event)
             if "#" in key:
+                if section is not None:
+                    raise MapError(f"'{key}' names a claim of another map, which cannot be put in a section;"
+                                   " write it under 'claims:'", position)
                 extensions.append(self._extension(key, position, value))
             elif ID_PATTERN.match(key):
-                claims.append(self._claim(key, position, value))
+                claims.append(self._claim(key, position, value, section))
             else:
                 raise MapError(
                     f"bad claim id '{key}'; use lowercase letters, digits and '-', starting with a letter or digit", position
                 )
 
-    def _claim(self, claim_id: str, position: Position, event) -> Claim:  # type: ignore[no-untyped-def]
+    def _claim(self, claim_id: str, position: Position, event, block: tuple[str, Position] | None = None) -> Claim:  # type: ignore[no-untyped-def]
         what = f"claim '{claim_id}'"
         if type(event) is Scalar:
+            value = event.value
+            if not event.style and ":" in value and value.partition(":")[0] in CLAIM_KEYS:
+                key, _, rest = value.partition(":")
+                raise MapError(f"{what} must be a mapping with at least 'text:'; YAML needs a space after the ':' of a key:"
+                               f" write '{key}: {rest.strip()[:40]}'", self.at(event))
             raise MapError(f"{what} must be a mapping with at least 'text:'", self.at(event))
         fields: dict[str, tuple[str | None, object]] = {}
         relations: list[Relation] = []
@@ -239,6 +317,16 @@ class _MapReader:
             if kind not in KINDS:
                 raise MapError(f"unknown kind '{kind}' in {what}; expected one of: {', '.join(KINDS)}", self.at(fields["kind"][1]))
         quote = fields.get("quote")
+        if self.has_hash:
+            for key in ("text", "quote"):
+                if key in fields and not fields[key][1].style:  # type: ignore[attr-defined]
+                    self._check_cut(key, claim_id, fields[key][1])
+        section = fields["section"][0] if "section" in fields else None
+        if block is not None:
+            if "section" in fields:
+                raise MapError(f"{what} is already in section '{block[0]}' (line {block[1].line}); remove its own"
+                               " 'section:', or move it out of that section", self.at(fields["section"][1]))
+            section = block[0]
         return Claim(
             id=claim_id,
             text=fields["text"][0],
@@ -246,7 +334,7 @@ class _MapReader:
             position=position,
             quote=quote[0] if quote is not None else None,
             quote_position=self.at(quote[1]) if quote is not None else None,
-            section=fields["section"][0] if "section" in fields else None,
+            section=section,
             note=fields["note"][0] if "note" in fields else None,
             ignore=frozenset(code for code, _ in codes),
             ignore_positions=tuple(codes),
@@ -276,12 +364,14 @@ class _MapReader:
             raise MapError(f"bad argument id '{argument_id}'; use lowercase letters, digits and '-'", position)
         what = f"argument '{argument_id}'"
         premises: list[tuple[str, Position]] | None = None
-        premises_event = conclusion = conclusion_position = note = None
+        premises_event = conclusion = conclusion_position = note = section = None
         for key, _, value in self._pairs(event, what, ARGUMENT_KEYS):
             if key == "premises":
                 premises_event, premises = value, self._text_list(value, f"'premises' of {what}", "premises: [a, b]")
             elif key == "conclusion":
                 conclusion, conclusion_position = self._text(value, f"'conclusion' of {what}"), self.at(value)
+            elif key == "section":
+                section = self._text(value, f"'section' of {what}")
             else:
                 note = self._text(value, f"'note' of {what}", required=False)
         if premises is None:
@@ -301,7 +391,22 @@ class _MapReader:
             conclusion_position=conclusion_position,  # type: ignore[arg-type]
             position=position,
             note=note,
+            section=section,
         )
+
+
+def _place_arguments(arguments: list[Argument], claims: list[Claim]) -> list[Argument]:
+    """Each linked argument without a ``section:`` of its own goes in its premises' section, when they
+    are all claims of this map in one section (so it is drawn with them)."""
+    sections = {claim.id: claim.section for claim in claims}
+    placed = []
+    for argument in arguments:
+        if argument.section is None:
+            shared = {sections.get(p) for p in argument.premises}
+            if len(shared) == 1 and None not in shared:
+                argument = replace(argument, section=shared.pop())
+        placed.append(argument)
+    return placed
 
 
 def _read_source(argmap: ArgMap, folder: Path, root: Root, max_bytes: int) -> tuple[str | None, str | None]:

@@ -13,15 +13,29 @@ KINDS = ("conclusion", "claim", "evidence", "assumption")
 RELATION_TYPES = ("supports", "opposes", "tension", "same-as")
 BASIC_KINDS = frozenset({"evidence", "assumption"})
 
+# What each kind means, and how it counts when the map is weighed: shown by editors on hover, by
+# `argmap rules` and in the starter map of `argmap new`.
+KIND_MEANINGS = {
+    "conclusion": "what the text argues for. It must be supported down to evidence or assumptions (AM101), and"
+                  " argmap warns when it does not stand once attacks are weighed (AM203).",
+    "claim": "(the default) a step of reasoning. It stands only when its support reaches evidence or an"
+             " assumption; used as a premise without such support, it is AM103.",
+    "evidence": "a fact taken from the source, with its quote: (checked against the source, AM301; AM303 when"
+                " missing). It stands unless attacked.",
+    "assumption": "a premise taken as given, which the author does not argue for. It stands unless attacked;"
+                  " as a claim instead, it would have no support, and all that rests on it alone would be out.",
+}
+
 # The map format's vocabulary, shared by the readers (``load``, ``argmap.interchange``).
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 RULE_CODE_PATTERN = re.compile(r"AM[0-9]{3}\Z")
 MAP_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 LABELS = ("in", "out", "undec")
-TOP_KEYS = ("title", "source", "claims", "arguments", "include", "expect")
+TOP_KEYS = ("title", "source", "url", "author", "date", "note", "sections", "claims", "arguments", "include", "expect")
+ABOUT_KEYS = ("url", "author", "date", "note")  # what the map says about its source, shown on diagrams and in briefs
 CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", *RELATION_TYPES)
 EXTENSION_KEYS = ("note", *RELATION_TYPES)
-ARGUMENT_KEYS = ("premises", "conclusion", "note")
+ARGUMENT_KEYS = ("premises", "conclusion", "section", "note")
 # Plain values YAML reads as null; the readers give them the same meaning.
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -70,6 +84,15 @@ class Claim(NamedTuple):
     relations: tuple[Relation, ...] = ()
 
 
+class CutValue(NamedTuple):
+    """A plain value that a `` #`` cut short: YAML read the rest of the line as a comment."""
+
+    key: str  # text, quote or title
+    claim: str | None  # the claim's id (None for the title)
+    kept: str  # what YAML kept
+    position: Position  # of the '#'
+
+
 @dataclass(frozen=True)
 class Extension:
     """Relations a combined map adds to a claim of an included map (a ``map#id`` key under ``claims``)."""
@@ -91,6 +114,7 @@ class Argument:
     conclusion_position: Position
     position: Position
     note: str | None = None
+    section: str | None = None  # its own ``section:``, else its premises' one when they share it
 
 
 @dataclass(frozen=True)
@@ -118,6 +142,10 @@ class ArgMap:
     position: Position
     source: str | None = None
     source_position: Position | None = None
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    note: str | None = None
     claims: tuple[Claim, ...] = ()
     arguments: tuple[Argument, ...] = ()
     extensions: tuple[Extension, ...] = ()
@@ -125,8 +153,19 @@ class ArgMap:
     include_positions: tuple[Position, ...] = ()
     expect: tuple[Expectation, ...] = ()
     duplicate_keys: tuple[DuplicateKey, ...] = ()
+    cut_values: tuple[CutValue, ...] = ()
     source_text: str | None = field(default=None, repr=False)
     source_error: str | None = None
+
+
+def source_details(argmap: ArgMap) -> dict[str, str]:
+    """What a map says about the text it maps (``title``, ``file``, ``url``, ``author``, ``date``, ``note``):
+    only what is written; empty when it names no source, address, author or date."""
+    if not (argmap.source or argmap.url or argmap.author or argmap.date):
+        return {}
+    details = {"title": argmap.title, "file": argmap.source, "url": argmap.url, "author": argmap.author,
+               "date": argmap.date, "note": argmap.note}
+    return {key: value for key, value in details.items() if value}
 
 
 @dataclass(frozen=True)

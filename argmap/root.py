@@ -60,6 +60,10 @@ class Root:
         what = {"--root": "the --root folder", ".git": "the repository's top", "folder": "the map's folder (no .git above it)"}
         return f"{self.real} ({what[self.how]})"
 
+    def contains(self, path: str | os.PathLike[str]) -> bool:
+        """Whether the absolute, resolved ``path`` is the root or inside it."""
+        return _is_within(Path(path), self.real)
+
     def resolve(self, folder: Path, name: str) -> Path:
         """``folder/name`` with every symbolic link and ``..`` resolved, never stepping outside the root.
 

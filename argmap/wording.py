@@ -16,3 +16,16 @@ def plural(count: int, word: str) -> str:
     if count == 1:
         return f"{count:,} {word}"
     return f"{count:,} {_PLURALS.get(word, word + 's')}"
+
+
+def byline(details: dict[str, str]) -> str:
+    """``author, date: address`` (as much of it as is known): the line under a brief's or a diagram's title.
+
+    >>> byline({"author": "A. Writer", "date": "2024-05-01", "url": "https://example.org/a"})
+    'A. Writer, 2024-05-01: https://example.org/a'
+    >>> byline({"file": "sources/a.txt"})
+    'sources/a.txt'
+    """
+    who = ", ".join(details[key] for key in ("author", "date") if key in details)
+    where = details.get("url") or details.get("file") or ""
+    return f"{who}: {where}" if who and where else who or where

@@ -154,12 +154,136 @@ def _yaml_error(error: yaml.YAMLError, path: str, text: str) -> MapError:
         context_mark = getattr(error, "context_mark", None)
         where = f" at line {context_mark.line + 1}" if context_mark is not None and context_mark is not mark else ""
         message += f" ({context}{where})"
-    if "\t" in problem or "cannot start any token" in problem:
-        if mark is not None and "\t" in _line(text, mark.line):
-            message += "; YAML cannot indent with tabs, use spaces"
-    elif mark is not None and mark.column > 1024 and _line(text, mark.line)[mark.column:mark.column + 1] == ":":
-        message += "; a YAML key is at most 1024 characters long, shorten it"
+    advice = _advice(problem, context or "", text, mark, getattr(error, "context_mark", None))
+    if advice:
+        message += f"; {advice}"
     return MapError(message, _error_position(path, text, mark))
+
+
+# What a plain value cannot start with, and what YAML takes it for.
+_INDICATORS = {
+    '"': "is read as a quoted value that ends at its closing quote",
+    "'": "is read as a quoted value that ends at its closing quote",
+    "*": "is read as an alias",
+    "&": "is read as an anchor",
+    "!": "is read as a tag",
+    "-": "is read as a list item",
+    "[": "is read as a list",
+    "{": "is read as a mapping",
+    "|": "starts a block of text",
+    ">": "starts a folded block of text",
+    "@": "is reserved",
+    "`": "is reserved",
+    "%": "is read as a directive",
+    "?": "is read as a complex key",
+    ",": "is read as a separator",
+}
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_value(line: str) -> tuple[str, str] | None:
+    """(key, value) of a ``key: value`` line (a leading ``- `` taken off), or None."""
+    body = line.strip()
+    if body.startswith("- "):
+        body = body[2:].lstrip()
+    key, colon, value = body.partition(": ")
+    if not colon or not key or key[0] in "\"'#":
+        return None
+    return key, value.strip()
+
+
+def _quoted(key: str, value: str) -> str:
+    """``key: 'value'``, quoted as YAML reads it back (a ``'`` inside doubled), to show as the fix."""
+    if len(value) > 60:
+        return f"{key}: '...' (the whole value in single quotes, any ' in it doubled)"
+    if "'" in value and '"' not in value and "\\" not in value:
+        return f'{key}: "{value}"'
+    return f"{key}: '{value.replace(chr(39), chr(39) * 2)}'"
+
+
+def _previous_line(lines: list[str], index: int) -> tuple[int, str] | None:
+    """The last line before line ``index`` (from 0) that is not blank or a comment, with its index."""
+    for number in range(min(index, len(lines)) - 1, max(index - 200, 0) - 1, -1):
+        if lines[number].strip() and not lines[number].lstrip().startswith("#"):
+            return number, lines[number]
+    return None
+
+
+def _advice(problem: str, context: str, text: str, mark: yaml.Mark | None, context_mark: yaml.Mark | None) -> str | None:
+    """What to do about a YAML syntax error, judged from the lines it names: the common mistakes of
+    someone writing a map by hand (tabs, indentation, a value that starts with a YAML indicator or
+    holds ': ', a quote left open). Only ever run on the error path."""
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)  # once: the file may be large, and this is the error path
+
+    def _line(text: str, index: int) -> str:  # noqa: ARG001 - the module's helper, over the lines split once
+        return lines[index] if 0 <= index < len(lines) else ""
+
+    line = _line(text, mark.line)
+    if "\t" in problem or ("cannot start any token" in problem and line[mark.column:mark.column + 1] == "\t") or (
+        "\t" in line[:len(line) - len(line.lstrip(" \t"))] and "indent" in problem + context
+    ):
+        return "YAML cannot indent with tabs, use spaces"
+    if mark.column > 1024 and line[mark.column:mark.column + 1] == ":":
+        return "a YAML key is at most 1024 characters long, shorten it"
+    if "quoted scalar" in context and "end of stream" in problem and context_mark is not None:
+        return (f"the quote opened at line {context_mark.line + 1}, column {context_mark.column + 1} is never closed;"
+                " close it, or put the whole value in single quotes if the quote mark is part of the text")
+    # A value that starts with a character YAML gives a meaning to, on the line of the error or where the
+    # scanner started (the context).
+    for number in dict.fromkeys(m.line for m in (mark, context_mark) if m is not None and "flow" not in context):
+        pair = _key_value(_line(text, number))
+        if pair and pair[1] and pair[1][0] in _INDICATORS and not (pair[1][0] in "\"'" and _closed(pair[1])):
+            key, value = pair
+            return (f"a value that starts with {value[0]} {_INDICATORS[value[0]]} in YAML;"
+                    f" put the whole value in quotes: {_quoted(key, value)}")
+        if pair and pair[1] and pair[1][0] in "\"'" and _closed(pair[1]) is False:
+            break
+    pair = _key_value(line)
+    if pair and pair[1][0:1] in ("\"", "'"):
+        key, value = pair
+        return f"a quoted value must end with its closing quote; put the whole value in quotes: {_quoted(key, value)}"
+    if "mapping values are not allowed" in problem:
+        if pair and ": " in pair[1] and mark.column > len(line) - len(pair[1]):
+            key, value = pair
+            return f"': ' inside a value starts a new key in YAML; put the whole value in quotes: {_quoted(key, value)}"
+        before = _previous_line(lines, mark.line)
+        if before is not None and ":" not in before[1] and not before[1].lstrip().startswith("- "):
+            return f"line {before[0] + 1} has no ':' after its key; write it as 'key: value'"
+        if before is not None and _indent(line) > _indent(before[1]):
+            return (f"this line is indented more than line {before[0] + 1} above it, so YAML reads it as more of that"
+                    f" line's value; indent it {_indent(before[1])} spaces, like the key above it")
+        return "a ':' followed by a space starts a key in YAML; put a value that holds ': ' in quotes"
+    if "could not find expected ':'" in problem and context_mark is not None:
+        return (f"line {context_mark.line + 1} has no ':' after its key; if it goes on the value of the line above,"
+                " indent it more than that line's key")
+    if "did not find expected key" in problem:
+        if line.lstrip().startswith(":"):
+            return "a ':' with no key before it; write the key, or put a value that starts with ':' in quotes"
+        if line.lstrip().startswith("- "):
+            return ("a list item ('- ') must be indented under the key it belongs to, e.g. 'supports:' then '- other-claim'"
+                    " indented deeper; or write the list as supports: [a, b]")
+        if mark.column <= _indent(line):
+            before = _previous_line(lines, mark.line)
+            if before is not None and _indent(before[1]) != _indent(line):
+                return (f"this line is indented {_indent(line)} spaces and line {before[0] + 1} above it {_indent(before[1])};"
+                        " keys of one mapping must start in the same column (a value that goes on to the next line"
+                        " must be indented more than its key)")
+    if "block sequence entries are not allowed" in problem and pair:
+        key, value = pair
+        return f"'- ' starts a list item in YAML; put the whole value in quotes: {_quoted(key, value)}"
+    return None
+
+
+def _closed(value: str) -> bool | None:
+    """Whether a value that starts with a quote mark ends with the same one (None when it is only that)."""
+    if len(value) < 2:
+        return None
+    return value[-1] == value[0]
 
 
 def _error_position(path: str, text: str, mark: yaml.Mark | None) -> Position:

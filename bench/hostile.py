@@ -91,6 +91,39 @@ def quote_source_size(folder: Path, n: int) -> list[str]:
     return ["m.yaml"]
 
 
+def _prose(words: int, seed: int = 7) -> list[str]:
+    """``words`` words of varied text (a vocabulary of 5,000 made-up words), reproducible."""
+    import random
+    rng = random.Random(seed)
+    vocabulary = [f"w{rng.randrange(10**6)}" for _ in range(5_000)]
+    return [rng.choice(vocabulary) for _ in range(words)]
+
+
+def quote_nearest(folder: Path, n: int) -> list[str]:
+    """n quotes of 12 words from a 2 MB source of varied text, each with one word changed: n nearest passages."""
+    words = _prose(250_000)
+    paragraphs = [" ".join(words[i:i + 100]) for i in range(0, len(words), 100)]
+    (folder / "s.txt").write_text("\n\n".join(paragraphs))
+    lines = ["title: T", "source: s.txt", "claims:"]
+    for i in range(n):
+        at = (i * 97) % (len(words) - 12)
+        quote = words[at:at + 12]
+        quote[6] = "changed"
+        lines += [f"  c{i}:", f"    text: C{i}", "    kind: evidence", "    quote: " + " ".join(quote)]
+    (folder / "m.yaml").write_text("\n".join(lines) + "\n")
+    return ["m.yaml"]
+
+
+def quote_elided(folder: Path, n: int) -> list[str]:
+    """n quotes 'a a ... b<i>': the first part in each of the 2 MB source's 20,000 paragraphs, the second nowhere."""
+    (folder / "s.txt").write_text("\n\n".join([" ".join(["a"] * 50)] * 20_000))
+    lines = ["title: T", "source: s.txt", "claims:"]
+    for i in range(n):
+        lines += [f"  c{i}:", f"    text: C{i}", "    kind: evidence", f"    quote: a a ... a b{i}"]
+    (folder / "m.yaml").write_text("\n".join(lines) + "\n")
+    return ["m.yaml"]
+
+
 KiB = 1024
 SHAPES: dict[str, tuple[Callable[[Path, int], list[str]], list[int], str]] = {
     "title-spaces": (long_title_line, [4 * KiB << i for i in range(9)], "bytes of spaces"),
@@ -99,6 +132,8 @@ SHAPES: dict[str, tuple[Callable[[Path, int], list[str]], list[int], str]] = {
     "long-text": (long_text_line, [128 * KiB, 256 * KiB, 512 * KiB, 1024 * KiB], "bytes of text"),
     "duplicate-ids": (duplicate_ids, [25_000, 50_000, 100_000, 200_000], "repeats"),
     "quotes": (quote_search, [1_250, 2_500, 5_000, 10_000], "quotes, 2 MB source"),
+    "nearest": (quote_nearest, [1_250, 2_500, 5_000, 10_000], "quotes off by a word, 2 MB source"),
+    "elided": (quote_elided, [1_250, 2_500, 5_000, 10_000], "quotes with '...', 2 MB source"),
     "source-size": (quote_source_size, [512 * KiB, 1024 * KiB, 2048 * KiB, 4096 * KiB], "bytes of source, 1,000 quotes"),
 }
 

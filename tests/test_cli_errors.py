@@ -37,7 +37,8 @@ def _m(text: str | bytes, prefix: str, *fragments: str, **kw) -> Case:
 
 
 CASES = [
-    _m(GOOD + "foo: 1\n", "m.yaml:6:1: ", "unknown key 'foo'", "title, source, claims, arguments, include, expect", id="unknown-top-key"),
+    _m(GOOD + "foo: 1\n", "m.yaml:6:1: ", "unknown key 'foo'", "title, source, url, author, date, note,"
+       " sections, claims, arguments, include, expect", id="unknown-top-key"),
     _m(GOOD + "    colour: red\n", "m.yaml:6:5: ", "unknown key 'colour' in claim 'a'", "text, kind, quote, section",
        id="unknown-claim-key"),
     _m("title: T\nclaims:\n  a:\n    text: [x, y]\n", "m.yaml:4:11: ", "'text' of claim 'a' must be text, not a list", id="text-is-a-list"),

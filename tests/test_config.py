@@ -347,7 +347,7 @@ def test_the_config_command_shows_what_applies(repo: Path, monkeypatch: pytest.M
     assert (status, out) == (0, "configuration: ../pyproject.toml (paths relative to its folder)\n"
                                 "paths: maps, maps/legacy\n"
                                 "exclude: (none)\n"
-                                "rules: AM001, AM002, AM003, AM101, AM102, AM103, AM104, AM105, AM201, AM202, AM203, AM204,"
+                                "rules: AM001, AM002, AM003, AM004, AM101, AM102, AM103, AM104, AM105, AM201, AM202, AM203, AM204,"
                                 " AM301, AM302, AM303\n"
                                 "not run: (none)\n"
                                 "per-file-ignores:\n  maps/legacy/: AM103\n"

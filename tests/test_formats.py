@@ -41,11 +41,14 @@ def output(*args: str) -> dict:
 def test_check_json_version_1(every_rule: Path) -> None:
     document = output("check", "maps", "--format", "json")
     assert set(document) == {"version", "findings", "summary"} and document["version"] == 1
-    assert len(document["findings"]) == 16
+    assert len(document["findings"]) == 17
     for finding in document["findings"]:
+        details = finding.pop("details", None)  # optional: more about a finding (AM301's nearest passage)
+        assert details is None or isinstance(details, dict)
         assert_shape(finding, FINDING)
         assert finding["severity"] in ("error", "warning")
     assert_shape(document["summary"], SUMMARY)
+    assert any("details" in f for f in output("check", "maps", "--format", "json")["findings"])
 
 
 def test_check_sarif_properties_version_1(every_rule: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from argmap.model import Position
@@ -24,6 +24,10 @@ class Problem:
     position: Position
     message: str
     node: str | None = None
+    # What JSON shows besides: the message in full (``message`` may shorten what it quotes) and
+    # structured data. Left out of comparisons.
+    full_message: str | None = field(default=None, compare=False)
+    details: dict[str, object] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

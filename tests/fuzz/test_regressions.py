@@ -68,7 +68,7 @@ def test_a_finding_that_quotes_several_lines_is_one_line_of_text(tmp_path: Path)
     result = check_paths([str(path)])
     lines = format_text(result).splitlines()
     assert len(lines) == len(result.findings) + 1
-    assert any('"line one line two "' in line for line in lines)
+    assert any('"line one line two"' in line for line in lines)
 
 
 def test_a_source_path_with_a_nul_character_is_missing_source(tmp_path: Path) -> None:

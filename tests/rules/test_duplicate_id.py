@@ -144,3 +144,24 @@ def test_twenty_one_repeats_are_each_reported(tmp_path):
     repeats = "".join(f"  a:\n    text: A{i}\n" for i in range(22))
     found = assert_findings(tmp_path, "title: t\nclaims:\n" + repeats, CODE, [(3 + 2 * i, 3) for i in range(1, 22)])
     assert all("more times" not in f.message for f in found)
+
+
+def test_a_claim_id_in_two_sections_or_in_a_section_and_claims_is_reported_at_the_second(tmp_path):
+    found = assert_findings(tmp_path, """
+        title: t
+        sections:
+          One:
+            a:
+              text: A
+              kind: assumption
+              supports: [b]
+          Two:
+            a:
+              text: A again
+        claims:
+          b:
+            text: B
+          a:
+            text: A a third time
+    """, CODE, [(9, 5), (14, 3)])
+    assert all("first at line 4" in f.message for f in found)
