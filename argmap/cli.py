@@ -31,7 +31,7 @@ from argmap.rules import RULES, rule_table
 from argmap.wording import plural
 
 DEFAULT_PATHS = ("maps",)
-SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
+SEMANTICS = ("grounded", "preferred", "gradual")  # argmap.debate.SEMANTICS
 RENDER_FORMATS = ("svg", "png", "pdf", "dot")  # argmap.dot.FORMATS
 RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
@@ -236,9 +236,11 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: st
 @main.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("--semantics", type=click.Choice(SEMANTICS), default="grounded", show_default=True,
-              help="grounded: what survives every attack; preferred: every maximal defensible position.")
+              help="grounded: what survives every attack; preferred: every maximal defensible position;"
+                   " gradual: a strength from 0 to 1 for each claim, from the weights (DF-QuAD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--explain", "explain_claim", metavar="CLAIM", help="Say why this claim has its grounded label.")
+@click.option("--explain", "explain_claim", metavar="CLAIM",
+              help="Say why this claim has its grounded label, and what the other side must defeat to change it.")
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, metavar="N",
               help="Preferred semantics refuses, before searching, maps with more than N claims undecided under"
                    " grounded.  [default: no limit; --max-steps bounds the search]")
@@ -255,6 +257,7 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
         argmap evaluate maps/debate.yaml
         argmap evaluate maps/debate.yaml --explain main-claim
         argmap evaluate maps/debate.yaml --semantics preferred --format json
+        argmap evaluate maps/debate.yaml --semantics gradual
     """
     with _input_errors():
         from argmap.debate import evaluate_map

@@ -31,13 +31,16 @@ from argmap.analysis import (
     supporters,
     tensions_in_support,
 )
+from argmap.critical import critical_sets
+from argmap.gradual import dfquad_strengths
 from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import BASIC_KINDS, MapError
+from argmap.weighing import critical_data, critical_lines, format_strengths
 from argmap.wording import plural
 
-SEMANTICS = ("grounded", "preferred")
+SEMANTICS = ("grounded", "preferred", "gradual")
 MAX_DEPTH = 8  # how deep an outline of support goes before it says "..."
 _RANK = {IN: 0, UNDEC: 1, OUT: 2}
 
@@ -584,6 +587,8 @@ def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", e
     subject = load_subject(path, max_bytes=max_bytes, root=root)
     G = subject.graph
     target = subject.node(explain_claim) if explain_claim else None
+    if semantics == "gradual" and target is None:
+        return format_strengths(G, subject.nodes, subject.names, dfquad_strengths(G), fmt)
     try:
         result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided, max_steps=max_steps,
                           grounded=subject.grounded, relations=subject.maps.memo(plain_relations))
@@ -592,10 +597,12 @@ def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", e
     if target is None:
         return format_evaluation(G, result, fmt)
     why = explain(G, subject.grounded, target, subject.names)
+    found = critical_sets(G, target, labels=subject.grounded)
     if fmt == "json":
-        return json.dumps({**result.as_dict(), "explain": {"claim": subject.names[target], "why": why}},
+        return json.dumps({**result.as_dict(), "explain": {"claim": subject.names[target], "why": why,
+                                                            "must_win": critical_data(found, subject.names)}},
                           indent=2, ensure_ascii=False) + "\n"
-    return "\n".join(why) + "\n"
+    return "\n".join([*why, "What the other side must win to change it:", *critical_lines(found, subject.names)]) + "\n"
 
 
 def brief_map(path: str, claim: str, *, side: str = "for", fmt: str = "markdown",

@@ -18,12 +18,17 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 RULE_CODE_PATTERN = re.compile(r"AM[0-9]{3}\Z")
 MAP_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 LABELS = ("in", "out", "undec")
-TOP_KEYS = ("title", "source", "claims", "arguments", "include", "expect")
-CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", *RELATION_TYPES)
+TOP_KEYS = ("title", "source", "claims", "arguments", "include", "expect", "must-win")
+CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", "weight", *RELATION_TYPES)
 EXTENSION_KEYS = ("note", *RELATION_TYPES)
-ARGUMENT_KEYS = ("premises", "conclusion", "note")
+ARGUMENT_KEYS = ("premises", "conclusion", "note", "weight")
 # Plain values YAML reads as null; the readers give them the same meaning.
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+# ``weight:`` when none is written: a claim's base score under gradual semantics (neither for nor
+# against: what attacks and support then move), and a linked argument's (its inference holds fully).
+DEFAULT_CLAIM_WEIGHT = 0.5
+DEFAULT_ARGUMENT_WEIGHT = 1.0
+MAX_MUST_WIN = 3  # the largest 'must-win:' a map may pin: the search tries every set of claims up to one fewer
 
 
 class Position(NamedTuple):
@@ -68,6 +73,7 @@ class Claim(NamedTuple):
     ignore: frozenset[str] = frozenset()
     ignore_positions: tuple[tuple[str, Position], ...] = ()  # each code of ignore: and where it is
     relations: tuple[Relation, ...] = ()
+    weight: float | None = None  # 0 to 1, when written (how strong or important the claim is)
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,7 @@ class Argument:
     conclusion_position: Position
     position: Position
     note: str | None = None
+    weight: float | None = None  # 0 to 1, when written: how strongly the premises carry the conclusion
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,16 @@ class Expectation:
     label: str
     position: Position  # of the claim's id
     label_position: Position
+
+
+@dataclass(frozen=True)
+class MustWin:
+    """``must-win: {claim: N}``: changing the claim's grounded label takes defeating at least N claims."""
+
+    claim: str
+    at_least: int
+    position: Position  # of the claim's id
+    value_position: Position
 
 
 @dataclass(frozen=True)
@@ -124,6 +141,7 @@ class ArgMap:
     includes: tuple[str, ...] = ()
     include_positions: tuple[Position, ...] = ()
     expect: tuple[Expectation, ...] = ()
+    must_win: tuple[MustWin, ...] = ()
     duplicate_keys: tuple[DuplicateKey, ...] = ()
     source_text: str | None = field(default=None, repr=False)
     source_error: str | None = None

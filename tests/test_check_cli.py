@@ -101,7 +101,7 @@ def test_input_error_exits_2_with_nothing_on_stdout(tmp_path):
     assert (status, out) == (2, "")
     assert err == (
         "Error: broken.yaml:4:5: unknown key 'txt' in claim 'a'; expected one of: "
-        "text, kind, quote, section, note, ignore, supports, opposes, tension, same-as\n"
+        "text, kind, quote, section, note, ignore, weight, supports, opposes, tension, same-as\n"
     )
 
 

@@ -1,0 +1,105 @@
+"""Weighing for debaters: claims' strengths under gradual semantics, what the other side must win, and
+how the strongest line for a claim compares with the strongest against, in words a debater can say.
+
+Everything is computed by :mod:`argmap.gradual` and :mod:`argmap.critical`; this module words it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from argmap.critical import CriticalSets
+from argmap.model import DEFAULT_ARGUMENT_WEIGHT, DEFAULT_CLAIM_WEIGHT
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+def weight_of(G: nx.MultiDiGraph, n: str) -> float:
+    """The weight written on ``n``, or the default for its kind."""
+    w = G.nodes[n].get("weight")
+    if w is None:
+        return DEFAULT_ARGUMENT_WEIGHT if G.nodes[n]["kind"] == "argument" else DEFAULT_CLAIM_WEIGHT
+    return w
+
+
+def format_strengths(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], strengths: dict[str, float],
+                     fmt: str = "text") -> str:
+    """``evaluate --semantics gradual``: each node's weight and DF-QuAD strength (3 decimals), strongest first."""
+    ranked = sorted(nodes, key=lambda n: (-round(strengths[n], 3), nodes.index(n)))
+    if fmt == "json":
+        data = {"semantics": "gradual", "model": "DF-QuAD",
+                "strengths": {names[n]: round(strengths[n], 3) for n in nodes},
+                "weights": {names[n]: weight_of(G, n) for n in nodes}}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    width = max((len(names[n]) for n in nodes), default=0)
+    lines = ["gradual (DF-QuAD): strength from 0 to 1, from each claim's weight (0.5 unless written)",
+             f"{'strength':<8}  {'weight':<6}  {'id':<{width}}  text"]
+    for n in ranked:
+        text = " ".join(G.nodes[n]["text"].split()) or f"(linked argument {G.nodes[n]['id']})"
+        lines.append(f"{strengths[n]:<8.3f}  {weight_of(G, n):<6.2f}  {names[n]:<{width}}  {text}")
+    return "\n".join(lines) + "\n"
+
+
+def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "the other side") -> list[str]:
+    """What ``who`` must win to change the claim's label, as sentences."""
+    name = f"'{names.get(found.claim, found.claim)}'"
+    lines = []
+    for chosen, after in found.sets:
+        listed = [f"'{names.get(m, m)}'" for m in chosen]
+        joined = listed[0] if len(listed) == 1 else "both " + " and ".join(listed) if len(listed) == 2 else \
+            "all of " + ", ".join(listed[:-1]) + " and " + listed[-1]
+        lines.append(f"Defeat {joined}: {name} goes from {found.label} to {after}.")
+    limit = f"{found.max_size} claim{'s' if found.max_size > 1 else ''}"
+    if found.exhausted:
+        lines.append(f"(The search stopped after {found.checks:,} tries, at sets of {found.searched_size + 1}; there may be"
+                     " more.)")
+    elif not found.sets:
+        lines.append(f"No set of at most {limit} changes {name}: {who} must win at least {found.max_size + 1} points"
+                     f" ({found.candidates} claims can reach it; searched {found.checks:,} sets).")
+    else:
+        lines.append(f"(Every set of at most {limit} was tried: {found.checks:,} sets of the {found.candidates} claims"
+                     " that can reach it.)")
+    return lines
+
+
+def critical_data(found: CriticalSets, names: dict[str, str]) -> dict[str, object]:
+    return {"claim": names.get(found.claim, found.claim), "label": found.label,
+            "sets": [{"defeat": [names.get(m, m) for m in chosen], "becomes": after} for chosen, after in found.sets],
+            "max_size": found.max_size, "checks": found.checks, "complete": not found.exhausted}
+
+
+def strength_words(s: float) -> str:
+    """A strength as a debater says it."""
+    return "very strong" if s >= 0.8 else "strong" if s >= 0.6 else "middling" if s >= 0.4 else "weak" if s >= 0.2 \
+        else "very weak"
+
+
+def weighing_lines(best_for: dict[str, object] | None, best_against: dict[str, object] | None, *, against: bool) -> list[str]:
+    """The weighing: the strongest line for against the strongest line against, in words.
+
+    Each line is a brief item with ``id``, ``text`` and ``strength``; ``against`` says whose seat speaks.
+    """
+    ours, theirs = (best_against, best_for) if against else (best_for, best_against)
+    if ours is None and theirs is None:
+        return ["Neither side has a line in the map: the round is won outside it."]
+    if theirs is None:
+        return [f"Our strongest line, `{ours['id']}` ({ours['strength']:.2f}, {strength_words(ours['strength'])}),"  # type: ignore[index,str-format]
+                " meets nothing on their side in the map: extend it and ask them for a line of their own."]
+    if ours is None:
+        return [f"We have no line in the map; theirs is `{theirs['id']}` ({theirs['strength']:.2f},"  # type: ignore[index,str-format]
+                f" {strength_words(theirs['strength'])}): attack it directly or bring evidence the map does not hold."]  # type: ignore[index,arg-type]
+    so, st = ours["strength"], theirs["strength"]
+    head = (f"Our strongest line is `{ours['id']}` ({so:.2f}, {strength_words(so)});"  # type: ignore[str-format]
+            f" theirs is `{theirs['id']}` ({st:.2f}, {strength_words(st)}).")  # type: ignore[str-format,arg-type]
+    if abs(so - st) < 0.05:  # type: ignore[operator]
+        say = ("The two lines weigh about the same: the round turns on the clash between them, so answer theirs"
+               " before extending ours.")
+    elif so > st:  # type: ignore[operator]
+        say = (f"Say: \"Even if you grant them `{theirs['id']}`, our `{ours['id']}` outweighs it: it is better"
+               " supported and less answered in this debate.\"")
+    else:
+        say = (f"Their line outweighs ours: do not race it. Take out `{theirs['id']}` (see the blocks) or show why"
+               f" `{ours['id']}` matters more than its strength says.")
+    return [head, say]
