@@ -7,8 +7,8 @@ it loses that). A *critical set* of ``n`` is a set of claims, none ``n`` itself 
 
 Only what can reach ``n`` through support and attacks can change its label, so the search runs on that
 part of the map alone. It tries every set of one claim, then of two, up to ``max_size``, skipping the
-sets that contain a critical set already found, and stops after ``max_checks`` relabellings: a
-:class:`CriticalSets` says how far it got.
+sets that contain a critical set already found, and stops after ``max_checks`` relabellings (fewer on
+a large part: ``MAX_WORK`` claims relabelled in all): a :class:`CriticalSets` says how far it got.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 Node = Hashable
 MAX_SIZE = 2
 MAX_CHECKS = 10_000
+# Each try relabels the part of the map that reaches the claim: at most this many claims relabelled in
+# all (about 2 s), so a claim at the top of a map of thousands gets fewer tries, said in the answer.
+MAX_WORK = 300_000
 _DEFEATER = "\0defeater"  # a node name no map can write
 
 
@@ -87,6 +90,7 @@ def critical_sets(G: nx.MultiDiGraph, n: Node, *, labels: dict[Node, str] | None
     label = labels[n]
     candidates = [m for m in part if m != n and labels[m] != OUT]
     result = CriticalSets(n, label, max_size=max_size, candidates=len(candidates))
+    max_checks = min(max_checks, max(1, MAX_WORK // len(part)))
     H.add_node(_DEFEATER, kind="assumption", text="", map="", id="")
     for size in range(1, max_size + 1):
         for chosen in combinations(candidates, size):

@@ -37,7 +37,7 @@ from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import BASIC_KINDS, MapError
-from argmap.weighing import critical_data, critical_lines, format_strengths
+from argmap.weighing import critical_data, critical_lines, format_strengths, weighing_lines
 from argmap.wording import plural
 
 SEMANTICS = ("grounded", "preferred", "gradual")
@@ -452,19 +452,43 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     """
     rel = plain_relations(G) if relations is None else relations
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
-    attacks = b.attacks()
-    rebuttals = [
-        {"attack": a["id"], "on": a["target"], "targets": a["targets"],
-         "answered_by": [c["id"] for c in a["answers"] if c["label"] != OUT]}  # type: ignore[index]
-        for a in attacks
-    ]
+    strength = dfquad_strengths(G)
+    node_of = {shown: n for n, shown in names.items()}
+    ranked = {}
+    for part, items in (("case_for", b.support_outline(claim, shown={claim})), ("case_against", b.attacks())):
+        for item in items:  # each line of the case with its strength under gradual semantics, strongest first
+            item["strength"] = round(strength[node_of.get(item["id"], item["id"])], 3)  # type: ignore[index]
+        ranked[part] = sorted(items, key=lambda item: -item["strength"])  # type: ignore[operator]
+    attacks = ranked["case_against"]
+    rebuttals = []
+    for a in attacks:
+        # Every answer the map holds, those that fall included: a fallen answer is what the attacking
+        # side's counter-rebuttal (listed under it) already beats.
+        answers = a["answers"]
+        # What answers each answer: the counter-rebuttal the attacking side can come back with.
+        countered = {c["id"]: [names.get(m, m) for m in sorted(attackers(G, node_of.get(c["id"], c["id"])),
+                                                                key=lambda m: (-strength[m], rel.order[m]))
+                               if b.labels[m] != OUT and names.get(m, m) not in (c["id"], a["id"])]
+                     for c in answers}
+        rebuttals.append({"attack": a["id"], "on": a["target"], "targets": a["targets"],
+                          "answered_by": [c["id"] for c in answers if c["label"] != OUT],
+                          "fallen_answers": [c["id"] for c in answers if c["label"] == OUT], "countered_by": countered})
+    best_for = ranked["case_for"][0] if ranked["case_for"] else None
+    best_against = attacks[0] if attacks else None
+    found = critical_sets(G, claim, labels=b.labels)
     return {
         "side": side,
-        "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim)},
-        "case_for": b.support_outline(claim, shown={claim}),
+        "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim),
+                  "strength": round(strength[claim], 3)},
+        "case_for": ranked["case_for"],
         "case_against": attacks,
         "weak_points": b.weak_points(),
         "rebuttals": rebuttals,
+        "weighing": weighing_lines(best_for, best_against, against=side == "against"),
+        # The attacking side must win a set that brings the claim down; the defending side one that lifts it.
+        "must_win": {**critical_data(found, names),
+                     "why": critical_lines(found, names, who="the other side" if side == "for" else "we", direction="down"),
+                     "lift": critical_lines(found, names, who="we" if side == "for" else "they", direction="up")},
     }
 
 
@@ -476,9 +500,10 @@ def _outline(items: Iterable[dict[str, object]], indent: int = 0) -> list[str]:
             what = "linked argument " if item.get("relation") == "linked argument" else ""
             lines.append(f"{pad}- {what}`{item['id']}` — *{item['label']}* (see above)")
             continue
-        head = f"{pad}- **{item['text'] or '(linked argument)'}** `{item['id']}` — *{item['label']}*"
+        strength = f", strength {item['strength']:.2f}" if "strength" in item else ""
+        head = f"{pad}- **{item['text'] or '(linked argument)'}** `{item['id']}` — *{item['label']}*{strength}"
         if item.get("relation") == "linked argument":
-            head = f"{pad}- linked argument `{item['id']}` (all premises together) — *{item['label']}*"
+            head = f"{pad}- linked argument `{item['id']}` (all premises together) — *{item['label']}*{strength}"
         if item.get("target"):
             targets = ", ".join(f"`{t}`" for t in item.get("targets", [item["target"]]))  # type: ignore[union-attr]
             head += f", {'in tension with' if item['relation'] == 'tension' else 'attacks'} {targets}"
@@ -500,7 +525,8 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
     weak = data["weak_points"]
     against = data["side"] == "against"
     lines = [f"# Brief {'against' if against else 'for'}: {claim['text']}", ""]  # type: ignore[index]
-    lines.append(f"`{claim['id']}` ({claim['kind']}) stands as **{claim['label']}** under grounded semantics.")  # type: ignore[index]
+    lines.append(f"`{claim['id']}` ({claim['kind']}) stands as **{claim['label']}** under grounded semantics"  # type: ignore[index]
+                 + (f", strength {claim['strength']:.2f} under gradual semantics (DF-QuAD)." if "strength" in claim else "."))  # type: ignore[operator]
     lines.append("")
 
     def section(title: str, body: list[str], empty: str) -> None:
@@ -531,13 +557,24 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
 
     rebuttal_lines = []
     for r in data["rebuttals"]:  # type: ignore[union-attr]
-        answers = ", ".join(f"`{a}`" for a in r["answered_by"])
+        answers = ", ".join([f"`{a}`" for a in r["answered_by"]] + [f"`{a}` (out)" for a in r.get("fallen_answers", [])])
         on = ", ".join(f"`{t}`" for t in r.get("targets", [r["on"]]))
+        countered = r.get("countered_by", {})
+        back = "; ".join(f"to `{c}`, {', '.join(f'`{m}`' for m in by)}" for c, by in countered.items() if by)
         if against:
-            rebuttal_lines.append(f"- To our `{r['attack']}` (on {on}) they will answer: {answers or 'nothing in the map'}")
+            line = f"- To our `{r['attack']}` (on {on}) they will answer: {answers or 'nothing in the map'}"
+            rebuttal_lines.append(line + (f"; we come back with: {back}" if back else ""))
         else:
-            rebuttal_lines.append(f"- `{r['attack']}` (on {on}): {('answered by ' + answers) if answers else 'unanswered'}")
+            line = f"- `{r['attack']}` (on {on}): {('answered by ' + answers) if answers else 'unanswered'}"
+            rebuttal_lines.append(line + (f"; they can come back: {back}" if back else ""))
     section("What they will answer" if against else "Expected rebuttals", rebuttal_lines, "No attacks to answer.")
+    if "weighing" in data:
+        section("Weighing", list(data["weighing"]), "")  # type: ignore[call-overload]
+        title = "What we must win" if against else "What they must win"
+        section(title, [f"- {line}" for line in data["must_win"]["why"]], "")  # type: ignore[index]
+        if data["claim"]["label"] != IN:  # type: ignore[index]
+            section("What would lift it" if against else "What we must win to lift it",
+                    [f"- {line}" for line in data["must_win"]["lift"]], "")  # type: ignore[index]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -42,11 +42,26 @@ def format_strengths(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str]
     return "\n".join(lines) + "\n"
 
 
-def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "the other side") -> list[str]:
-    """What ``who`` must win to change the claim's label, as sentences."""
+_RANK = {"out": 0, "undec": 1, "in": 2}
+
+
+def lowers(found: CriticalSets, after: str) -> bool:
+    """Whether a set that gives ``after`` brings the claim down (``in`` to ``undec`` or ``out``, ``undec`` to ``out``)."""
+    return _RANK[after] < _RANK[found.label]
+
+
+def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "the other side",
+                   direction: str | None = None) -> list[str]:
+    """What ``who`` must win to change the claim's label, as sentences.
+
+    ``direction`` ``"down"`` or ``"up"`` keeps only the sets that bring the claim down, or lift it.
+    """
     name = f"'{names.get(found.claim, found.claim)}'"
+    if direction == "down" and found.label == "out":
+        return [f"{name} is out already: there is nothing to bring down."]
     lines = []
-    for chosen, after in found.sets:
+    sets = found.sets if direction is None else [(c, a) for c, a in found.sets if lowers(found, a) == (direction == "down")]
+    for chosen, after in sets:
         listed = [f"'{names.get(m, m)}'" for m in chosen]
         joined = listed[0] if len(listed) == 1 else "both " + " and ".join(listed) if len(listed) == 2 else \
             "all of " + ", ".join(listed[:-1]) + " and " + listed[-1]
@@ -55,8 +70,9 @@ def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "th
     if found.exhausted:
         lines.append(f"(The search stopped after {found.checks:,} tries, at sets of {found.searched_size + 1}; there may be"
                      " more.)")
-    elif not found.sets:
-        lines.append(f"No set of at most {limit} changes {name}: {who} must win at least {found.max_size + 1} points"
+    elif not sets:
+        change = {"down": "brings down", "up": "lifts"}.get(direction or "", "changes")
+        lines.append(f"No set of at most {limit} {change} {name}: {who} must win at least {found.max_size + 1} points"
                      f" ({found.candidates} claims can reach it; searched {found.checks:,} sets).")
     else:
         lines.append(f"(Every set of at most {limit} was tried: {found.checks:,} sets of the {found.candidates} claims"
@@ -97,8 +113,8 @@ def weighing_lines(best_for: dict[str, object] | None, best_against: dict[str, o
         say = ("The two lines weigh about the same: the round turns on the clash between them, so answer theirs"
                " before extending ours.")
     elif so > st:  # type: ignore[operator]
-        say = (f"Say: \"Even if you grant them `{theirs['id']}`, our `{ours['id']}` outweighs it: it is better"
-               " supported and less answered in this debate.\"")
+        say = (f"Say: \"Even if you grant them `{theirs['id']}`, our `{ours['id']}` outweighs it: it has more"
+               " behind it and less against it in this debate.\"")
     else:
         say = (f"Their line outweighs ours: do not race it. Take out `{theirs['id']}` (see the blocks) or show why"
                f" `{ours['id']}` matters more than its strength says.")

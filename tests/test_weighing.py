@@ -1,0 +1,107 @@
+"""Weighing in the brief: lines ranked by DF-QuAD strength, the weighing section, counter-rebuttals from
+either seat, and what each side must win."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.cli import main
+
+MOTION = """\
+title: Ban phones in schools
+claims:
+  ban:
+    text: Schools should ban phones.
+    kind: conclusion
+  focus:
+    text: Phones break pupils' focus.
+    kind: assumption
+    weight: 0.9
+    supports: [ban]
+  bullying:
+    text: Phones carry bullying into class.
+    kind: assumption
+    weight: 0.4
+    supports: [ban]
+  safety:
+    text: Parents need to reach their children.
+    kind: assumption
+    weight: 0.6
+    opposes: [ban]
+  landline:
+    text: The school office can pass on messages.
+    kind: assumption
+    opposes: [safety]
+  emergency:
+    text: In an emergency the office line is jammed.
+    kind: assumption
+    opposes: [landline]
+"""
+
+
+def brief(tmp_path: Path, *args: str) -> str:
+    path = tmp_path / "m.yaml"
+    path.write_text(MOTION, encoding="utf-8")
+    result = CliRunner().invoke(main, ["brief", str(path), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_the_against_seat_gets_the_counter_rebuttal_already_in_the_map(tmp_path):
+    out = brief(tmp_path, "ban", "--side", "against")
+    assert "- To our `safety` (on `ban`) they will answer: `landline` (out); we come back with: to `landline`, `emergency`" in out
+
+
+def test_the_for_seat_is_warned_of_the_counter_rebuttal(tmp_path):
+    out = brief(tmp_path, "ban")
+    assert "- `safety` (on `ban`): answered by `landline` (out); they can come back: to `landline`, `emergency`" in out
+
+
+def test_lines_are_ranked_by_strength_and_weighed(tmp_path):
+    out = brief(tmp_path, "ban")
+    case_for = out[out.index("## Case for"):out.index("## Case against")]
+    assert case_for.index("`focus`") < case_for.index("`bullying`")  # 0.9 before 0.4
+    assert "`focus` — *in*, strength 0.90" in case_for
+    weighing = out[out.index("## Weighing"):].splitlines()
+    assert weighing[2] == "Our strongest line is `focus` (0.90, very strong); theirs is `safety` (0.45, middling)."
+    assert weighing[3].startswith("Say: \"Even if you grant them `safety`, our `focus` outweighs it")
+    against = brief(tmp_path, "ban", "--side", "against")
+    weighing = against[against.index("## Weighing"):].splitlines()
+    assert weighing[2] == "Our strongest line is `safety` (0.45, middling); theirs is `focus` (0.90, very strong)."
+    assert weighing[3].startswith("Their line outweighs ours: do not race it. Take out `focus`")
+
+
+def test_what_each_side_must_win(tmp_path):
+    out = brief(tmp_path, "ban")
+    # ban is out: safety defeats it, because emergency beats the answer landline
+    assert "## What they must win\n\n- 'ban' is out already: there is nothing to bring down.\n" in out
+    section = out[out.index("## What we must win to lift it"):].splitlines()
+    assert section[2:5] == [
+        "- Defeat 'safety': 'ban' goes from out to in.",
+        "- Defeat 'emergency': 'ban' goes from out to in.",
+        "- (Every set of at most 2 claims was tried: 5 sets of the 4 claims that can reach it.)",
+    ]
+    data = json.loads(brief(tmp_path, "ban", "--format", "json"))
+    assert data["must_win"]["sets"] == [{"defeat": ["safety"], "becomes": "in"}, {"defeat": ["emergency"], "becomes": "in"}]
+    # with emergency gone, landline answers safety and ban stands on two convergent supporters
+    path = tmp_path / "m.yaml"
+    path.write_text(MOTION.replace("    opposes: [landline]\n", ""), encoding="utf-8")
+    out = CliRunner().invoke(main, ["brief", str(path), "ban", "--side", "against"]).output
+    section = out[out.index("## What we must win"):].splitlines()
+    assert section[2:5] == [
+        "- Defeat 'landline': 'ban' goes from in to out.",
+        "- Defeat both 'focus' and 'bullying': 'ban' goes from in to out.",
+        "- (Every set of at most 2 claims was tried: 4 sets of the 3 claims that can reach it.)",
+    ]
+
+
+def test_evaluate_explain_names_what_must_be_won(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(textwrap.dedent(MOTION), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(path), "--explain", "ban", "--format", "json"])
+    data = json.loads(result.output)["explain"]["must_win"]
+    assert data["complete"] and data["sets"][0] == {"defeat": ["safety"], "becomes": "in"}
