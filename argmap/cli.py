@@ -40,6 +40,7 @@ DEFAULT_THRESHOLD = 150  # argmap.overview.DEFAULT_THRESHOLD
 EXPORT_FORMATS = ("json", "graphml", "dot", "apx", "i23", "argdown")  # argmap.export.FORMATS
 MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
 IMPORT_FORMATS = ("apx", "i23")  # argmap.interchange.FORMATS
+BLOCK_FORMATS = ("markdown", "html", "json")  # argmap.blocks.FORMATS
 
 
 # What a command made, kept here until ``run`` ends the process with ``os._exit`` rather than freed
@@ -287,6 +288,52 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: 
 
         text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes, root=root)
     _echo(text, json_text=fmt == "json")
+
+
+@main.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.argument("claim")
+@click.option("--side", type=click.Choice(["for", "against"]), default="for", show_default=True,
+              help="Our seat: blocks answer what the other side can run against it.")
+@click.option("--format", "fmt", type=click.Choice(BLOCK_FORMATS), default="markdown", show_default=True,
+              help="html: one printable page, no scripts or outside files.")
+@click.option("--depth", type=click.IntRange(1, 5), default=3, show_default=True,
+              help="Levels of answers: ours, their comeback, our reply, ...")
+@max_bytes_option
+@root_option
+def blocks(map_path: str, claim: str, side: str, fmt: str, depth: int, max_bytes: int, root: str | None) -> None:
+    """Blocks written in advance: each argument the other side can run against our position, with our answers
+    (what in the map attacks it or its support), their comebacks and our replies, each a card with its quote.
+
+    \b
+    Example:
+        argmap blocks maps/debate.yaml main-claim --side for > blocks.md
+        argmap blocks maps/debate.yaml main-claim --side against --format html > blocks.html
+    """
+    with _input_errors():
+        from argmap.blocks import blocks_map
+
+        text = blocks_map(map_path, claim, side=side, fmt=fmt, depth=depth, max_bytes=max_bytes, root=root)
+    _echo(text, json_text=fmt == "json")
+
+
+@main.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@max_bytes_option
+@root_option
+def outline(map_path: str, max_bytes: int, root: str | None) -> None:
+    """A pro/con outline of the whole map (Kialo-style, Markdown) to hand out: each conclusion, what backs and
+    attacks it, and theirs in turn, with labels, strengths and quotes.
+
+    \b
+    Example:
+        argmap outline maps/debate.yaml > handout.md
+    """
+    with _input_errors():
+        from argmap.outline import outline_map
+
+        text = outline_map(map_path, max_bytes=max_bytes, root=root)
+    _echo(text)
 
 
 @main.command("import")
