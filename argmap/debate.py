@@ -7,7 +7,7 @@ Everything here reads the graph and the labels of ``argmap.analysis``; the resul
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -332,6 +332,7 @@ class _Briefing:
         self.names = names
         self.claim = claim
         self.rel = rel
+        self.rank: Callable[[str], float] | None = None  # orders the lines of each side, when set
         self.labels = labels
         self.below = sorted(support_below(G, claim, rel), key=rel.order.__getitem__)  # what the claim rests on
         self.quoted = _reaching_quotes(G, rel)
@@ -361,7 +362,10 @@ class _Briefing:
         """
         shown = set() if shown is None else shown
         out = []
-        for m in self.ranked_supporters(n):
+        ranked = self.ranked_supporters(n)
+        if depth == 0 and self.rank is not None:  # the lines of the case, by strength (stable: ties as before)
+            ranked = sorted(ranked, key=self.rank)
+        for m in ranked:
             relation = "linked argument" if self.rel.kind[m] == "argument" else "supports"
             if m in path:
                 out.append({**_item(self.G, self.labels, self.names, m, "supports"), "note": "support goes round a circle here"})
@@ -390,21 +394,26 @@ class _Briefing:
         own = {self.claim, *self.below}
         strongest = self._strongest_first
         shown: set[str] = set()  # the section's nodes given in full, the attackers' support included
-        for target in [self.claim, *self.below]:
-            hostile = [a for a in attackers(self.G, target) if a not in own]
-            for a in sorted(hostile, key=strongest):
-                if a in by_attacker:  # an attacker of two claims of the case is listed once, with both
-                    by_attacker[a]["targets"].append(self.names.get(target, target))  # type: ignore[attr-defined]
-                    targets_of[a].append(target)
-                    continue
-                kind = "tension" if self.G.has_edge(a, target, key="tension") or self.G.has_edge(target, a, key="tension") else "opposes"
-                shown.add(a)
-                item = _item(self.G, self.labels, self.names, a, kind)
-                item["target"] = self.names.get(target, target)
-                item["targets"] = [item["target"]]
-                item["support"] = self.support_outline(a, shown=shown)
-                by_attacker[a], targets_of[a] = item, [target]
-                out.append(item)
+        pairs = [(target, a) for target in [self.claim, *self.below]
+                 for a in sorted((a for a in attackers(self.G, target) if a not in own), key=strongest)]
+        if self.rank is not None:  # the attacks by strength, each attacker's targets in the order above
+            first: dict[str, int] = {}
+            for i, (_, a) in enumerate(pairs):
+                first.setdefault(a, i)
+            pairs.sort(key=lambda pair: (self.rank(pair[1]), first[pair[1]]))  # type: ignore[misc]
+        for target, a in pairs:
+            if a in by_attacker:  # an attacker of two claims of the case is listed once, with both
+                by_attacker[a]["targets"].append(self.names.get(target, target))  # type: ignore[attr-defined]
+                targets_of[a].append(target)
+                continue
+            kind = "tension" if self.G.has_edge(a, target, key="tension") or self.G.has_edge(target, a, key="tension") else "opposes"
+            shown.add(a)
+            item = _item(self.G, self.labels, self.names, a, kind)
+            item["target"] = self.names.get(target, target)
+            item["targets"] = [item["target"]]
+            item["support"] = self.support_outline(a, shown=shown)
+            by_attacker[a], targets_of[a] = item, [target]
+            out.append(item)
         for a, item in by_attacker.items():
             # What answers the attack: a claim that attacks the attacker (a target pulling back against
             # a tension is the same disagreement, not an answer, unless the attack is also on another
@@ -453,12 +462,12 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     rel = plain_relations(G) if relations is None else relations
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
     strength = dfquad_strengths(G)
+    b.rank = lambda n: -round(strength[n], 3)  # each side's lines strongest first, under gradual semantics
     node_of = {shown: n for n, shown in names.items()}
-    ranked = {}
-    for part, items in (("case_for", b.support_outline(claim, shown={claim})), ("case_against", b.attacks())):
-        for item in items:  # each line of the case with its strength under gradual semantics, strongest first
+    ranked = {"case_for": b.support_outline(claim, shown={claim}), "case_against": b.attacks()}
+    for items in ranked.values():
+        for item in items:
             item["strength"] = round(strength[node_of.get(item["id"], item["id"])], 3)  # type: ignore[index]
-        ranked[part] = sorted(items, key=lambda item: -item["strength"])  # type: ignore[operator]
     attacks = ranked["case_against"]
     rebuttals = []
     for a in attacks:

@@ -95,7 +95,8 @@ def strength_words(s: float) -> str:
 def weighing_lines(best_for: dict[str, object] | None, best_against: dict[str, object] | None, *, against: bool) -> list[str]:
     """The weighing: the strongest line for against the strongest line against, in words.
 
-    Each line is a brief item with ``id``, ``text`` and ``strength``; ``against`` says whose seat speaks.
+    Each line is a brief item with ``id``, ``label`` (grounded) and ``strength`` (DF-QuAD); ``against`` says
+    whose seat speaks. The strengths weigh every line; the labels say which stand once attacks are settled.
     """
     ours, theirs = (best_against, best_for) if against else (best_for, best_against)
     if ours is None and theirs is None:
@@ -107,8 +108,8 @@ def weighing_lines(best_for: dict[str, object] | None, best_against: dict[str, o
         return [f"We have no line in the map; theirs is `{theirs['id']}` ({theirs['strength']:.2f},"  # type: ignore[index,str-format]
                 f" {strength_words(theirs['strength'])}): attack it directly or bring evidence the map does not hold."]  # type: ignore[index,arg-type]
     so, st = ours["strength"], theirs["strength"]
-    head = (f"Our strongest line is `{ours['id']}` ({so:.2f}, {strength_words(so)});"  # type: ignore[str-format]
-            f" theirs is `{theirs['id']}` ({st:.2f}, {strength_words(st)}).")  # type: ignore[str-format,arg-type]
+    head = (f"Our strongest line is `{ours['id']}` ({so:.2f}, {strength_words(so)}, {ours['label']});"  # type: ignore[str-format]
+            f" theirs is `{theirs['id']}` ({st:.2f}, {strength_words(st)}, {theirs['label']}).")  # type: ignore[str-format,arg-type]
     if abs(so - st) < 0.05:  # type: ignore[operator]
         say = ("The two lines weigh about the same: the round turns on the clash between them, so answer theirs"
                " before extending ours.")

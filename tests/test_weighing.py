@@ -67,11 +67,11 @@ def test_lines_are_ranked_by_strength_and_weighed(tmp_path):
     assert case_for.index("`focus`") < case_for.index("`bullying`")  # 0.9 before 0.4
     assert "`focus` — *in*, strength 0.90" in case_for
     weighing = out[out.index("## Weighing"):].splitlines()
-    assert weighing[2] == "Our strongest line is `focus` (0.90, very strong); theirs is `safety` (0.45, middling)."
+    assert weighing[2] == "Our strongest line is `focus` (0.90, very strong, in); theirs is `safety` (0.45, middling, in)."
     assert weighing[3].startswith("Say: \"Even if you grant them `safety`, our `focus` outweighs it")
     against = brief(tmp_path, "ban", "--side", "against")
     weighing = against[against.index("## Weighing"):].splitlines()
-    assert weighing[2] == "Our strongest line is `safety` (0.45, middling); theirs is `focus` (0.90, very strong)."
+    assert weighing[2] == "Our strongest line is `safety` (0.45, middling, in); theirs is `focus` (0.90, very strong, in)."
     assert weighing[3].startswith("Their line outweighs ours: do not race it. Take out `focus`")
 
 
@@ -105,3 +105,35 @@ def test_evaluate_explain_names_what_must_be_won(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", str(path), "--explain", "ban", "--format", "json"])
     data = json.loads(result.output)["explain"]["must_win"]
     assert data["complete"] and data["sets"][0] == {"defeat": ["safety"], "becomes": "in"}
+
+
+def test_the_motion_map_brief_against_has_the_counter_rebuttals():
+    result = CliRunner().invoke(main, ["brief", "docs/debate-maps/compulsory-voting.yaml", "motion", "--side", "against"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert ("- To our `not-free` (on `motion`) they will answer: `blank-ballot` (out); we come back with: to"
+            " `blank-ballot`, `not-silence`") in out
+    assert ("- To our `uninformed` (on `everyone-counted`) they will answer: `voters-learn` (out); we come back with:"
+            " to `voters-learn`, `few-studies`") in out
+    # ranked by strength, a line given in full before it is referred to
+    case = out[out.index("## Their case"):out.index("## Where their case is weak")]
+    assert case.index("**Compulsory voting makes parties speak to everyone") < case.index("`everyone-counted` — *out* (see above)")
+
+
+def test_must_win_pins_the_seed_map_in_ci(tmp_path):
+    """On the seed map 'protects' takes two defeats to move; a pin of 2 holds, a pin of 3 names the pair."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    (tmp_path / "sources").mkdir()
+    shutil.copy(root / "maps/sources/why-does-china-protect-north-korea.txt", tmp_path / "sources")
+    text = (root / "maps/why-does-china-protect-north-korea.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "why-does-china-protect-north-korea.yaml"
+    path.write_text(text + "must-win:\n  protects: 2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert "AM205" not in result.output
+    path.write_text(text + "must-win:\n  protects: 3\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert ("error AM205 must-win-not-met: 'protects' (in) becomes undec once 'integral-to-survival', 'shields-nk'"
+            " are defeated: 2 claims, fewer than the 3 'must-win:' asks") in result.output
