@@ -17,6 +17,7 @@ import json
 from typing import TYPE_CHECKING
 
 from argmap.analysis import attackers, support_below, supporters
+from argmap.critical import influencing
 from argmap.debate import load_subject
 from argmap.gradual import dfquad_strengths
 from argmap.load import DEFAULT_MAX_BYTES
@@ -33,7 +34,7 @@ FORMATS = ("markdown", "html", "json")
 class _Blocks:
     def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], labels: dict[str, str], claim: str, title: str):
         self.G, self.names, self.labels, self.claim, self.title = G, names, labels, claim, title
-        self.strength = dfquad_strengths(G)
+        self.strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # every card reaches the claim
         self.order = {n: i for i, n in enumerate(G)}
 
     def card(self, n: str) -> dict[str, object]:

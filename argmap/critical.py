@@ -27,8 +27,8 @@ Node = Hashable
 MAX_SIZE = 2
 MAX_CHECKS = 10_000
 # Each try relabels the part of the map that reaches the claim: at most this many claims relabelled in
-# all (about 2 s), so a claim at the top of a map of thousands gets fewer tries, said in the answer.
-MAX_WORK = 300_000
+# all (well under a second), so a claim at the top of a map of thousands gets fewer tries, said in the answer.
+MAX_WORK = 100_000
 _DEFEATER = "\0defeater"  # a node name no map can write
 
 

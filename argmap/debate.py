@@ -31,7 +31,7 @@ from argmap.analysis import (
     supporters,
     tensions_in_support,
 )
-from argmap.critical import critical_sets
+from argmap.critical import critical_sets, influencing
 from argmap.gradual import dfquad_strengths
 from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
@@ -461,7 +461,7 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     """
     rel = plain_relations(G) if relations is None else relations
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
-    strength = dfquad_strengths(G)
+    strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # all a brief shows reaches the claim
     b.rank = lambda n: -round(strength[n], 3)  # each side's lines strongest first, under gradual semantics
     node_of = {shown: n for n, shown in names.items()}
     ranked = {"case_for": b.support_outline(claim, shown={claim}), "case_against": b.attacks()}

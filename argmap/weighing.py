@@ -68,8 +68,9 @@ def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "th
         lines.append(f"Defeat {joined}: {name} goes from {found.label} to {after}.")
     limit = f"{found.max_size} claim{'s' if found.max_size > 1 else ''}"
     if found.exhausted:
-        lines.append(f"(The search stopped after {found.checks:,} tries, at sets of {found.searched_size + 1}; there may be"
-                     " more.)")
+        size = found.searched_size + 1
+        lines.append(f"(The search stopped after {found.checks:,} tries, among sets of {size} claim{'s' if size > 1 else ''}"
+                     f" of the {found.candidates:,} that can reach it; there may be more.)")
     elif not sets:
         change = {"down": "brings down", "up": "lifts"}.get(direction or "", "changes")
         lines.append(f"No set of at most {limit} {change} {name}: {who} must win at least {found.max_size + 1} points"

@@ -190,3 +190,35 @@ def test_a_weight_on_a_linked_argument(tmp_path):
     path = _map(tmp_path, MAP + "arguments:\n  both:\n    premises: [pro, con]\n    conclusion: c\n    weight: 0.25\n")
     data = json.loads(CliRunner().invoke(main, ["evaluate", path, "--semantics", "gradual", "--format", "json"]).output)
     assert data["weights"]["both"] == 0.25 and data["strengths"]["both"] == pytest.approx(0.25 * 0.3, abs=1e-3)
+
+
+def test_an_odd_circle_of_full_attacks_is_settled_by_the_continuous_model():
+    # a -> b -> c -> a, each of weight 1: the discrete sweeps swing between 0 and 1 for ever; the continuous
+    # model settles at the one fixed point, x = 1 - x, so 0.5 each
+    s = dfquad_strengths(qbaf({"a": 1.0, "b": 1.0, "c": 1.0}, [("a", "b", "opposes"), ("b", "c", "opposes"),
+                                                                ("c", "a", "opposes")]))
+    assert all(v == pytest.approx(0.5, abs=1e-6) for v in s.values())
+
+
+@st.composite
+def cyclic_qbafs(draw):
+    n = draw(st.integers(2, 8))
+    nodes = [f"n{i}" for i in range(n)]
+    weights = {v: draw(st.floats(0, 1)) for v in nodes}
+    edges = [(nodes[i], nodes[j], draw(st.sampled_from(["supports", "opposes", "tension"])))
+             for i in range(n) for j in range(n) if i != j and draw(st.integers(0, 3)) == 0]
+    return weights, edges
+
+
+@settings(max_examples=100, deadline=None)
+@given(cyclic_qbafs())
+def test_with_circles_every_strength_is_a_fixed_point_of_the_equations(framework):
+    weights, edges = framework
+    G = qbaf(weights, edges)
+    s = dfquad_strengths(G)
+    for v, w in weights.items():
+        attack = [u for u, t, k in edges if t == v and k in ("opposes", "tension")]
+        attack += [t for u, t, k in edges if u == v and k == "tension"]
+        support = [u for u, t, k in edges if t == v and k == "supports"]
+        expected = combine(w, aggregate(s[u] for u in attack), aggregate(s[u] for u in support))
+        assert s[v] == pytest.approx(expected, abs=1e-6)
