@@ -241,7 +241,8 @@ def export(map_path: str, fmt: str, output: str | None, max_bytes: int, root: st
                    " gradual: a strength from 0 to 1 for each claim, from the weights (DF-QuAD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", "explain_claim", metavar="CLAIM",
-              help="Say why this claim has its grounded label, and what the other side must defeat to change it.")
+              help="Say why this claim has its grounded label, and what the other side must defeat to change it"
+                   " (with --semantics gradual: how its strength is reached).")
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, metavar="N",
               help="Preferred semantics refuses, before searching, maps with more than N claims undecided under"
                    " grounded.  [default: no limit; --max-steps bounds the search]")

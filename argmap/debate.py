@@ -37,7 +37,7 @@ from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import BASIC_KINDS, MapError
-from argmap.weighing import critical_data, critical_lines, format_strengths, weighing_lines
+from argmap.weighing import critical_data, critical_lines, explain_strength, format_strengths, weighing_lines
 from argmap.wording import plural
 
 SEMANTICS = ("grounded", "preferred", "gradual")
@@ -633,8 +633,11 @@ def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", e
     subject = load_subject(path, max_bytes=max_bytes, root=root)
     G = subject.graph
     target = subject.node(explain_claim) if explain_claim else None
-    if semantics == "gradual" and target is None:
-        return format_strengths(G, subject.nodes, subject.names, dfquad_strengths(G), fmt)
+    if semantics == "gradual":
+        strengths = dfquad_strengths(G)
+        if target is None:
+            return format_strengths(G, subject.nodes, subject.names, strengths, fmt)
+        return explain_strength(G, strengths, target, subject.names, fmt)
     try:
         result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided, max_steps=max_steps,
                           grounded=subject.grounded, relations=subject.maps.memo(plain_relations))

@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 from argmap.critical import CriticalSets
+from argmap.gradual import Influences, aggregate
 from argmap.model import DEFAULT_ARGUMENT_WEIGHT, DEFAULT_CLAIM_WEIGHT
 
 if TYPE_CHECKING:
@@ -48,6 +49,43 @@ _RANK = {"out": 0, "undec": 1, "in": 2}
 def lowers(found: CriticalSets, after: str) -> bool:
     """Whether a set that gives ``after`` brings the claim down (``in`` to ``undec`` or ``out``, ``undec`` to ``out``)."""
     return _RANK[after] < _RANK[found.label]
+
+
+def explain_strength(G: nx.MultiDiGraph, strengths: dict[str, float], n: str, names: dict[str, str],
+                     fmt: str = "text") -> str:
+    """``evaluate --semantics gradual --explain``: how DF-QuAD arrives at ``n``'s strength, step by step."""
+    inf = Influences(G)
+    name = f"'{names.get(n, n)}'"
+    w, s = weight_of(G, n), strengths[n]
+
+    def side(nodes: list[str]) -> tuple[list[dict[str, object]], float]:
+        ranked = sorted(set(nodes), key=lambda m: (-strengths[m], list(G).index(m)))
+        return [{"id": names.get(m, m), "strength": round(strengths[m], 3)} for m in ranked], aggregate(strengths[m] for m in ranked)
+
+    attack, va = side(inf.attackers[n])
+    if inf.is_argument[n]:
+        premises, weakest = side(inf.supporters[n])
+        support, vs = [], 0.0
+    else:
+        support, vs = side(inf.supporters[n])
+    if fmt == "json":
+        data = {"semantics": "gradual", "claim": names.get(n, n), "strength": round(s, 3), "weight": w,
+                "attack": round(va, 3), "attackers": attack, "support": round(vs, 3), "supporters": support}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    listed = lambda items: ", ".join(f"'{i['id']}' ({i['strength']:.2f})" for i in items)  # noqa: E731
+    lines = [f"{name} has strength {s:.3f} under gradual semantics (DF-QuAD), from its weight {w:.2f}."]
+    if inf.is_argument[n]:
+        lines.append(f"A linked argument: its weight times its weakest premise, of {listed(premises)}.")
+    lines.append(f"Attacked by {listed(attack)}: together {va:.3f}." if attack else "Nothing attacks it.")
+    if not inf.is_argument[n]:
+        lines.append(f"Supported by {listed(support)}: together {vs:.3f}." if support else "Nothing supports it.")
+    if va == vs and not inf.is_argument[n]:
+        lines.append("Attack and support balance, so it keeps its weight.")
+    elif va > vs:
+        lines.append(f"The attack is stronger by {va - vs:.3f}, so it loses that share of its weight.")
+    elif not inf.is_argument[n]:
+        lines.append(f"The support is stronger by {vs - va:.3f}, so it gains that share of what its weight lacks of 1.")
+    return "\n".join(lines) + "\n"
 
 
 def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "the other side",

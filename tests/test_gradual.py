@@ -222,3 +222,19 @@ def test_with_circles_every_strength_is_a_fixed_point_of_the_equations(framework
         support = [u for u, t, k in edges if t == v and k == "supports"]
         expected = combine(w, aggregate(s[u] for u in attack), aggregate(s[u] for u in support))
         assert s[v] == pytest.approx(expected, abs=1e-6)
+
+
+def test_explain_under_gradual_semantics_shows_the_arithmetic(tmp_path):
+    path = _map(tmp_path, MAP)
+    result = CliRunner().invoke(main, ["evaluate", path, "--semantics", "gradual", "--explain", "c"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "'c' has strength 0.800 under gradual semantics (DF-QuAD), from its weight 0.50.",
+        "Attacked by 'con' (0.30): together 0.300.",
+        "Supported by 'pro' (0.90): together 0.900.",
+        "The support is stronger by 0.600, so it gains that share of what its weight lacks of 1.",
+    ]
+    data = json.loads(CliRunner().invoke(main, ["evaluate", path, "--semantics", "gradual", "--explain", "con",
+                                                "--format", "json"]).output)
+    assert data == {"semantics": "gradual", "claim": "con", "strength": 0.3, "weight": 0.3, "attack": 0.0,
+                    "attackers": [], "support": 0.0, "supporters": []}
