@@ -1,10 +1,11 @@
 """Blocks: for each argument the other side can run against our position, our answers, written in advance.
 
 A block is a tree that alternates seats: their argument, our answers to it (what in the map attacks it
-or what it rests on), their comebacks to each answer, our replies to those, down to ``depth`` levels
-(3 by default). Every claim is a card: its text, id, label, strength, and the quote and section a
-debater cites (for a claim that quotes nothing, the quoted evidence beneath it). An argument with no
-answer in the map says "unanswered".
+or what it directly rests on), their comebacks to each answer, our replies to those, down to ``depth``
+levels (3 by default), the ``MAX_ANSWERS`` strongest under each card (the number of the others said).
+Every claim is a card: its text, id, label, strength, and the quote and section a debater cites, with
+the title of its map (for a claim that quotes nothing, the nearest quoted evidence beneath it). An
+argument with no answer in the map says "unanswered".
 
 From the ``for`` seat their arguments are what attacks the claim or what it rests on; from the
 ``against`` seat they are the claim's own lines of support.
@@ -28,57 +29,86 @@ if TYPE_CHECKING:
 
 DEPTH = 3
 MAX_CITED = 2  # quoted evidence cited on a card whose claim quotes nothing itself
+MAX_ANSWERS = 5  # answers given under one card, strongest first (the number of the others is said)
 FORMATS = ("markdown", "html", "json")
 
 
 class _Blocks:
-    def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], labels: dict[str, str], claim: str, title: str):
-        self.G, self.names, self.labels, self.claim, self.title = G, names, labels, claim, title
+    def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], labels: dict[str, str], claim: str,
+                 titles: dict[str, str]):
+        self.G, self.names, self.labels, self.claim, self.titles = G, names, labels, claim, titles
         self.strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # every card reaches the claim
         self.order = {n: i for i, n in enumerate(G)}
+        self._answers: dict[str, list[tuple[str, str]]] = {}
 
     def card(self, n: str) -> dict[str, object]:
         data = self.G.nodes[n]
         card: dict[str, object] = {"id": self.names.get(n, n), "text": " ".join(data["text"].split()) or "(linked argument)",
                                    "kind": data["kind"], "label": self.labels[n], "strength": round(self.strength[n], 3)}
-        if data.get("quote"):
-            card["cite"] = [self._cite(n)]
-        else:
-            below = sorted((m for m in support_below(self.G, n) if self.G.nodes[m].get("quote")),
-                           key=lambda m: (-self.strength[m], self.order[m]))
-            card["cite"] = [self._cite(m) for m in below[:MAX_CITED]]
+        card["cite"] = [self._cite(m) for m in self._nearest_quoted(n)]
         return card
+
+    def _nearest_quoted(self, n: str) -> list[str]:
+        """``n`` if it quotes the source; else the nearest quoted claims beneath it (at most ``MAX_CITED``),
+        found breadth first, so a card costs what it cites, not the whole of its support."""
+        if self.G.nodes[n].get("quote"):
+            return [n]
+        found: list[str] = []
+        seen, level = {n}, [n]
+        while level and len(found) < MAX_CITED:
+            below = []
+            for m in level:
+                for k in supporters(self.G, m):
+                    if k not in seen:
+                        seen.add(k)
+                        below.append(k)
+            below.sort(key=lambda k: (-self.strength.get(k, 0.0), self.order[k]))
+            found += [k for k in below if self.G.nodes[k].get("quote")][: MAX_CITED - len(found)]
+            level = below
+        return found
 
     def _cite(self, n: str) -> dict[str, object]:
         data = self.G.nodes[n]
-        return {"id": self.names.get(n, n), "quote": data["quote"], "section": data.get("section"), "source": self.title}
+        return {"id": self.names.get(n, n), "quote": data["quote"], "section": data.get("section"),
+                "source": self.titles.get(data.get("map"), "")}
 
-    def answers(self, n: str, path: frozenset[str]) -> list[tuple[str, str]]:
-        """(answer, what it attacks) for ``n``: what attacks ``n`` or a claim ``n`` rests on, strongest first."""
-        found: dict[str, str] = {}
-        for target in [n, *sorted(support_below(self.G, n) - {n}, key=self.order.__getitem__)]:
-            for a in sorted(attackers(self.G, target), key=self.order.__getitem__):
-                if a not in path and a not in found and a != target:
-                    found[a] = target
-        return sorted(found.items(), key=lambda item: (-self.strength[item[0]], self.order[item[0]]))
+    def all_answers(self, n: str) -> list[tuple[str, str]]:
+        """(answer, what it attacks) for ``n``: what attacks ``n`` or what it directly rests on (a linked
+        argument's premises included), strongest first; computed once per node."""
+        if n not in self._answers:
+            targets = [n, *supporters(self.G, n)]
+            targets += [p for m in targets[1:] if self.G.nodes[m]["kind"] == "argument" for p in supporters(self.G, m)]
+            found: dict[str, str] = {}
+            for target in targets:
+                for a in sorted(attackers(self.G, target), key=self.order.__getitem__):
+                    if a not in found and a != target:
+                        found[a] = target
+            self._answers[n] = sorted(found.items(), key=lambda item: (-self.strength.get(item[0], 0.0), self.order[item[0]]))
+        return self._answers[n]
 
-    def tree(self, n: str, level: int, depth: int, path: frozenset[str]) -> list[dict[str, object]]:
+    def tree(self, n: str, level: int, depth: int, path: frozenset[str]) -> tuple[list[dict[str, object]], int]:
+        """The answers to ``n`` (at most ``MAX_ANSWERS``, strongest first), each with its own, and how many
+        weaker answers are left out."""
         if level > depth:
-            return []
+            return [], 0
+        answers = [(a, target) for a, target in self.all_answers(n) if a not in path]
         out = []
-        for a, target in self.answers(n, path):
+        for a, target in answers[:MAX_ANSWERS]:
             item = {**self.card(a), "on": self.names.get(target, target)}
             # The claim an answer attacks pulling back (a tension, or two claims opposing each other) is
             # the same disagreement, not a comeback: it is left out below, as everything on the path is.
-            item["answers"] = self.tree(a, level + 1, depth, path | {a, target})
+            item["answers"], item["more"] = self.tree(a, level + 1, depth, path | {a, target})
             out.append(item)
-        return out
+        return out, max(0, len(answers) - MAX_ANSWERS)
 
 
 def blocks(G: nx.MultiDiGraph, claim: str, names: dict[str, str], labels: dict[str, str], side: str = "for", *,
-           depth: int = DEPTH, title: str = "") -> dict[str, object]:
-    """The blocks on ``claim`` as plain data, for the ``side`` whose seat they are written from."""
-    b = _Blocks(G, names, labels, claim, title)
+           depth: int = DEPTH, titles: dict[str, str] | None = None) -> dict[str, object]:
+    """The blocks on ``claim`` as plain data, for the ``side`` whose seat they are written from.
+
+    ``titles`` gives each map's title (by map name), which a card cites as its source.
+    """
+    b = _Blocks(G, names, labels, claim, titles or {})
     base = frozenset({claim})
     if side == "for":
         own = {claim, *support_below(G, claim)}
@@ -93,7 +123,7 @@ def blocks(G: nx.MultiDiGraph, claim: str, names: dict[str, str], labels: dict[s
     out = []
     for a, target in arguments:
         item = {**b.card(a), "on": names.get(target, target)}
-        item["answers"] = b.tree(a, 1, depth, base | {a, target})
+        item["answers"], item["more"] = b.tree(a, 1, depth, base | {a, target})
         out.append(item)
     return {"side": side, "claim": b.card(claim), "depth": depth, "blocks": out}
 
@@ -124,6 +154,8 @@ def format_markdown(data: dict[str, object]) -> str:
             for quote, where in _cites(item):
                 lines.append(f'{pad}  > "{quote}" ({where})')
             answers(item["answers"], level + 1)  # type: ignore[arg-type]
+            if item.get("more"):
+                lines.append(f"{pad}  - ({item['more']} weaker {'answer' if item['more'] == 1 else 'answers'} in the map, not shown)")
 
     if not data["blocks"]:
         lines.append("They have no argument against our position in the map.")
@@ -136,8 +168,10 @@ def format_markdown(data: dict[str, object]) -> str:
         lines.append("")
         if block["answers"]:
             answers(block["answers"], 1)
+            if block.get("more"):
+                lines.append(f"- ({block['more']} weaker {'answer' if block['more'] == 1 else 'answers'} in the map, not shown)")
         else:
-            lines.append("**Unanswered**: nothing in the map attacks it or what it rests on.")
+            lines.append("**Unanswered**: nothing in the map attacks it or what it directly rests on.")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -171,8 +205,12 @@ def format_html(data: dict[str, object]) -> str:
     def tree(items: list[dict[str, object]], level: int) -> str:
         if not items:
             return ""
-        parts = [f"<li>{card(i, _SEATS[level - 1])}{tree(i['answers'], level + 1)}</li>" for i in items]  # type: ignore[arg-type]
+        parts = [f"<li>{card(i, _SEATS[level - 1])}{tree(i['answers'], level + 1)}{more(i)}</li>" for i in items]  # type: ignore[arg-type]
         return "<ul>" + "".join(parts) + "</ul>"
+
+    def more(item: dict[str, object]) -> str:
+        count = item.get("more") or 0
+        return f"<p class=\"more\">({count} weaker answer{'' if count == 1 else 's'} in the map, not shown)</p>" if count else ""
 
     body = [f"<h1>{e(title)}</h1>",
             f"<p><span class=\"id\">{e(str(claim['id']))}</span> is {e(str(claim['label']))}, strength"  # type: ignore[index]
@@ -180,8 +218,8 @@ def format_html(data: dict[str, object]) -> str:
     if not data["blocks"]:
         body.append("<p>They have no argument against our position in the map.</p>")
     for i, block in enumerate(data["blocks"], 1):  # type: ignore[arg-type]
-        answers = tree(block["answers"], 1) or \
-            "<p class=\"unanswered\">Unanswered: nothing in the map attacks it or what it rests on.</p>"
+        answers = (tree(block["answers"], 1) + more(block)) or \
+            "<p class=\"unanswered\">Unanswered: nothing in the map attacks it or what it directly rests on.</p>"
         body.append(f"<section><h2>Block {i}: {e(str(block['text']))}</h2>{card(block, 'They run')}{answers}</section>")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
@@ -194,8 +232,8 @@ def blocks_map(path: str, claim: str, *, side: str = "for", fmt: str = "markdown
         raise MapError(f"unknown format '{fmt}'; expected one of: {', '.join(FORMATS)}")
     subject = load_subject(path, max_bytes=max_bytes, root=root)
     n = subject.node(claim)
-    title = subject.maps.maps.maps[0].title
-    data = blocks(subject.graph, n, subject.names, subject.grounded, side, depth=depth, title=title)
+    titles = {m.name: m.title for m in subject.maps.maps.all_maps}
+    data = blocks(subject.graph, n, subject.names, subject.grounded, side, depth=depth, titles=titles)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     return format_html(data) if fmt == "html" else format_markdown(data)

@@ -304,7 +304,7 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: 
 @root_option
 def blocks(map_path: str, claim: str, side: str, fmt: str, depth: int, max_bytes: int, root: str | None) -> None:
     """Blocks written in advance: each argument the other side can run against our position, with our answers
-    (what in the map attacks it or its support), their comebacks and our replies, each a card with its quote.
+    (what in the map attacks it or what it directly rests on), their comebacks and our replies, each a card with its quote.
 
     \b
     Example:

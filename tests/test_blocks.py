@@ -53,7 +53,7 @@ def test_blocks_for_answer_each_attack_three_levels_deep(motion):
 def test_blocks_against_say_unanswered(motion):
     out = run("blocks", motion, "ban", "--side", "against")
     assert out.startswith("# Blocks against: Schools should ban phones.")
-    assert out.count("**Unanswered**: nothing in the map attacks it or what it rests on.") == 2  # focus, bullying
+    assert out.count("**Unanswered**: nothing in the map attacks it or what it directly rests on.") == 2  # focus, bullying
     assert out.index("`focus`") < out.index("`bullying`")  # strongest first
 
 
@@ -121,3 +121,33 @@ def test_outline_names_a_claim_met_again_and_covers_every_claim():
     assert any("(see above)" in line for line in lines)
     counts = run("evaluate", "maps/china-and-north-korea.yaml").splitlines()[0]  # "grounded: a in, b out, c undec"
     assert len(ids) == sum(int(part.split()[-2]) for part in counts.split(","))
+
+
+def test_at_most_five_answers_under_a_card_and_the_rest_counted(tmp_path):
+    answers = "".join(f"  r{i}:\n    text: Reply {i}.\n    kind: assumption\n    weight: 0.{i + 1}\n    opposes: [x]\n"
+                      for i in range(7))
+    path = tmp_path / "m.yaml"
+    path.write_text("title: t\nclaims:\n  c:\n    text: C.\n    kind: conclusion\n  e:\n    text: E.\n"
+                    "    kind: assumption\n    supports: [c]\n  x:\n    text: X.\n    kind: assumption\n"
+                    "    opposes: [c]\n" + answers, encoding="utf-8")
+    data = json.loads(run("blocks", str(path), "c", "--format", "json"))
+    block = data["blocks"][0]
+    assert [a["id"] for a in block["answers"]] == ["r6", "r5", "r4", "r3", "r2"] and block["more"] == 2
+    assert "- (2 weaker answers in the map, not shown)" in run("blocks", str(path), "c")
+    assert "(2 weaker answers in the map, not shown)" in run("blocks", str(path), "c", "--format", "html")
+
+
+def test_a_card_cites_the_title_of_its_own_map():
+    data = json.loads(run("blocks", "maps/china-and-north-korea.yaml", "why-does-china-protect-north-korea#protects",
+                          "--format", "json"))
+    titles = {"why-does-china-protect-north-korea": "Why Does China Protect North Korea",
+              "why-china-supports-north-korea": "Why China Support North Korea"}
+
+    def cites(items):
+        for item in items:
+            yield from item["cite"]
+            yield from cites(item["answers"])
+
+    found = list(cites(data["blocks"]))
+    assert {c["source"] for c in found} == set(titles.values())  # not the combined map's title
+    assert all(c["source"] == titles[c["id"].split("#")[0]] for c in found)
