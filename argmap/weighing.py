@@ -109,10 +109,13 @@ def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "th
         size = found.searched_size + 1
         lines.append(f"(The search stopped after {found.checks:,} tries, among sets of {size} claim{'s' if size > 1 else ''}"
                      f" of the {found.candidates:,} that can reach it; there may be more.)")
+    elif not found.candidates:
+        lines.append(f"Nothing else in the map that stands or is open reaches {name}: only defeating it directly changes it.")
     elif not sets:
         change = {"down": "brings down", "up": "lifts"}.get(direction or "", "changes")
-        lines.append(f"No set of at most {limit} {change} {name}: {who} must win at least {found.max_size + 1} points"
-                     f" ({found.candidates} claims can reach it; searched {found.checks:,} sets).")
+        lines.append(f"No set of at most {found.max_size} of the {found.candidates} claims that reach {name} {change} it: short of"
+                     f" defeating it directly, {who} must win at least {found.max_size + 1} points (searched"
+                     f" {found.checks:,} sets).")
     else:
         lines.append(f"(Every set of at most {limit} was tried: {found.checks:,} sets of the {found.candidates} claims"
                      " that can reach it.)")

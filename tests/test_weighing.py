@@ -137,3 +137,15 @@ def test_must_win_pins_the_seed_map_in_ci(tmp_path):
     assert result.exit_code == 1
     assert ("error AM205 must-win-not-met: 'protects' (in) becomes undec once 'integral-to-survival', 'shields-nk'"
             " are defeated: 2 claims, fewer than the 3 'must-win:' asks") in result.output
+
+
+def test_what_must_be_won_when_nothing_small_moves_the_claim(tmp_path):
+    result = CliRunner().invoke(main, ["evaluate", "maps/why-china-supports-north-korea.yaml", "--explain", "thesis"])
+    assert result.output.splitlines()[-2:] == [
+        "What the other side must win to change it:",
+        "No set of at most 2 of the 39 claims that reach 'thesis' changes it: short of defeating it directly, the other"
+        " side must win at least 3 points (searched 780 sets).",
+    ]
+    out = brief(tmp_path, "focus")  # an assumption nothing reaches
+    assert out.endswith("## What they must win\n\n- Nothing else in the map that stands or is open reaches 'focus':"
+                        " only defeating it directly changes it.\n")
