@@ -33,7 +33,7 @@ from argmap.rules import RULES, rule_table
 from argmap.wording import plural
 
 DEFAULT_PATHS = ("maps",)
-SEMANTICS = ("grounded", "preferred")  # argmap.debate.SEMANTICS
+SEMANTICS = ("grounded", "preferred", "gradual")  # argmap.debate.SEMANTICS
 RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")  # argmap.viewer.RENDER_FORMATS
 RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")  # argmap.dot.ENGINES
@@ -44,6 +44,7 @@ MIN_CLAIMS = 10  # argmap.generate.MIN_CLAIMS
 IMPORT_FORMATS = ("aif", "argdown", "kialo", "apx", "i23")  # argmap.interchange.FORMATS
 DIFF_FORMATS = ("text", "markdown", "json")  # argmap.diff.FORMATS
 DIFF_FAIL_ON = ("new-errors", "new-findings", "label-flips")  # argmap.diff.FAIL_ON
+BLOCK_FORMATS = ("markdown", "html", "json")  # argmap.blocks.FORMATS
 
 
 # What a command made, kept here until ``run`` ends the process with ``os._exit`` rather than freed
@@ -376,9 +377,12 @@ def diff_command(old: str, new: str, paths: tuple[str, ...], fmt: str, fail_on: 
 @main.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("--semantics", type=click.Choice(SEMANTICS), default="grounded", show_default=True,
-              help="grounded: what survives every attack; preferred: every maximal defensible position.")
+              help="grounded: what survives every attack; preferred: every maximal defensible position;"
+                   " gradual: a strength from 0 to 1 for each claim, from the weights (DF-QuAD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--explain", "explain_claim", metavar="CLAIM", help="Say why this claim has its grounded label.")
+@click.option("--explain", "explain_claim", metavar="CLAIM",
+              help="Say why this claim has its grounded label, and what the other side must defeat to change it"
+                   " (with --semantics gradual: how its strength is reached).")
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, metavar="N",
               help="Preferred semantics refuses, before searching, maps with more than N claims undecided under"
                    " grounded.  [default: no limit; --max-steps bounds the search]")
@@ -395,6 +399,7 @@ def evaluate(map_path: str, semantics: str, fmt: str, explain_claim: str | None,
         argmap evaluate maps/debate.yaml
         argmap evaluate maps/debate.yaml --explain main-claim
         argmap evaluate maps/debate.yaml --semantics preferred --format json
+        argmap evaluate maps/debate.yaml --semantics gradual
     """
     with _input_errors():
         from argmap.debate import evaluate_map
@@ -424,6 +429,52 @@ def brief(map_path: str, claim: str, side: str, fmt: str, max_bytes: int, root: 
 
         text = brief_map(map_path, claim, side=side, fmt=fmt, max_bytes=max_bytes, root=root)
     _echo(text, json_text=fmt == "json")
+
+
+@main.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.argument("claim")
+@click.option("--side", type=click.Choice(["for", "against"]), default="for", show_default=True,
+              help="Our seat: blocks answer what the other side can run against it.")
+@click.option("--format", "fmt", type=click.Choice(BLOCK_FORMATS), default="markdown", show_default=True,
+              help="html: one printable page, no scripts or outside files.")
+@click.option("--depth", type=click.IntRange(1, 5), default=3, show_default=True,
+              help="Levels of answers: ours, their comeback, our reply, ...")
+@max_bytes_option
+@root_option
+def blocks(map_path: str, claim: str, side: str, fmt: str, depth: int, max_bytes: int, root: str | None) -> None:
+    """Blocks written in advance: each argument the other side can run against our position, with our answers
+    (what in the map attacks it or what it directly rests on), their comebacks and our replies, each a card with its quote.
+
+    \b
+    Example:
+        argmap blocks maps/debate.yaml main-claim --side for > blocks.md
+        argmap blocks maps/debate.yaml main-claim --side against --format html > blocks.html
+    """
+    with _input_errors():
+        from argmap.blocks import blocks_map
+
+        text = blocks_map(map_path, claim, side=side, fmt=fmt, depth=depth, max_bytes=max_bytes, root=root)
+    _echo(text, json_text=fmt == "json")
+
+
+@main.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@max_bytes_option
+@root_option
+def outline(map_path: str, max_bytes: int, root: str | None) -> None:
+    """A pro/con outline of the whole map (Kialo-style, Markdown) to hand out: each conclusion, what backs and
+    attacks it, and theirs in turn, with labels, strengths and quotes.
+
+    \b
+    Example:
+        argmap outline maps/debate.yaml > handout.md
+    """
+    with _input_errors():
+        from argmap.outline import outline_map
+
+        text = outline_map(map_path, max_bytes=max_bytes, root=root)
+    _echo(text)
 
 
 @main.command("import")

@@ -7,7 +7,7 @@ Everything here reads the graph and the labels of ``argmap.analysis``; the resul
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,13 +31,16 @@ from argmap.analysis import (
     supporters,
     tensions_in_support,
 )
+from argmap.critical import critical_sets, influencing
+from argmap.gradual import dfquad_strengths
 from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import BASIC_KINDS, MapError, source_details
+from argmap.weighing import critical_data, critical_lines, explain_strength, format_strengths, weighing_lines
 from argmap.wording import byline, plural
 
-SEMANTICS = ("grounded", "preferred")
+SEMANTICS = ("grounded", "preferred", "gradual")
 MAX_DEPTH = 8  # how deep an outline of support goes before it says "..."
 _RANK = {IN: 0, UNDEC: 1, OUT: 2}
 
@@ -336,6 +339,7 @@ class _Briefing:
         self.names = names
         self.claim = claim
         self.rel = rel
+        self.rank: Callable[[str], float] | None = None  # orders the lines of each side, when set
         self.labels = labels
         self.below = sorted(support_below(G, claim, rel), key=rel.order.__getitem__)  # what the claim rests on
         self.quoted = _reaching_quotes(G, rel)
@@ -365,7 +369,10 @@ class _Briefing:
         """
         shown = set() if shown is None else shown
         out = []
-        for m in self.ranked_supporters(n):
+        ranked = self.ranked_supporters(n)
+        if depth == 0 and self.rank is not None:  # the lines of the case, by strength (stable: ties as before)
+            ranked = sorted(ranked, key=self.rank)
+        for m in ranked:
             relation = "linked argument" if self.rel.kind[m] == "argument" else "supports"
             if m in path:
                 out.append({**_item(self.G, self.labels, self.names, m, "supports"), "note": "support goes round a circle here"})
@@ -394,21 +401,26 @@ class _Briefing:
         own = {self.claim, *self.below}
         strongest = self._strongest_first
         shown: set[str] = set()  # the section's nodes given in full, the attackers' support included
-        for target in [self.claim, *self.below]:
-            hostile = [a for a in attackers(self.G, target) if a not in own]
-            for a in sorted(hostile, key=strongest):
-                if a in by_attacker:  # an attacker of two claims of the case is listed once, with both
-                    by_attacker[a]["targets"].append(self.names.get(target, target))  # type: ignore[attr-defined]
-                    targets_of[a].append(target)
-                    continue
-                kind = "tension" if self.G.has_edge(a, target, key="tension") or self.G.has_edge(target, a, key="tension") else "opposes"
-                shown.add(a)
-                item = _item(self.G, self.labels, self.names, a, kind)
-                item["target"] = self.names.get(target, target)
-                item["targets"] = [item["target"]]
-                item["support"] = self.support_outline(a, shown=shown)
-                by_attacker[a], targets_of[a] = item, [target]
-                out.append(item)
+        pairs = [(target, a) for target in [self.claim, *self.below]
+                 for a in sorted((a for a in attackers(self.G, target) if a not in own), key=strongest)]
+        if self.rank is not None:  # the attacks by strength, each attacker's targets in the order above
+            first: dict[str, int] = {}
+            for i, (_, a) in enumerate(pairs):
+                first.setdefault(a, i)
+            pairs.sort(key=lambda pair: (self.rank(pair[1]), first[pair[1]]))  # type: ignore[misc]
+        for target, a in pairs:
+            if a in by_attacker:  # an attacker of two claims of the case is listed once, with both
+                by_attacker[a]["targets"].append(self.names.get(target, target))  # type: ignore[attr-defined]
+                targets_of[a].append(target)
+                continue
+            kind = "tension" if self.G.has_edge(a, target, key="tension") or self.G.has_edge(target, a, key="tension") else "opposes"
+            shown.add(a)
+            item = _item(self.G, self.labels, self.names, a, kind)
+            item["target"] = self.names.get(target, target)
+            item["targets"] = [item["target"]]
+            item["support"] = self.support_outline(a, shown=shown)
+            by_attacker[a], targets_of[a] = item, [target]
+            out.append(item)
         for a, item in by_attacker.items():
             # What answers the attack: a claim that attacks the attacker (a target pulling back against
             # a tension is the same disagreement, not an answer, unless the attack is also on another
@@ -456,19 +468,43 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     """
     rel = plain_relations(G) if relations is None else relations
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
-    attacks = b.attacks()
-    rebuttals = [
-        {"attack": a["id"], "on": a["target"], "targets": a["targets"],
-         "answered_by": [c["id"] for c in a["answers"] if c["label"] != OUT]}  # type: ignore[index]
-        for a in attacks
-    ]
+    strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # all a brief shows reaches the claim
+    b.rank = lambda n: -round(strength[n], 3)  # each side's lines strongest first, under gradual semantics
+    node_of = {shown: n for n, shown in names.items()}
+    ranked = {"case_for": b.support_outline(claim, shown={claim}), "case_against": b.attacks()}
+    for items in ranked.values():
+        for item in items:
+            item["strength"] = round(strength[node_of.get(item["id"], item["id"])], 3)  # type: ignore[index]
+    attacks = ranked["case_against"]
+    rebuttals = []
+    for a in attacks:
+        # Every answer the map holds, those that fall included: a fallen answer is what the attacking
+        # side's counter-rebuttal (listed under it) already beats.
+        answers = a["answers"]
+        # What answers each answer: the counter-rebuttal the attacking side can come back with.
+        countered = {c["id"]: [names.get(m, m) for m in sorted(attackers(G, node_of.get(c["id"], c["id"])),
+                                                                key=lambda m: (-strength[m], rel.order[m]))
+                               if b.labels[m] != OUT and names.get(m, m) not in (c["id"], a["id"])]
+                     for c in answers}
+        rebuttals.append({"attack": a["id"], "on": a["target"], "targets": a["targets"],
+                          "answered_by": [c["id"] for c in answers if c["label"] != OUT],
+                          "fallen_answers": [c["id"] for c in answers if c["label"] == OUT], "countered_by": countered})
+    best_for = ranked["case_for"][0] if ranked["case_for"] else None
+    best_against = attacks[0] if attacks else None
+    found = critical_sets(G, claim, labels=b.labels)
     return {
         "side": side,
-        "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim)},
-        "case_for": b.support_outline(claim, shown={claim}),
+        "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim),
+                  "strength": round(strength[claim], 3)},
+        "case_for": ranked["case_for"],
         "case_against": attacks,
         "weak_points": b.weak_points(),
         "rebuttals": rebuttals,
+        "weighing": weighing_lines(best_for, best_against, against=side == "against"),
+        # The attacking side must win a set that brings the claim down; the defending side one that lifts it.
+        "must_win": {**critical_data(found, names),
+                     "why": critical_lines(found, names, who="the other side" if side == "for" else "we", direction="down"),
+                     "lift": critical_lines(found, names, who="we" if side == "for" else "they", direction="up")},
     }
 
 
@@ -480,9 +516,10 @@ def _outline(items: Iterable[dict[str, object]], indent: int = 0) -> list[str]:
             what = "linked argument " if item.get("relation") == "linked argument" else ""
             lines.append(f"{pad}- {what}`{item['id']}` — *{item['label']}* (see above)")
             continue
-        head = f"{pad}- **{item['text'] or '(linked argument)'}** `{item['id']}` — *{item['label']}*"
+        strength = f", strength {item['strength']:.2f}" if "strength" in item else ""
+        head = f"{pad}- **{item['text'] or '(linked argument)'}** `{item['id']}` — *{item['label']}*{strength}"
         if item.get("relation") == "linked argument":
-            head = f"{pad}- linked argument `{item['id']}` (all premises together) — *{item['label']}*"
+            head = f"{pad}- linked argument `{item['id']}` (all premises together) — *{item['label']}*{strength}"
         if item.get("target"):
             targets = ", ".join(f"`{t}`" for t in item.get("targets", [item["target"]]))  # type: ignore[union-attr]
             head += f", {'in tension with' if item['relation'] == 'tension' else 'attacks'} {targets}"
@@ -504,7 +541,8 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
     weak = data["weak_points"]
     against = data["side"] == "against"
     lines = [f"# Brief {'against' if against else 'for'}: {claim['text']}", ""]  # type: ignore[index]
-    lines.append(f"`{claim['id']}` ({claim['kind']}) stands as **{claim['label']}** under grounded semantics.")  # type: ignore[index]
+    lines.append(f"`{claim['id']}` ({claim['kind']}) stands as **{claim['label']}** under grounded semantics"  # type: ignore[index]
+                 + (f", strength {claim['strength']:.2f} under gradual semantics (DF-QuAD)." if "strength" in claim else "."))  # type: ignore[operator]
     lines.append("")
     about = data.get("source")
     if about:
@@ -540,13 +578,24 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
 
     rebuttal_lines = []
     for r in data["rebuttals"]:  # type: ignore[union-attr]
-        answers = ", ".join(f"`{a}`" for a in r["answered_by"])
+        answers = ", ".join([f"`{a}`" for a in r["answered_by"]] + [f"`{a}` (out)" for a in r.get("fallen_answers", [])])
         on = ", ".join(f"`{t}`" for t in r.get("targets", [r["on"]]))
+        countered = r.get("countered_by", {})
+        back = "; ".join(f"to `{c}`, {', '.join(f'`{m}`' for m in by)}" for c, by in countered.items() if by)
         if against:
-            rebuttal_lines.append(f"- To our `{r['attack']}` (on {on}) they will answer: {answers or 'nothing in the map'}")
+            line = f"- To our `{r['attack']}` (on {on}) they will answer: {answers or 'nothing in the map'}"
+            rebuttal_lines.append(line + (f"; we come back with: {back}" if back else ""))
         else:
-            rebuttal_lines.append(f"- `{r['attack']}` (on {on}): {('answered by ' + answers) if answers else 'unanswered'}")
+            line = f"- `{r['attack']}` (on {on}): {('answered by ' + answers) if answers else 'unanswered'}"
+            rebuttal_lines.append(line + (f"; they can come back: {back}" if back else ""))
     section("What they will answer" if against else "Expected rebuttals", rebuttal_lines, "No attacks to answer.")
+    if "weighing" in data:
+        section("Weighing", list(data["weighing"]), "")  # type: ignore[call-overload]
+        title = "What we must win" if against else "What they must win"
+        section(title, [f"- {line}" for line in data["must_win"]["why"]], "")  # type: ignore[index]
+        if data["claim"]["label"] != IN:  # type: ignore[index]
+            section("What would lift it" if against else "What we must win to lift it",
+                    [f"- {line}" for line in data["must_win"]["lift"]], "")  # type: ignore[index]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -596,6 +645,11 @@ def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", e
     subject = load_subject(path, max_bytes=max_bytes, root=root)
     G = subject.graph
     target = subject.node(explain_claim) if explain_claim else None
+    if semantics == "gradual":
+        strengths = dfquad_strengths(G)
+        if target is None:
+            return format_strengths(G, subject.nodes, subject.names, strengths, fmt)
+        return explain_strength(G, strengths, target, subject.names, fmt)
     try:
         result = evaluate(G, subject.nodes, subject.names, semantics, max_undecided=max_undecided, max_steps=max_steps,
                           grounded=subject.grounded, relations=subject.maps.memo(plain_relations))
@@ -604,10 +658,12 @@ def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", e
     if target is None:
         return format_evaluation(G, result, fmt)
     why = explain(G, subject.grounded, target, subject.names)
+    found = critical_sets(G, target, labels=subject.grounded)
     if fmt == "json":
-        return json.dumps({**result.as_dict(), "explain": {"claim": subject.names[target], "why": why}},
+        return json.dumps({**result.as_dict(), "explain": {"claim": subject.names[target], "why": why,
+                                                            "must_win": critical_data(found, subject.names)}},
                           indent=2, ensure_ascii=False) + "\n"
-    return "\n".join(why) + "\n"
+    return "\n".join([*why, "What the other side must win to change it:", *critical_lines(found, subject.names)]) + "\n"
 
 
 def brief_map(path: str, claim: str, *, side: str = "for", fmt: str = "markdown",

@@ -202,6 +202,7 @@ def node_table(maps: MapSet) -> dict[str, dict[str, object]]:
                 "note": claim.note,
                 "ignore": claim.ignore,
                 "position": claim.position,
+                "weight": claim.weight,
             }
         for argument in argmap.arguments:
             node = prefix + argument.id
@@ -217,6 +218,7 @@ def node_table(maps: MapSet) -> dict[str, dict[str, object]]:
                 "note": argument.note,
                 "ignore": frozenset(),
                 "position": argument.position,
+                "weight": argument.weight,
             }
     for _, _, node, conclusion, premises in _linked_arguments(maps, nodes):
         nodes[node]["absent_premises"] = sum(1 for p in premises if p not in nodes or p == conclusion)

@@ -23,6 +23,7 @@ from argmap.model import (
     KINDS,
     LABELS,
     MAP_NAME_PATTERN,
+    MAX_MUST_WIN,
     NULL_WORDS,
     RELATION_TYPES,
     RULE_CODE_PATTERN,
@@ -36,6 +37,7 @@ from argmap.model import (
     Extension,
     MapError,
     MapSet,
+    MustWin,
     Position,
     Relation,
 )
@@ -75,6 +77,17 @@ def decode_map_text(data: bytes, path: str) -> str:
         raise MapError(
             f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", offset_position(path, good, len(good))
         ) from None
+
+
+def _weight(value: str, at: Position, what: str) -> float:
+    """A ``weight:`` as a number from 0 to 1, or a ``MapError`` that says how to write one."""
+    try:
+        weight = float(value)
+    except ValueError:
+        weight = -1.0
+    if not 0.0 <= weight <= 1.0:  # also refuses nan
+        raise MapError(f"'weight' of {what} must be a number from 0 to 1 (e.g. weight: 0.8), not '{value}'", at)
+    return weight
 
 
 def _check_reference(value: str, position: Position, what: str) -> str:
@@ -191,6 +204,7 @@ class _MapReader:
         arguments: list[Argument] = []
         includes: list[tuple[str, Position]] = []
         expect: list[Expectation] = []
+        must_win: list[MustWin] = []
         keys = set()
         for key, _, value in self._pairs(root, "the map", TOP_KEYS):
             keys.add(key)
@@ -218,6 +232,9 @@ class _MapReader:
                 for included, position in includes:
                     if not MAP_NAME_PATTERN.match(included):
                         raise MapError(f"bad map name '{included}' in 'include'; give the file name without .yaml", position)
+            elif key == "must-win":
+                if not is_null(value):
+                    must_win = [self._must_win(claim, self.at(k), v) for claim, k, v in self._pairs(value, "'must-win'")]
             elif not is_null(value):  # expect
                 for claim, key_event, label_event in self._pairs(value, "'expect'"):
                     label = self._text(label_event, f"expected label of '{claim}'")
@@ -247,6 +264,7 @@ class _MapReader:
             includes=tuple(n for n, _ in includes),
             include_positions=tuple(p for _, p in includes),
             expect=tuple(expect),
+            must_win=tuple(must_win),
             duplicate_keys=tuple(self.duplicates),
             cut_values=tuple(self.cut),
             **about,  # type: ignore[arg-type]
@@ -266,6 +284,13 @@ class _MapReader:
         if key == "url" and not value.startswith(("https://", "http://")):  # type: ignore[union-attr]
             raise MapError("'url' must be the web address of the source, starting with https:// or http://", self.at(event))
         return value
+
+    def _must_win(self, claim: str, at: Position, event) -> MustWin:  # type: ignore[no-untyped-def]
+        value = self._text(event, f"'must-win' of '{claim}'")
+        if not (value.isdigit() and 1 <= int(value) <= MAX_MUST_WIN):  # type: ignore[union-attr]
+            raise MapError(f"'must-win' of '{claim}' must be a whole number of claims from 1 to {MAX_MUST_WIN}"
+                           f" (e.g. {claim}: 2), not '{value}'", self.at(event))
+        return MustWin(_check_reference(claim, at, "'must-win'"), int(value), at, self.at(event))  # type: ignore[arg-type]
 
     def _claims(self, event, claims: list[Claim], extensions: list[Extension],  # type: ignore[no-untyped-def]
                 section: tuple[str, Position] | None = None) -> None:
@@ -307,6 +332,8 @@ class _MapReader:
                         raise MapError(f"'{code}' in 'ignore' of {what} is not a rule code like AM104", at)
             elif type(value) is Scalar and value.value and not value.value.isspace() and (value.style or value.value not in NULL_WORDS):
                 fields[key] = (value.value, value)  # the usual case, with no message made in advance
+            elif key == "weight":  # empty, or not text
+                raise MapError(f"'weight' of {what} must be a number from 0 to 1 (e.g. weight: 0.8)", self.at(value))
             else:
                 fields[key] = (self._text(value, f"'{key}' of {what}", required=key != "note"), value)
         if "text" not in fields:
@@ -327,6 +354,7 @@ class _MapReader:
                 raise MapError(f"{what} is already in section '{block[0]}' (line {block[1].line}); remove its own"
                                " 'section:', or move it out of that section", self.at(fields["section"][1]))
             section = block[0]
+        weight = fields.get("weight")
         return Claim(
             id=claim_id,
             text=fields["text"][0],
@@ -339,6 +367,7 @@ class _MapReader:
             ignore=frozenset(code for code, _ in codes),
             ignore_positions=tuple(codes),
             relations=tuple(relations),
+            weight=None if weight is None else _weight(weight[0], self.at(weight[1]), what),  # type: ignore[arg-type]
         )
 
     def _extension(self, key: str, position: Position, event) -> Extension:  # type: ignore[no-untyped-def]
@@ -364,9 +393,12 @@ class _MapReader:
             raise MapError(f"bad argument id '{argument_id}'; use lowercase letters, digits and '-'", position)
         what = f"argument '{argument_id}'"
         premises: list[tuple[str, Position]] | None = None
-        premises_event = conclusion = conclusion_position = note = section = None
+        premises_event = conclusion = conclusion_position = note = section = weight = None
         for key, _, value in self._pairs(event, what, ARGUMENT_KEYS):
-            if key == "premises":
+            if key == "weight":
+                text = value.value if type(value) is Scalar and not is_null(value) else ""
+                weight = _weight(text, self.at(value), what)
+            elif key == "premises":
                 premises_event, premises = value, self._text_list(value, f"'premises' of {what}", "premises: [a, b]")
             elif key == "conclusion":
                 conclusion, conclusion_position = self._text(value, f"'conclusion' of {what}"), self.at(value)
@@ -392,6 +424,7 @@ class _MapReader:
             position=position,
             note=note,
             section=section,
+            weight=weight,
         )
 
 

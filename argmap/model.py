@@ -31,13 +31,19 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 RULE_CODE_PATTERN = re.compile(r"AM[0-9]{3}\Z")
 MAP_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 LABELS = ("in", "out", "undec")
-TOP_KEYS = ("title", "source", "url", "author", "date", "note", "sections", "claims", "arguments", "include", "expect")
+TOP_KEYS = ("title", "source", "url", "author", "date", "note", "sections", "claims", "arguments", "include", "expect",
+            "must-win")
 ABOUT_KEYS = ("url", "author", "date", "note")  # what the map says about its source, shown on diagrams and in briefs
-CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", *RELATION_TYPES)
+CLAIM_KEYS = ("text", "kind", "quote", "section", "note", "ignore", "weight", *RELATION_TYPES)
 EXTENSION_KEYS = ("note", *RELATION_TYPES)
-ARGUMENT_KEYS = ("premises", "conclusion", "section", "note")
+ARGUMENT_KEYS = ("premises", "conclusion", "section", "note", "weight")
 # Plain values YAML reads as null; the readers give them the same meaning.
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+# ``weight:`` when none is written: a claim's base score under gradual semantics (neither for nor
+# against: what attacks and support then move), and a linked argument's (its inference holds fully).
+DEFAULT_CLAIM_WEIGHT = 0.5
+DEFAULT_ARGUMENT_WEIGHT = 1.0
+MAX_MUST_WIN = 3  # the largest 'must-win:' a map may pin: the search tries every set of claims up to one fewer
 
 
 class Position(NamedTuple):
@@ -82,6 +88,7 @@ class Claim(NamedTuple):
     ignore: frozenset[str] = frozenset()
     ignore_positions: tuple[tuple[str, Position], ...] = ()  # each code of ignore: and where it is
     relations: tuple[Relation, ...] = ()
+    weight: float | None = None  # 0 to 1, when written (how strong or important the claim is)
 
 
 class CutValue(NamedTuple):
@@ -115,6 +122,7 @@ class Argument:
     position: Position
     note: str | None = None
     section: str | None = None  # its own ``section:``, else its premises' one when they share it
+    weight: float | None = None  # 0 to 1, when written: how strongly the premises carry the conclusion
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,16 @@ class Expectation:
     label: str
     position: Position  # of the claim's id
     label_position: Position
+
+
+@dataclass(frozen=True)
+class MustWin:
+    """``must-win: {claim: N}``: changing the claim's grounded label takes defeating at least N claims."""
+
+    claim: str
+    at_least: int
+    position: Position  # of the claim's id
+    value_position: Position
 
 
 @dataclass(frozen=True)
@@ -152,6 +170,7 @@ class ArgMap:
     includes: tuple[str, ...] = ()
     include_positions: tuple[Position, ...] = ()
     expect: tuple[Expectation, ...] = ()
+    must_win: tuple[MustWin, ...] = ()
     duplicate_keys: tuple[DuplicateKey, ...] = ()
     cut_values: tuple[CutValue, ...] = ()
     source_text: str | None = field(default=None, repr=False)

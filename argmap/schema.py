@@ -25,6 +25,7 @@ from argmap.model import (
     KINDS,
     LABELS,
     MAP_NAME_PATTERN,
+    MAX_MUST_WIN,
     RELATION_TYPES,
     RULE_CODE_PATTERN,
     TOP_KEYS,
@@ -71,7 +72,14 @@ _DESCRIPTIONS = {
     "same-as": "The same claim in another map (map#id); drawn and exported, not reasoned with.",
     "premises": "The claims that together support the conclusion.",
     "conclusion": "The claim the premises support together.",
+    "weight": "0 to 1: how strong or important (a claim, default 0.5) or how strongly the premises carry the"
+              " conclusion (a linked argument, default 1); read by the gradual semantics.",
+    "must-win": "{claim-id: N}: changing the claim's grounded label takes defeating at least N claims (AM205).",
 }
+
+# weight: a number from 0 to 1; argmap reads YAML's plain scalars as text, so the text of one too.
+_WEIGHT = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1},
+                     {"type": "string", "pattern": "^ *(0(\\.[0-9]*)?|1(\\.0*)?|\\.[0-9]+) *$"}]}
 
 
 def _described(key: str, schema: dict[str, object]) -> dict[str, object]:
@@ -90,6 +98,7 @@ def _claim() -> dict[str, object]:
         "section": _TEXT,
         "note": _OPTIONAL_TEXT,
         "ignore": {"type": ["array", "null"], "items": {"type": "string", "pattern": _pattern(RULE_CODE_PATTERN)}},
+        "weight": _WEIGHT,
         **{relation: {} for relation in RELATION_TYPES},
     }
     assert tuple(fields) == CLAIM_KEYS, "every key a claim may have, and only those"
@@ -116,6 +125,7 @@ def _argument() -> dict[str, object]:
         "conclusion": {"type": "string", "pattern": _REFERENCE},
         "section": _TEXT,
         "note": _OPTIONAL_TEXT,
+        "weight": _WEIGHT,
     }
     assert tuple(fields) == ARGUMENT_KEYS
     return {"type": "object", "required": ["premises", "conclusion"], "additionalProperties": False,
@@ -138,6 +148,9 @@ def map_schema() -> dict[str, object]:
         "include": {"type": ["array", "null"], "items": {"type": "string", "pattern": _pattern(MAP_NAME_PATTERN)}},
         "expect": {"type": ["object", "null"], "propertyNames": {"pattern": _REFERENCE},
                    "additionalProperties": {"enum": list(LABELS)}},
+        "must-win": {"type": ["object", "null"], "propertyNames": {"pattern": _REFERENCE}, "additionalProperties": {
+            "anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_MUST_WIN},
+                      {"type": "string", "pattern": f"^[1-{MAX_MUST_WIN}]$"}]}},
     }
     assert tuple(top) == TOP_KEYS, "every top-level key, and only those"
     return {

@@ -83,7 +83,8 @@ def test_check_annotates_and_records_its_status(runner: dict) -> None:
     status, out, outputs = run_step(runner, "argmap check")
     assert (status, outputs) == (0, {"status": "1"})
     assert ("::error file=maps/library.yaml,line=10,col=12,title=AM301 quote-not-in-source::the quote of 'demand' is not in"
-            ' sources/letter.txt: "Last year 50,000 people borrowed books"; nearest, line 1: \"Last year 40,000 people borrowed books\" (\"50,000\" where the source has \"40,000\")') in out.splitlines()
+            ' sources/letter.txt: "Last year 50,000 people borrowed books"; nearest, line 1:'
+            ' "Last year 40,000 people borrowed books" ("50,000" where the source has "40,000")') in out.splitlines()
     assert run_step(runner, "argmap check", strict="true", args="--ignore AM301")[2] == {"status": "1"}  # AM104 fails too
     assert run_step(runner, "argmap check", args="--ignore AM301")[2] == {"status": "0"}
     assert run_step(runner, "argmap check", paths="nowhere")[2] == {"status": "2"}

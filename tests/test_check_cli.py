@@ -100,7 +100,7 @@ def test_input_error_exits_2_with_nothing_on_stdout(tmp_path):
     assert (status, out) == (2, "")
     assert err == (
         "Error: broken.yaml:4:5: unknown key 'txt' in claim 'a'; did you mean 'text'? expected one of: "
-        "text, kind, quote, section, note, ignore, supports, opposes, tension, same-as\n"
+        "text, kind, quote, section, note, ignore, weight, supports, opposes, tension, same-as\n"
     )
 
 
@@ -112,7 +112,7 @@ def test_a_bad_file_in_a_folder_does_not_stop_the_check_of_the_others(tmp_path):
     assert out.endswith(": no problems found; 1 file could not be read\n") and out.startswith("1 map,")
     assert err == (
         "Error: broken.yaml:4:5: unknown key 'txt' in claim 'a'; did you mean 'text'? expected one of: "
-        "text, kind, quote, section, note, ignore, supports, opposes, tension, same-as\n"
+        "text, kind, quote, section, note, ignore, weight, supports, opposes, tension, same-as\n"
     )
 
 

@@ -20,7 +20,8 @@ import argmap.viewer
 
 REPO = Path(__file__).resolve().parent.parent
 LAZY = ("pydot", "pyparsing", "argmap.debate", "argmap.diagrams", "argmap.dot", "argmap.overview", "argmap.export",
-        "argmap.generate", "argmap.importing", "argmap.interchange", "argmap.viewer")
+        "argmap.generate", "argmap.importing", "argmap.interchange", "argmap.viewer", "argmap.blocks", "argmap.outline",
+        "argmap.gradual", "argmap.weighing")
 
 
 def _imported_by(*command: str) -> set[str]:

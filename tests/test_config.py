@@ -217,7 +217,7 @@ def test_rule_selection() -> None:
     config = parse_config('select = ["AM1", "AM2"]\nextend-select = ["AM301"]\nignore = ["AM103", "AM2"]\n', "argmap.toml")
     assert config.enabled_codes() == {"AM101", "AM102", "AM104", "AM105", "AM301"}
     # The command line: --select replaces the file's whole selection; --extend-select wins over its ignore.
-    assert config.enabled_codes(select=["AM2"]) == {"AM201", "AM202", "AM203", "AM204"}
+    assert config.enabled_codes(select=["AM2"]) == {"AM201", "AM202", "AM203", "AM204", "AM205"}
     assert config.enabled_codes(extend_select=["AM103"]) == {"AM101", "AM102", "AM103", "AM104", "AM105", "AM301"}
     assert config.enabled_codes(ignore=["AM101"]) == {"AM102", "AM104", "AM105", "AM301"}
 
@@ -347,11 +347,11 @@ def test_the_config_command_shows_what_applies(repo: Path, monkeypatch: pytest.M
     assert (status, out) == (0, "configuration: ../pyproject.toml (paths relative to its folder)\n"
                                 "paths: maps, maps/legacy\n"
                                 "exclude: (none)\n"
-                                "rules: AM001, AM002, AM003, AM004, AM101, AM102, AM103, AM104, AM105, AM201, AM202, AM203, AM204,"
+                                "rules: AM001, AM002, AM003, AM004, AM101, AM102, AM103, AM104, AM105, AM201, AM202, AM203, AM204, AM205,"
                                 " AM301, AM302, AM303\n"
                                 "not run: (none)\n"
                                 "per-file-ignores:\n  maps/legacy/: AM103\n"
-                                "severity: AM201 error, AM202 error, AM203 error, AM204 error\n"
+                                "severity: AM201 error, AM202 error, AM203 error, AM204 error, AM205 error\n"
                                 "strict: no\n"
                                 "render: output render, format png, rankdir LR, overview-above 150\n")
     document = json.loads(run("config", "--format", "json", "--isolated")[1])

@@ -112,14 +112,15 @@ def test_brief_sections_for_and_against(tmp_path: Path) -> None:
     assert code == 0
     headings = [line for line in out.splitlines() if line.startswith("#")]
     assert headings == ["# Brief for: The town should build the bridge.", "## Case for", "## Case against",
-                        "## Weak points", "## Expected rebuttals"]
+                        "## Weak points", "## Expected rebuttals", "## Weighing", "## What they must win"]
     assert out.index("`traffic`") < out.index("`detour`")  # quoted evidence first
     assert "- `cost` (on `build`): answered by `grant`" in out
     assert "- **The old road is a long detour.** `detour`: assumption taken as given" in out
     _, against = run("brief", path, "build", "--side", "against")
     headings = [line for line in against.splitlines() if line.startswith("#")]
     assert headings == ["# Brief against: The town should build the bridge.", "## Our case: what attacks the claim",
-                        "## Their case: what supports the claim", "## Where their case is weak", "## What they will answer"]
+                        "## Their case: what supports the claim", "## Where their case is weak", "## What they will answer",
+                        "## Weighing", "## What we must win"]
     assert "- To our `cost` (on `build`) they will answer: `grant`" in against
 
 

@@ -65,7 +65,8 @@ def test_two_revisions_in_text(repo: Path) -> None:
         "\n"
         "new findings:\n"
         "  maps/library.yaml:10:12: error AM301 quote-not-in-source: the quote of 'demand' is not in sources/letter.txt:"
-        " \"Last year 50,000 people borrowed books\"; nearest, line 1: \"Last year 40,000 people borrowed books\" (\"50,000\" where the source has \"40,000\")\n"
+        " \"Last year 50,000 people borrowed books\"; nearest, line 1: \"Last year 40,000 people borrowed books\""
+        " (\"50,000\" where the source has \"40,000\")\n"
         "  maps/library.yaml:15:3: warning AM104 orphan-claim: 'budget' has no relation to any other claim\n"
         "\n"
         "resolved findings:\n"
@@ -115,7 +116,8 @@ def test_two_revisions_in_markdown(repo: Path) -> None:
     assert order == sorted(order)
     assert "| `library#open-daily` | out | **in** | The library should open every day. |" in lines
     assert "- `maps/library.yaml:10` **AM301** quote-not-in-source: the quote of 'demand' is not in sources/letter.txt:" \
-           " \"Last year 50,000 people borrowed books\"; nearest, line 1: \"Last year 40,000 people borrowed books\" (\"50,000\" where the source has \"40,000\")" in lines
+           " \"Last year 50,000 people borrowed books\"; nearest, line 1: \"Last year 40,000 people borrowed books\"" \
+           " (\"50,000\" where the source has \"40,000\")" in lines
     assert "- added relation `volunteers opposes cost`" in lines and "- removed relation `budget supports cost`" in lines
 
 

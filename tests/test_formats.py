@@ -41,7 +41,7 @@ def output(*args: str) -> dict:
 def test_check_json_version_1(every_rule: Path) -> None:
     document = output("check", "maps", "--format", "json")
     assert set(document) == {"version", "findings", "summary"} and document["version"] == 1
-    assert len(document["findings"]) == 17
+    assert len(document["findings"]) == 18
     for finding in document["findings"]:
         details = finding.pop("details", None)  # optional: more about a finding (AM301's nearest passage)
         assert details is None or isinstance(details, dict)

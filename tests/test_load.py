@@ -225,8 +225,8 @@ def test_map_error_str_is_position_then_message():
     assert error.position == Position("m.yaml", 5, 1)
     assert error.path == "m.yaml"
     assert str(error) == f"m.yaml:5:1: {error.message}"
-    assert error.message == ("unknown key 'foo' in the map; expected one of:"
-                             " title, source, url, author, date, note, sections, claims, arguments, include, expect")
+    assert error.message == ("unknown key 'foo' in the map; expected one of: title, source, url, author, date, note,"
+                             " sections, claims, arguments, include, expect, must-win")
 
 
 def test_map_error_without_a_position_names_the_path(tmp_path):

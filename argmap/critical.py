@@ -1,0 +1,111 @@
+"""What the other side must win: the smallest sets of claims whose defeat changes a claim's grounded label.
+
+To *defeat* a claim is to win the point against it: argmap models it as an attack on the claim by a
+fresh assumption that nothing attacks (so the claim is ``out``, and what rests on it or is answered by
+it loses that). A *critical set* of ``n`` is a set of claims, none ``n`` itself and none already
+``out``, whose defeat together changes ``n``'s grounded label, and none of whose smaller subsets does.
+
+Only what can reach ``n`` through support and attacks can change its label, so the search runs on that
+part of the map alone. It tries every set of one claim, then of two, up to ``max_size``, skipping the
+sets that contain a critical set already found, and stops after ``max_checks`` relabellings (fewer on
+a large part: ``MAX_WORK`` claims relabelled in all): a :class:`CriticalSets` says how far it got.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from argmap.analysis import OUT, grounded_labelling
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+Node = Hashable
+MAX_SIZE = 2
+MAX_CHECKS = 10_000
+# Each try relabels the part of the map that reaches the claim: at most this many claims relabelled in
+# all (well under a second), so a claim at the top of a map of thousands gets fewer tries, said in the answer.
+MAX_WORK = 100_000
+_DEFEATER = "\0defeater"  # a node name no map can write
+
+
+@dataclass
+class CriticalSets:
+    """The critical sets of ``claim`` found (smallest first), each with the label its defeat gives."""
+
+    claim: Node
+    label: str
+    sets: list[tuple[list[Node], str]] = field(default_factory=list)
+    searched_size: int = 0  # every set up to this size was tried (or skipped as containing a critical set)
+    max_size: int = MAX_SIZE
+    checks: int = 0
+    exhausted: bool = False  # stopped by max_checks before trying every set up to max_size
+    candidates: int = 0
+
+    @property
+    def smallest(self) -> int | None:
+        return len(self.sets[0][0]) if self.sets else None
+
+
+def influencing(G: nx.MultiDiGraph, n: Node) -> set[Node]:
+    """``n`` and every node from which a chain of supports and attacks (a tension either way) reaches it."""
+    seen, stack = {n}, [n]
+    while stack:
+        m = stack.pop()
+        found = [u for u, _, key in G.in_edges(m, keys=True) if key in ("supports", "opposes", "tension")]
+        found += [v for _, v, key in G.out_edges(m, keys=True) if key == "tension"]
+        for u in found:
+            if u not in seen:
+                seen.add(u)
+                stack.append(u)
+    return seen
+
+
+def critical_sets(G: nx.MultiDiGraph, n: Node, *, labels: dict[Node, str] | None = None, max_size: int = MAX_SIZE,
+                  max_checks: int = MAX_CHECKS) -> CriticalSets:
+    """The smallest sets of nodes whose defeat changes the grounded label of ``n`` (see the module).
+
+    ``labels`` is the grounded labelling of ``G``, when computed already. Sets are found smallest
+    first, and in the order of the nodes of ``G`` within one size, so the answer is deterministic.
+
+    Examples
+    --------
+    ``c`` stands on two convergent supporters; ``e`` carries a linked argument alone.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for n in ("c", "a", "b"): G.add_node(n, kind="claim" if n == "c" else "assumption")
+    >>> _ = G.add_edge("a", "c", key="supports"); _ = G.add_edge("b", "c", key="supports")
+    >>> found = critical_sets(G, "c")
+    >>> found.sets
+    [(['a', 'b'], 'out')]
+    """
+    labels = grounded_labelling(G) if labels is None else labels
+    order = {m: i for i, m in enumerate(G)}
+    part = sorted(influencing(G, n), key=order.__getitem__)
+    H = G.subgraph(part).copy()
+    label = labels[n]
+    candidates = [m for m in part if m != n and labels[m] != OUT]
+    result = CriticalSets(n, label, max_size=max_size, candidates=len(candidates))
+    max_checks = min(max_checks, max(1, MAX_WORK // len(part)))
+    H.add_node(_DEFEATER, kind="assumption", text="", map="", id="")
+    for size in range(1, max_size + 1):
+        for chosen in combinations(candidates, size):
+            if any(set(found) <= set(chosen) for found, _ in result.sets):
+                continue
+            if result.checks >= max_checks:
+                result.exhausted = True
+                return result
+            result.checks += 1
+            for m in chosen:
+                H.add_edge(_DEFEATER, m, key="opposes", type="opposes")
+            after = grounded_labelling(H)[n]
+            for m in chosen:
+                H.remove_edge(_DEFEATER, m, key="opposes")
+            if after != label:
+                result.sets.append((list(chosen), after))
+        result.searched_size = size
+    return result
