@@ -74,13 +74,6 @@ class Checkout:
         except ValueError:
             return str(path)
 
-    def repo_path(self, path: str) -> str:
-        """A path inside the copy as ``REV:path`` names it (for messages)."""
-        try:
-            return f"{self.revision}:{Path(os.path.abspath(path)).relative_to(self.folder).as_posix()}"
-        except ValueError:
-            return path
-
 
 def _git(root: Path | None, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     command = ["git", *(["-C", str(root)] if root is not None else []), *args]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from argmap.interchange.framework import FormatError, claim_ids
 from argmap.model import ArgMap, Argument, Claim
@@ -112,11 +112,6 @@ def assign_kinds(claims: list[Claim], arguments: list[Argument], fixed: frozense
         ignore = claim.ignore | {"AM104"} if claim.id not in related else claim.ignore
         out.append(claim._replace(kind=kind, ignore=frozenset(ignore)))
     return out
-
-
-def with_kinds(argmap: ArgMap, fixed: frozenset[str] = frozenset()) -> ArgMap:
-    """``argmap`` with :func:`assign_kinds` applied to its claims."""
-    return replace(argmap, claims=tuple(assign_kinds(list(argmap.claims), list(argmap.arguments), fixed)))
 
 
 def json_document(text: str, path: str) -> object:
