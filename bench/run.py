@@ -7,11 +7,13 @@ every style, ``argmap evaluate`` (grounded), ``argmap export -f dot``,
 ``argmap render -f svg`` (small maps only), a bare parse of the YAML (PyYAML's CSafeLoader), a
 ``json.loads`` of the same data as JSON, and ``argdown json`` and ``argdown map`` on the Argdown
 export (``argdown map`` up to 10,000 claims: it takes minutes there and grows faster than linearly).
-Each figure is the median wall and CPU time (user + system, from ``wait4``) of several runs (one
-when the first takes over a minute), the
-tasks of a size run in turn round after round so that the machine's drifts in speed fall on all of
-them alike, and the peak resident memory of the process (``ru_maxrss`` from ``wait4``: the process
-itself, not programs it starts, such as ``dot``).
+Before the sizes, real data others wrote (argdown json outputs and AIFdb nodesets from
+tests/data/interchange) is imported as maps, written in every style and checked, beside
+``argdown json`` on the Argdown sources. Each figure is the median wall and CPU time (user + system,
+from ``wait4``) of several runs (one when the first takes over a minute), the tasks of a size run in
+turn round after round so that the machine's drifts in speed fall on all of them alike, and the peak
+resident memory of the process (``ru_maxrss`` from ``wait4``: the process itself, not programs it
+starts, such as ``dot``).
 Then it prints a table and the ratios the targets are stated in, and writes everything to a JSON file.
 
     python bench/run.py                              # 1,000, 10,000, 50,000 and 100,000 claims
@@ -310,6 +312,66 @@ def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render
     return figures
 
 
+# Real data others wrote (tests/data/interchange, copied from published corpora with their origin):
+# each is imported as a map (as a user would), written in every style, and checked; Argdown's CLI
+# reads the Argdown source of the three whose `argdown json` output was published.
+REAL = REPO / "tests" / "data" / "interchange"
+REAL_FILES = {
+    "argdown-primer": ("argdown/json/argdown-primer.json", "argdown/argdown-primer.argdown"),
+    "legalisation-softdrugs": ("argdown/json/legalisation-softdrugs.json", "argdown/legalisation-softdrugs.argdown"),
+    "state-censorship": ("argdown/json/state-censorship.json", "argdown/state-censorship.argdown"),
+    "aifdb-6064": ("aif/arguebuf-6064-original.json", None),
+    "aifdb-6064-reconstructed": ("aif/arguebuf-6064-reconstructed.json", None),
+}
+RESTYLE = """
+import sys
+from pathlib import Path
+from bench.styles import STYLES, restyle
+path = Path(sys.argv[1])
+text = path.read_text(encoding="utf-8")
+for style in STYLES:
+    path.with_name(f"{path.stem}.{style}.yaml").write_text(restyle(text, style), encoding="utf-8")
+"""
+
+
+def bench_real(runs: int, argdown: str | None, work: Path) -> dict[str, object]:
+    """``argmap check`` on each real map in every style, and ``argdown json`` on its Argdown source."""
+    folder = work / "real"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    tasks = []
+    for name, (data, source) in REAL_FILES.items():
+        path = folder / f"{name}.yaml"
+        for step in ([*ARGMAP, "import", str(REAL / data), "-o", str(path)], [PY, "-c", RESTYLE, str(path)]):
+            done = run_once(step)
+            if done["status"] != 0:
+                raise SystemExit(f"preparing the real map {name} failed: {done['stderr']}")
+        tasks += [Task(f"argmap check ({name}, {style})", [*ARGMAP, "check", str(folder / f"{name}.{style}.yaml")])
+                  for style in STYLES]
+        if argdown and source:
+            tasks.append(Task(f"argdown json ({name})", [argdown, "json", str(REAL / source), str(folder / "argdown-json")],
+                              ok=(0,)))
+    print(f"real data: {len(REAL_FILES)} maps imported from {REAL.relative_to(REPO)}, {runs} run(s) each", flush=True)
+    return measure_all(tasks, runs)
+
+
+def real_ratios(real: dict[str, object]) -> list[dict[str, object]]:
+    """For each real map: the slowest style against the fastest, and Argdown's CLI against argmap check."""
+    out: list[dict[str, object]] = []
+    for name, (_, source) in REAL_FILES.items():
+        cpu = [float(f["cpu_s"]) for style in STYLES if isinstance(f := real.get(f"argmap check ({name}, {style})"), dict)]
+        if cpu and min(cpu):
+            out.append({"ratio": f"slowest style / fastest style of argmap check on {name}, CPU",
+                        "value": round(max(cpu) / min(cpu), 2), "target": "<= 1.5",
+                        "verdict": "met" if max(cpu) / min(cpu) <= 1.5 else "missed"})
+        theirs = real.get(f"argdown json ({name})")
+        if source and cpu and isinstance(theirs, dict) and "error" not in theirs:
+            value = round(float(theirs["cpu_s"]) / max(cpu), 2)  # type: ignore[arg-type]
+            out.append({"ratio": f"argdown json / argmap check (slowest style) on {name}, CPU", "value": value,
+                        "target": ">= 5", "verdict": "met" if value >= 5 else "missed"})
+    return out
+
+
 def _median(results: dict[str, dict[str, object]], size: int, task: str) -> float | None:
     figure = results.get(str(size), {}).get(task)
     if not isinstance(figure, dict):
@@ -418,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(REPO / "bench" / "results.json"), help="where to write the figures")
     parser.add_argument("--no-install", action="store_true", help="do not npm-install the Argdown CLI")
     parser.add_argument("--other-python", metavar="PYTHON", help="also time argmap check under this Python")
+    parser.add_argument("--no-real", dest="real", action="store_false", help="leave out the real data")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)  # as Ctrl-C: the command being timed is stopped too
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -438,6 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     startup_runs = max(args.runs, 5)
     startup = measure_all([Task("argmap check maps", [*ARGMAP, "check", str(REPO / "maps")]),
                            Task("python -c 'import networkx'", [PY, "-c", "import networkx"], ok=(0,))], startup_runs)
+    real = bench_real(max(args.runs, 5), argdown, work) if args.real else {}
     results: dict[str, dict[str, object]] = {}
     for size in sizes:
         runs = args.large_runs if size >= LARGE else args.runs
@@ -456,8 +520,9 @@ def main(argv: list[str] | None = None) -> int:
         "evaluate": "argmap evaluate" if evaluate else "grounded_labelling through python -c",
         "startup": startup,
         "sizes": results,
+        "real": real,
     }
-    report["ratios"] = ratios(results, startup)
+    report["ratios"] = ratios(results, startup) + real_ratios(real)
     print()
     print(table(results))
     print()
