@@ -32,7 +32,7 @@ from argmap.analysis import (
     tensions_in_support,
 )
 from argmap.critical import critical_sets, influencing
-from argmap.gradual import dfquad_strengths
+from argmap.gradual import dfquad_strengths, shown_strength
 from argmap.graph import MapGraph, Relations, diagram_nodes, shown_names
 from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
@@ -469,12 +469,12 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     rel = plain_relations(G) if relations is None else relations
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
     strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # all a brief shows reaches the claim
-    b.rank = lambda n: -round(strength[n], 3)  # each side's lines strongest first, under gradual semantics
+    b.rank = lambda n: -shown_strength(strength[n])  # each side's lines strongest first, under gradual semantics
     node_of = {shown: n for n, shown in names.items()}
     ranked = {"case_for": b.support_outline(claim, shown={claim}), "case_against": b.attacks()}
     for items in ranked.values():
         for item in items:
-            item["strength"] = round(strength[node_of.get(item["id"], item["id"])], 3)  # type: ignore[index]
+            item["strength"] = shown_strength(strength[node_of.get(item["id"], item["id"])])  # type: ignore[index]
     attacks = ranked["case_against"]
     rebuttals = []
     for a in attacks:
@@ -483,7 +483,7 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
         answers = a["answers"]
         # What answers each answer: the counter-rebuttal the attacking side can come back with.
         countered = {c["id"]: [names.get(m, m) for m in sorted(attackers(G, node_of.get(c["id"], c["id"])),
-                                                                key=lambda m: (-strength[m], rel.order[m]))
+                                                                key=lambda m: (-shown_strength(strength[m]), rel.order[m]))
                                if b.labels[m] != OUT and names.get(m, m) not in (c["id"], a["id"])]
                      for c in answers}
         rebuttals.append({"attack": a["id"], "on": a["target"], "targets": a["targets"],
@@ -495,7 +495,7 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     return {
         "side": side,
         "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim),
-                  "strength": round(strength[claim], 3)},
+                  "strength": shown_strength(strength[claim])},
         "case_for": ranked["case_for"],
         "case_against": attacks,
         "weak_points": b.weak_points(),

@@ -41,6 +41,17 @@ TOLERANCE = 1e-9
 MAX_SWEEPS = 1_000  # sweeps of the discrete update on one circle before integrating the continuous model
 STEP = 0.1  # the integration step on circles (Potyka's examples use 0.1 too)
 MAX_WORK = 4_000_000  # strengths computed integrating one circle, at most (about 15 s); then the last state stands
+DIGITS = 3  # a strength as argmap shows it, and compares it
+
+
+def shown_strength(s: float) -> float:
+    """A strength as argmap shows it: to ``DIGITS`` decimals.
+
+    Briefs, blocks and outlines order claims by this, then by their place in the map: strengths the
+    same as shown (such as two sides of like tensions) differ only by where the sweeps on a circle
+    stopped, well within ``TOLERANCE``, and must not reorder the lines.
+    """
+    return round(s, DIGITS)
 
 
 class Influences:

@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 from argmap.critical import CriticalSets
-from argmap.gradual import Influences, aggregate
+from argmap.gradual import Influences, aggregate, shown_strength
 from argmap.model import DEFAULT_ARGUMENT_WEIGHT, DEFAULT_CLAIM_WEIGHT
 
 if TYPE_CHECKING:
@@ -28,10 +28,11 @@ def weight_of(G: nx.MultiDiGraph, n: str) -> float:
 def format_strengths(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], strengths: dict[str, float],
                      fmt: str = "text") -> str:
     """``evaluate --semantics gradual``: each node's weight and DF-QuAD strength (3 decimals), strongest first."""
-    ranked = sorted(nodes, key=lambda n: (-round(strengths[n], 3), nodes.index(n)))
+    place = {n: i for i, n in enumerate(nodes)}
+    ranked = sorted(nodes, key=lambda n: (-shown_strength(strengths[n]), place[n]))
     if fmt == "json":
         data = {"semantics": "gradual", "model": "DF-QuAD",
-                "strengths": {names[n]: round(strengths[n], 3) for n in nodes},
+                "strengths": {names[n]: shown_strength(strengths[n]) for n in nodes},
                 "weights": {names[n]: weight_of(G, n) for n in nodes}}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     width = max((len(names[n]) for n in nodes), default=0)
@@ -57,10 +58,11 @@ def explain_strength(G: nx.MultiDiGraph, strengths: dict[str, float], n: str, na
     inf = Influences(G)
     name = f"'{names.get(n, n)}'"
     w, s = weight_of(G, n), strengths[n]
+    place = {m: i for i, m in enumerate(G)}
 
     def side(nodes: list[str]) -> tuple[list[dict[str, object]], float]:
-        ranked = sorted(set(nodes), key=lambda m: (-strengths[m], list(G).index(m)))
-        return [{"id": names.get(m, m), "strength": round(strengths[m], 3)} for m in ranked], aggregate(strengths[m] for m in ranked)
+        ranked = sorted(set(nodes), key=lambda m: (-shown_strength(strengths[m]), place[m]))
+        return [{"id": names.get(m, m), "strength": shown_strength(strengths[m])} for m in ranked], aggregate(strengths[m] for m in ranked)
 
     attack, va = side(inf.attackers[n])
     if inf.is_argument[n]:
@@ -69,7 +71,7 @@ def explain_strength(G: nx.MultiDiGraph, strengths: dict[str, float], n: str, na
     else:
         support, vs = side(inf.supporters[n])
     if fmt == "json":
-        data = {"semantics": "gradual", "claim": names.get(n, n), "strength": round(s, 3), "weight": w,
+        data = {"semantics": "gradual", "claim": names.get(n, n), "strength": shown_strength(s), "weight": w,
                 "attack": round(va, 3), "attackers": attack, "support": round(vs, 3), "supporters": support}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     listed = lambda items: ", ".join(f"'{i['id']}' ({i['strength']:.2f})" for i in items)  # noqa: E731
