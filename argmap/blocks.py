@@ -37,7 +37,7 @@ class _Blocks:
     def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], labels: dict[str, str], claim: str,
                  titles: dict[str, str]):
         self.G, self.names, self.labels, self.claim, self.titles = G, names, labels, claim, titles
-        self.strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # every card reaches the claim
+        self.strength = dfquad_strengths(G, nodes=influencing(G, claim))  # every card reaches the claim
         self.order = {n: i for i, n in enumerate(G)}
         self._answers: dict[str, list[tuple[str, str]]] = {}
 

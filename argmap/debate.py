@@ -468,7 +468,7 @@ def brief(G: nx.MultiDiGraph, claim: str, names: dict[str, str], side: str = "fo
     """
     rel = plain_relations(G) if relations is None else relations
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
-    strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # all a brief shows reaches the claim
+    strength = dfquad_strengths(G, nodes=influencing(G, claim))  # all a brief shows reaches the claim
     b.rank = lambda n: -shown_strength(strength[n])  # each side's lines strongest first, under gradual semantics
     node_of = {shown: n for n, shown in names.items()}
     ranked = {"case_for": b.support_outline(claim, shown={claim}), "case_against": b.attacks()}

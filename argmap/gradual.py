@@ -19,16 +19,19 @@ paper defines them. Where relations go round a circle (every tension is one) the
 does not apply: there a strength is a fixed point of its equations, as in the continuous form of DF-QuAD
 of Potyka (*Continuous dynamical systems for weighted bipolar argumentation*, KR 2018; also
 Uncertainpy's ``ContinuousDFQuADModel``), ``ds/dt = f(s) - s``, whose fixed points are exactly those.
-argmap finds it by sweeps of the discrete update from the base scores and, where those swing without
-settling, by integrating the continuous model with fourth-order Runge-Kutta steps, until no strength
-moves by more than ``tolerance`` (see :func:`_settle_circle`). Each circle (a strongly connected group
-of nodes) is settled on its own, everything upstream of it first, so the cost is linear in the map plus
-the sweeps of its circles.
+argmap finds it by sweeps of the discrete update from the base scores, each computing again only what
+hears a strength that moved (see :func:`_sweep`), and, where those swing without settling, by
+integrating the continuous model with fourth-order Runge-Kutta steps, until no strength moves by more
+than ``tolerance`` (see :func:`_settle_circle`). Each circle (a strongly connected group of nodes) is
+settled on its own, everything upstream of it first, so the cost is linear in the map plus what moves
+on its circles (each claim of the large circle of a generated map is computed 19 to 28 times, whatever
+its size).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
+from heapq import heapify, heappop, heappush
 from typing import TYPE_CHECKING
 
 from argmap.model import DEFAULT_ARGUMENT_WEIGHT, DEFAULT_CLAIM_WEIGHT
@@ -55,28 +58,39 @@ def shown_strength(s: float) -> float:
 
 
 class Influences:
-    """Who attacks and who supports each node, read once from the graph's public API."""
+    """Who attacks and who supports each node, read once from the graph's public API.
 
-    def __init__(self, G: nx.MultiDiGraph):
-        self.attackers: dict[Node, list[Node]] = {n: [] for n in G}
-        self.supporters: dict[Node, list[Node]] = {n: [] for n in G}
-        self.is_argument = {n: G.nodes[n].get("kind") == "argument" for n in G}
+    Given ``nodes``, only those (in ``G``'s order) and the edges between them: the strengths of a set
+    of nodes that holds everything influencing each of them need nothing else.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph, nodes: Collection[Node] | None = None):
+        self.nodes: list[Node] = list(G) if nodes is None else [n for n in G if n in nodes]
+        self.attackers: dict[Node, list[Node]] = {n: [] for n in self.nodes}
+        self.supporters: dict[Node, list[Node]] = {n: [] for n in self.nodes}
+        attributes = G.nodes
+        self.is_argument = {n: attributes[n].get("kind") == "argument" for n in self.nodes}
         self.weight: dict[Node, float] = {}
-        for n, data in G.nodes(data=True):
-            w = data.get("weight")
+        for n in self.nodes:
+            w = attributes[n].get("weight")
             if w is None:
                 w = DEFAULT_ARGUMENT_WEIGHT if self.is_argument[n] else DEFAULT_CLAIM_WEIGHT
             self.weight[n] = w
-        self.absent = {n: G.nodes[n].get("absent_premises", 0) for n in G}
-        for u, v, key in G.edges(keys=True):
-            if key == "opposes":
-                self.attackers[v].append(u)
-            elif key == "tension":
-                self.attackers[v].append(u)
-                if u != v:
-                    self.attackers[u].append(v)
-            elif key == "supports":
-                self.supporters[v].append(u)
+        self.absent = {n: attributes[n].get("absent_premises", 0) for n in self.nodes}
+        kept = self.attackers
+        for u in self.nodes:  # every edge between the nodes, in G's order
+            for v, keys in G.succ[u].items():
+                if v not in kept:
+                    continue
+                for key in keys:
+                    if key == "opposes":
+                        self.attackers[v].append(u)
+                    elif key == "tension":
+                        self.attackers[v].append(u)
+                        if u != v:
+                            self.attackers[u].append(v)
+                    elif key == "supports":
+                        self.supporters[v].append(u)
 
     def influencers(self, n: Node) -> list[Node]:
         return self.attackers[n] + self.supporters[n]
@@ -120,8 +134,10 @@ def combine(w: float, va: float, vs: float) -> float:
     return w + (1.0 - w) * (vs - va)
 
 
-def dfquad_strengths(G: nx.MultiDiGraph, *, tolerance: float = TOLERANCE) -> dict[Node, float]:
-    """The DF-QuAD strength of every node of ``G``, from 0 to 1, in node order.
+def dfquad_strengths(G: nx.MultiDiGraph, *, nodes: Collection[Node] | None = None,
+                     tolerance: float = TOLERANCE) -> dict[Node, float]:
+    """The DF-QuAD strength of every node of ``G`` (or of ``nodes``, which must hold whatever influences
+    each of them, as :func:`argmap.critical.influencing` gives), from 0 to 1, in node order.
 
     Nodes carry an optional ``weight`` (their base score: ``DEFAULT_CLAIM_WEIGHT``, or
     ``DEFAULT_ARGUMENT_WEIGHT`` for ``kind="argument"``, when it is ``None`` or absent); edges are keyed
@@ -143,13 +159,13 @@ def dfquad_strengths(G: nx.MultiDiGraph, *, tolerance: float = TOLERANCE) -> dic
     """
     import networkx as nx
 
-    inf = Influences(G)
+    inf = Influences(G, nodes)
     # The condensation of the influence graph, upstream first: each group is settled once all it hears is.
     H = nx.DiGraph()
-    H.add_nodes_from(G)
-    H.add_edges_from((m, n) for n in G for m in inf.influencers(n))
+    H.add_nodes_from(inf.nodes)
+    H.add_edges_from((m, n) for n in inf.nodes for m in inf.influencers(n))
     s: dict[Node, float] = {}
-    order = {n: i for i, n in enumerate(G)}
+    order = {n: i for i, n in enumerate(inf.nodes)}
     C = nx.condensation(H)
     for c in nx.lexicographical_topological_sort(C, key=lambda c: min(order[n] for n in C.nodes[c]["members"])):
         members = sorted(C.nodes[c]["members"], key=order.__getitem__)
@@ -157,28 +173,23 @@ def dfquad_strengths(G: nx.MultiDiGraph, *, tolerance: float = TOLERANCE) -> dic
             s[members[0]] = inf.strength(members[0], s)
         else:
             _settle_circle(inf, members, s, tolerance)
-    return {n: s[n] for n in G}
+    return {n: s[n] for n in inf.nodes}
 
 
 def _settle_circle(inf: Influences, members: list[Node], s: dict[Node, float], tolerance: float) -> None:
     """Find a fixed point of DF-QuAD's equations on the circle ``members``, starting from their base scores.
 
     First by sweeps of the discrete DF-QuAD update in node order, each strength replaced at once
-    (Gauss-Seidel): on a tension this settles in a few dozen sweeps, and on a circle of thousands of
+    (Gauss-Seidel), each sweep over only the members that hear a strength that moved (see
+    :func:`_sweep`): on a tension this settles in a few dozen sweeps, and on a circle of thousands of
     claims in about a hundred. Where the sweeps do not settle (an odd circle of strong attacks makes
     them swing), by integrating the continuous model ``ds/dt = f(s) - s`` from the base scores (RK4),
     whose limit is what Potyka (2018) takes as the strength there.
     """
     for n in members:
         s[n] = inf.weight[n]
-    for _ in range(MAX_SWEEPS):
-        moved = 0.0
-        for n in members:
-            new = inf.strength(n, s)
-            moved = max(moved, abs(new - s[n]))
-            s[n] = new
-        if moved <= tolerance:
-            return
+    if _sweep(inf, members, s, tolerance):
+        return
     for n in members:
         s[n] = inf.weight[n]
 
@@ -201,3 +212,50 @@ def _settle_circle(inf: Influences, members: list[Node], s: dict[Node, float], t
             s[n] = min(1.0, max(0.0, x[n] + h / 6 * (k1[n] + 2 * k2[n] + 2 * k3[n] + k4[n])))
         if max(abs(v) for v in k1.values()) <= tolerance:
             return
+
+
+def _sweep(inf: Influences, members: list[Node], s: dict[Node, float], tolerance: float) -> bool:
+    """Sweeps of the discrete update over ``members`` in their order, until none moves: whether they settled.
+
+    The first sweep computes every member. A member whose strength has moved by more than
+    ``tolerance`` since it last did so tells the members that hear it (attacked or supported by it),
+    and only those are computed again: later in the same sweep when they come after it, in the next
+    sweep when they come before. The sweeps settle when no member has anything left to hear, within
+    ``MAX_SWEEPS``. On a large circle most strengths settle within a few dozen sweeps while a few go
+    on moving (a strong circle within the circle), so this computes each member 19 to 28 times
+    whatever the circle's size, where sweeping every member took 44 sweeps at 6,230 members and 109
+    at 31,146 (generated maps of 10,000 and 50,000 claims).
+    """
+    place = {n: i for i, n in enumerate(members)}
+    hearers: list[list[int]] = [[] for _ in members]
+    for i, n in enumerate(members):
+        for m in dict.fromkeys(inf.influencers(n)):  # once each: a claim can both attack and support another
+            j = place.get(m)
+            if j is not None:
+                hearers[j].append(i)
+    told = [s[n] for n in members]  # each member's strength when its hearers were last told
+    now, later = list(range(len(members))), []
+    waiting, next_waiting = [True] * len(members), [False] * len(members)
+    strength = inf.strength
+    for _ in range(MAX_SWEEPS):
+        while now:
+            i = heappop(now)
+            waiting[i] = False
+            n = members[i]
+            new = s[n] = strength(n, s)
+            if abs(new - told[i]) > tolerance:
+                told[i] = new
+                for j in hearers[i]:
+                    if j > i:
+                        if not waiting[j]:
+                            waiting[j] = True
+                            heappush(now, j)
+                    elif not next_waiting[j]:
+                        next_waiting[j] = True
+                        later.append(j)
+        if not later:
+            return True
+        heapify(later)
+        now, later = later, now
+        waiting, next_waiting = next_waiting, waiting
+    return False
