@@ -58,34 +58,35 @@ def explain_strength(G: nx.MultiDiGraph, strengths: dict[str, float], n: str, na
     inf = Influences(G)
     name = f"'{names.get(n, n)}'"
     w, s = weight_of(G, n), strengths[n]
-    place = {m: i for i, m in enumerate(G)}
+    i = inf.place[n]
+    argument = inf.is_argument[i]
 
-    def side(nodes: list[str]) -> tuple[list[dict[str, object]], float]:
-        ranked = sorted(set(nodes), key=lambda m: (-shown_strength(strengths[m]), place[m]))
+    def side(places: list[int]) -> tuple[list[dict[str, object]], float]:
+        ranked = [inf.nodes[j] for j in sorted(set(places), key=lambda j: (-shown_strength(strengths[inf.nodes[j]]), j))]
         return [{"id": names.get(m, m), "strength": shown_strength(strengths[m])} for m in ranked], aggregate(strengths[m] for m in ranked)
 
-    attack, va = side(inf.attackers[n])
-    if inf.is_argument[n]:
-        premises, weakest = side(inf.supporters[n])
+    attack, va = side(inf.attackers[i])
+    if argument:
+        premises, weakest = side(inf.supporters[i])
         support, vs = [], 0.0
     else:
-        support, vs = side(inf.supporters[n])
+        support, vs = side(inf.supporters[i])
     if fmt == "json":
         data = {"semantics": "gradual", "claim": names.get(n, n), "strength": shown_strength(s), "weight": w,
                 "attack": round(va, 3), "attackers": attack, "support": round(vs, 3), "supporters": support}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     listed = lambda items: ", ".join(f"'{i['id']}' ({i['strength']:.2f})" for i in items)  # noqa: E731
     lines = [f"{name} has strength {s:.3f} under gradual semantics (DF-QuAD), from its weight {w:.2f}."]
-    if inf.is_argument[n]:
+    if argument:
         lines.append(f"A linked argument: its weight times its weakest premise, of {listed(premises)}.")
     lines.append(f"Attacked by {listed(attack)}: together {va:.3f}." if attack else "Nothing attacks it.")
-    if not inf.is_argument[n]:
+    if not argument:
         lines.append(f"Supported by {listed(support)}: together {vs:.3f}." if support else "Nothing supports it.")
-    if va == vs and not inf.is_argument[n]:
+    if va == vs and not argument:
         lines.append("Attack and support balance, so it keeps its weight.")
     elif va > vs:
         lines.append(f"The attack is stronger by {va - vs:.3f}, so it loses that share of its weight.")
-    elif not inf.is_argument[n]:
+    elif not argument:
         lines.append(f"The support is stronger by {vs - va:.3f}, so it gains that share of what its weight lacks of 1.")
     return "\n".join(lines) + "\n"
 
