@@ -469,7 +469,8 @@ def brief(G: nx.MultiDiGraph | ArgumentGraph, claim: str, names: dict[str, str],
     """
     rel = plain_relations(G) if relations is None else relations
     b = _Briefing(G, names, claim, rel, grounded_labelling(G, relations=rel) if labels is None else labels)
-    strength = dfquad_strengths(G, nodes=influencing(G, claim))  # all a brief shows reaches the claim
+    reach = influencing(G, claim)  # all a brief shows, and all that can change the claim's label
+    strength = dfquad_strengths(G, nodes=reach)
     b.rank = lambda n: -shown_strength(strength[n])  # each side's lines strongest first, under gradual semantics
     node_of = {shown: n for n, shown in names.items()}
     ranked = {"case_for": b.support_outline(claim, shown={claim}), "case_against": b.attacks()}
@@ -492,7 +493,7 @@ def brief(G: nx.MultiDiGraph | ArgumentGraph, claim: str, names: dict[str, str],
                           "fallen_answers": [c["id"] for c in answers if c["label"] == OUT], "countered_by": countered})
     best_for = ranked["case_for"][0] if ranked["case_for"] else None
     best_against = attacks[0] if attacks else None
-    found = critical_sets(G, claim, labels=b.labels)
+    found = critical_sets(G, claim, labels=b.labels, reach=reach)
     return {
         "side": side,
         "claim": {**_item(G, b.labels, names, claim, "claim"), "id": names.get(claim, claim),
