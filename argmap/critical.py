@@ -99,8 +99,13 @@ def critical_sets(G: nx.MultiDiGraph, n: Node, *, labels: dict[Node, str] | None
     rel = relations(A)
     attacked = rel.attacks.setdefault(_DEFEATER, set())
     for size in range(1, max_size + 1):
-        for chosen in combinations(candidates, size):
-            if any(set(found) <= set(chosen) for found, _ in result.sets):
+        # A set that holds a critical set found already is not tried, nor counted: the claims critical
+        # alone are left out of the sets tried, rather than each set they are in being passed over (on
+        # a line of 300 claims, each critical alone, the sets of 3 took 45 s to pass over).
+        alone = {found[0] for found, _ in result.sets if len(found) == 1}
+        larger = [set(found) for found, _ in result.sets if len(found) > 1]
+        for chosen in combinations([m for m in candidates if m not in alone], size):
+            if larger and any(found <= set(chosen) for found in larger):
                 continue
             if result.checks >= max_checks:
                 result.exhausted = True
