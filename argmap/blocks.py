@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from argmap.analysis import attackers, support_below, supporters
 from argmap.critical import influencing
 from argmap.debate import load_subject
-from argmap.gradual import dfquad_strengths
+from argmap.gradual import dfquad_strengths, shown_strength
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import MapError
 
@@ -37,14 +37,18 @@ class _Blocks:
     def __init__(self, G: nx.MultiDiGraph, names: dict[str, str], labels: dict[str, str], claim: str,
                  titles: dict[str, str]):
         self.G, self.names, self.labels, self.claim, self.titles = G, names, labels, claim, titles
-        self.strength = dfquad_strengths(G.subgraph(influencing(G, claim)))  # every card reaches the claim
+        self.strength = dfquad_strengths(G, nodes=influencing(G, claim))  # every card reaches the claim
         self.order = {n: i for i, n in enumerate(G)}
         self._answers: dict[str, list[tuple[str, str]]] = {}
+
+    def rank(self, n: str) -> tuple[float, int]:
+        """Strongest first (as shown), then in the map's order."""
+        return -shown_strength(self.strength.get(n, 0.0)), self.order[n]
 
     def card(self, n: str) -> dict[str, object]:
         data = self.G.nodes[n]
         card: dict[str, object] = {"id": self.names.get(n, n), "text": " ".join(data["text"].split()) or "(linked argument)",
-                                   "kind": data["kind"], "label": self.labels[n], "strength": round(self.strength[n], 3)}
+                                   "kind": data["kind"], "label": self.labels[n], "strength": shown_strength(self.strength[n])}
         card["cite"] = [self._cite(m) for m in self._nearest_quoted(n)]
         return card
 
@@ -62,7 +66,7 @@ class _Blocks:
                     if k not in seen:
                         seen.add(k)
                         below.append(k)
-            below.sort(key=lambda k: (-self.strength.get(k, 0.0), self.order[k]))
+            below.sort(key=self.rank)
             found += [k for k in below if self.G.nodes[k].get("quote")][: MAX_CITED - len(found)]
             level = below
         return found
@@ -83,7 +87,7 @@ class _Blocks:
                 for a in sorted(attackers(self.G, target), key=self.order.__getitem__):
                     if a not in found and a != target:
                         found[a] = target
-            self._answers[n] = sorted(found.items(), key=lambda item: (-self.strength.get(item[0], 0.0), self.order[item[0]]))
+            self._answers[n] = sorted(found.items(), key=lambda item: self.rank(item[0]))
         return self._answers[n]
 
     def tree(self, n: str, level: int, depth: int, path: frozenset[str]) -> tuple[list[dict[str, object]], int]:
@@ -117,9 +121,9 @@ def blocks(G: nx.MultiDiGraph, claim: str, names: dict[str, str], labels: dict[s
             for a in sorted(attackers(G, target), key=b.order.__getitem__):
                 if a not in own and a not in theirs:
                     theirs[a] = target
-        arguments = sorted(theirs.items(), key=lambda item: (-b.strength[item[0]], b.order[item[0]]))
+        arguments = sorted(theirs.items(), key=lambda item: b.rank(item[0]))
     else:
-        arguments = sorted(((m, claim) for m in supporters(G, claim)), key=lambda item: (-b.strength[item[0]], b.order[item[0]]))
+        arguments = sorted(((m, claim) for m in supporters(G, claim)), key=lambda item: b.rank(item[0]))
     out = []
     for a, target in arguments:
         item = {**b.card(a), "on": names.get(target, target)}

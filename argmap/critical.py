@@ -19,7 +19,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from argmap.analysis import OUT, grounded_labelling
-from argmap.graph import ArgumentGraph
+from argmap.graph import ArgumentGraph, relations
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -53,11 +53,12 @@ class CriticalSets:
 
 def influencing(G: nx.MultiDiGraph, n: Node) -> set[Node]:
     """``n`` and every node from which a chain of supports and attacks (a tension either way) reaches it."""
+    pred, succ = G.pred, G.succ
     seen, stack = {n}, [n]
     while stack:
         m = stack.pop()
-        found = [u for u, _, key in G.in_edges(m, keys=True) if key in ("supports", "opposes", "tension")]
-        found += [v for _, v, key in G.out_edges(m, keys=True) if key == "tension"]
+        found = [u for u, keys in pred[m].items() if "supports" in keys or "opposes" in keys or "tension" in keys]
+        found += [v for v, keys in succ[m].items() if "tension" in keys]
         for u in found:
             if u not in seen:
                 seen.add(u)
@@ -66,11 +67,12 @@ def influencing(G: nx.MultiDiGraph, n: Node) -> set[Node]:
 
 
 def critical_sets(G: nx.MultiDiGraph, n: Node, *, labels: dict[Node, str] | None = None, max_size: int = MAX_SIZE,
-                  max_checks: int = MAX_CHECKS) -> CriticalSets:
+                  max_checks: int = MAX_CHECKS, reach: set[Node] | None = None) -> CriticalSets:
     """The smallest sets of nodes whose defeat changes the grounded label of ``n`` (see the module).
 
-    ``labels`` is the grounded labelling of ``G``, when computed already. Sets are found smallest
-    first, and in the order of the nodes of ``G`` within one size, so the answer is deterministic.
+    ``labels`` is the grounded labelling of ``G``, and ``reach`` :func:`influencing` of ``n``, when
+    computed already. Sets are found smallest first, and in the order of the nodes of ``G`` within one
+    size, so the answer is deterministic.
 
     Examples
     --------
@@ -85,32 +87,50 @@ def critical_sets(G: nx.MultiDiGraph, n: Node, *, labels: dict[Node, str] | None
     [(['a', 'b'], 'out')]
     """
     labels = grounded_labelling(G) if labels is None else labels
-    order = {m: i for i, m in enumerate(G)}
-    part = sorted(influencing(G, n), key=order.__getitem__)
-    H = G.subgraph(part).copy()
+    reach = influencing(G, n) if reach is None else reach
+    part = [m for m in G if m in reach]
     label = labels[n]
     candidates = [m for m in part if m != n and labels[m] != OUT]
     result = CriticalSets(n, label, max_size=max_size, candidates=len(candidates))
     max_checks = min(max_checks, max(1, MAX_WORK // len(part)))
-    H.add_node(_DEFEATER, kind="assumption", text="", map="", id="")
-    # argmap's own graph of the part, whose edge dicts each check changes in place: the labelling
-    # reads them directly, where networkx's views cost a call per edge (brief at 10,000 claims 2.69 -> 2.25 s CPU).
-    A = ArgumentGraph.from_networkx(H)
-    attack = {"type": "opposes"}
+    # The relations of the part, read once; each check adds the defeater's attacks to them and takes them
+    # away again, and the labelling reads them as they are.
+    A = _part_graph(G, part, reach)
+    rel = relations(A)
+    attacked = rel.attacks.setdefault(_DEFEATER, set())
     for size in range(1, max_size + 1):
-        for chosen in combinations(candidates, size):
-            if any(set(found) <= set(chosen) for found, _ in result.sets):
+        # A set that holds a critical set found already is not tried, nor counted: the claims critical
+        # alone are left out of the sets tried, rather than each set they are in being passed over (on
+        # a line of 300 claims, each critical alone, the sets of 3 took 45 s to pass over).
+        alone = {found[0] for found, _ in result.sets if len(found) == 1}
+        larger = [set(found) for found, _ in result.sets if len(found) > 1]
+        for chosen in combinations([m for m in candidates if m not in alone], size):
+            if larger and any(found <= set(chosen) for found in larger):
                 continue
             if result.checks >= max_checks:
                 result.exhausted = True
                 return result
             result.checks += 1
+            attacked.update(chosen)
             for m in chosen:
-                A.succ[_DEFEATER][m] = A.pred[m][_DEFEATER] = {"opposes": attack}
-            after = grounded_labelling(A)[n]
+                rel.attackers.setdefault(m, set()).add(_DEFEATER)
+            after = grounded_labelling(A, relations=rel)[n]
+            attacked.clear()
             for m in chosen:
-                del A.succ[_DEFEATER][m], A.pred[m][_DEFEATER]
+                rel.attackers[m].discard(_DEFEATER)
             if after != label:
                 result.sets.append((list(chosen), after))
         result.searched_size = size
     return result
+
+
+def _part_graph(G: nx.MultiDiGraph, part: list[Node], reach: set[Node]) -> ArgumentGraph:
+    """argmap's own graph of the nodes ``part`` (``reach`` as a set) and the edges between them, and the
+    defeater, read from ``G`` directly: copying a networkx subgraph took 0.4 s at 10,000 claims."""
+    nodes = {m: G.nodes[m] for m in part}
+    nodes[_DEFEATER] = {"kind": "assumption", "text": "", "map": "", "id": ""}
+    succ = {u: {v: keys for v, keys in G.succ[u].items() if v in reach} for u in part}  # G's, only read
+    pred = {v: {u: succ[u][v] for u in G.pred[v] if u in reach} for v in part}
+    succ[_DEFEATER], pred[_DEFEATER] = {}, {}
+    edges = [(u, v, key) for u in part for v, keys in succ[u].items() for key in keys]
+    return ArgumentGraph(nodes, succ, pred, edges)

@@ -19,16 +19,19 @@ paper defines them. Where relations go round a circle (every tension is one) the
 does not apply: there a strength is a fixed point of its equations, as in the continuous form of DF-QuAD
 of Potyka (*Continuous dynamical systems for weighted bipolar argumentation*, KR 2018; also
 Uncertainpy's ``ContinuousDFQuADModel``), ``ds/dt = f(s) - s``, whose fixed points are exactly those.
-argmap finds it by sweeps of the discrete update from the base scores and, where those swing without
-settling, by integrating the continuous model with fourth-order Runge-Kutta steps, until no strength
-moves by more than ``tolerance`` (see :func:`_settle_circle`). Each circle (a strongly connected group
-of nodes) is settled on its own, everything upstream of it first, so the cost is linear in the map plus
-the sweeps of its circles.
+argmap finds it by sweeps of the discrete update from the base scores, each computing again only what
+hears a strength that moved (see :func:`_sweep`), and, where those swing without settling, by
+integrating the continuous model with fourth-order Runge-Kutta steps, until no strength moves by more
+than ``tolerance`` (see :func:`_settle_circle`). Each circle (a strongly connected group of nodes) is
+settled on its own, everything upstream of it first, so the cost is linear in the map plus what moves
+on its circles (each claim of the large circle of a generated map is computed 22 to 28 times on
+average, whatever its size).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from heapq import heapify, heappop, heappush
 from typing import TYPE_CHECKING
 
 from argmap.model import DEFAULT_ARGUMENT_WEIGHT, DEFAULT_CLAIM_WEIGHT
@@ -41,52 +44,77 @@ TOLERANCE = 1e-9
 MAX_SWEEPS = 1_000  # sweeps of the discrete update on one circle before integrating the continuous model
 STEP = 0.1  # the integration step on circles (Potyka's examples use 0.1 too)
 MAX_WORK = 4_000_000  # strengths computed integrating one circle, at most (about 15 s); then the last state stands
+DIGITS = 3  # a strength as argmap shows it, and compares it
+
+
+def shown_strength(s: float) -> float:
+    """A strength as argmap shows it: to ``DIGITS`` decimals.
+
+    Briefs, blocks and outlines order claims by this, then by their place in the map: strengths the
+    same as shown (such as two sides of like tensions) differ only by where the sweeps on a circle
+    stopped, well within ``TOLERANCE``, and must not reorder the lines.
+    """
+    return round(s, DIGITS)
 
 
 class Influences:
-    """Who attacks and who supports each node, read once from the graph's public API."""
+    """Who attacks and who supports each node, read once from the graph's public API.
 
-    def __init__(self, G: nx.MultiDiGraph):
-        self.attackers: dict[Node, list[Node]] = {n: [] for n in G}
-        self.supporters: dict[Node, list[Node]] = {n: [] for n in G}
-        self.is_argument = {n: G.nodes[n].get("kind") == "argument" for n in G}
-        self.weight: dict[Node, float] = {}
-        for n, data in G.nodes(data=True):
-            w = data.get("weight")
-            if w is None:
-                w = DEFAULT_ARGUMENT_WEIGHT if self.is_argument[n] else DEFAULT_CLAIM_WEIGHT
-            self.weight[n] = w
-        self.absent = {n: G.nodes[n].get("absent_premises", 0) for n in G}
-        for u, v, key in G.edges(keys=True):
-            if key == "opposes":
-                self.attackers[v].append(u)
-            elif key == "tension":
-                self.attackers[v].append(u)
-                if u != v:
-                    self.attackers[u].append(v)
-            elif key == "supports":
-                self.supporters[v].append(u)
+    Given ``nodes``, only those (in ``G``'s order) and the edges between them: the strengths of a set
+    of nodes that holds everything influencing each of them need nothing else. Each node is known by
+    its place in :attr:`nodes` (``place[n]``), and the strengths are a list in that order: the large
+    circle of a generated map of 100,000 claims (62,138 claims, 1.45 million strengths computed) settles
+    in 2.1 s so, where looking each neighbour up by name in dicts took 5.0 s.
+    """
 
-    def influencers(self, n: Node) -> list[Node]:
-        return self.attackers[n] + self.supporters[n]
+    def __init__(self, G: nx.MultiDiGraph, nodes: Collection[Node] | None = None):
+        self.nodes: list[Node] = list(G) if nodes is None else [n for n in G if n in nodes]
+        self.place: dict[Node, int] = {n: i for i, n in enumerate(self.nodes)}
+        self.attackers: list[list[int]] = [[] for _ in self.nodes]
+        self.supporters: list[list[int]] = [[] for _ in self.nodes]
+        data = [G.nodes[n] for n in self.nodes]
+        self.is_argument: list[bool] = [d.get("kind") == "argument" for d in data]
+        self.weight: list[float] = [
+            (DEFAULT_ARGUMENT_WEIGHT if argument else DEFAULT_CLAIM_WEIGHT) if d.get("weight") is None else d["weight"]
+            for d, argument in zip(data, self.is_argument, strict=True)
+        ]
+        self.absent: list[int] = [d.get("absent_premises", 0) for d in data]
+        place = self.place
+        for i, u in enumerate(self.nodes):  # every edge between the nodes, in G's order
+            for v, keys in G.succ[u].items():
+                j = place.get(v)
+                if j is None:
+                    continue
+                for key in keys:
+                    if key == "opposes":
+                        self.attackers[j].append(i)
+                    elif key == "tension":
+                        self.attackers[j].append(i)
+                        if i != j:
+                            self.attackers[i].append(j)
+                    elif key == "supports":
+                        self.supporters[j].append(i)
 
-    def strength(self, n: Node, s: dict[Node, float]) -> float:
-        """DF-QuAD's strength of ``n`` given the strengths ``s`` of what influences it.
+    def influencers(self, i: int) -> list[int]:
+        return self.attackers[i] + self.supporters[i]
+
+    def strength(self, i: int, s: Sequence[float] | Mapping[int, float]) -> float:
+        """DF-QuAD's strength of node ``i`` given the strengths ``s`` (by place) of what influences it.
 
         :func:`aggregate` and :func:`combine` written out: this runs once per node per sweep of a circle.
         """
         rest = 1.0
-        for a in self.attackers[n]:
+        for a in self.attackers[i]:
             rest *= 1.0 - s[a]
         va = 1.0 - rest
-        w = self.weight[n]
-        if self.is_argument[n]:
-            premises = self.supporters[n]
-            w = 0.0 if self.absent[n] or not premises else w * min(s[p] for p in premises)
+        w = self.weight[i]
+        if self.is_argument[i]:
+            premises = self.supporters[i]
+            w = 0.0 if self.absent[i] or not premises else w * min(s[p] for p in premises)
             vs = 0.0
         else:
             rest = 1.0
-            for m in self.supporters[n]:
+            for m in self.supporters[i]:
                 rest *= 1.0 - s[m]
             vs = 1.0 - rest
         if va >= vs:
@@ -109,8 +137,10 @@ def combine(w: float, va: float, vs: float) -> float:
     return w + (1.0 - w) * (vs - va)
 
 
-def dfquad_strengths(G: nx.MultiDiGraph, *, tolerance: float = TOLERANCE) -> dict[Node, float]:
-    """The DF-QuAD strength of every node of ``G``, from 0 to 1, in node order.
+def dfquad_strengths(G: nx.MultiDiGraph, *, nodes: Collection[Node] | None = None,
+                     tolerance: float = TOLERANCE) -> dict[Node, float]:
+    """The DF-QuAD strength of every node of ``G`` (or of ``nodes``, which must hold whatever influences
+    each of them, as :func:`argmap.critical.influencing` gives), from 0 to 1, in node order.
 
     Nodes carry an optional ``weight`` (their base score: ``DEFAULT_CLAIM_WEIGHT``, or
     ``DEFAULT_ARGUMENT_WEIGHT`` for ``kind="argument"``, when it is ``None`` or absent); edges are keyed
@@ -132,50 +162,46 @@ def dfquad_strengths(G: nx.MultiDiGraph, *, tolerance: float = TOLERANCE) -> dic
     """
     import networkx as nx
 
-    inf = Influences(G)
-    # The condensation of the influence graph, upstream first: each group is settled once all it hears is.
+    inf = Influences(G, nodes)
+    # The condensation of the influence graph (on the nodes' places), upstream first: each group is
+    # settled once all it hears is.
+    places = range(len(inf.nodes))
     H = nx.DiGraph()
-    H.add_nodes_from(G)
-    H.add_edges_from((m, n) for n in G for m in inf.influencers(n))
-    s: dict[Node, float] = {}
-    order = {n: i for i, n in enumerate(G)}
+    H.add_nodes_from(places)
+    H.add_edges_from((m, i) for i in places for m in inf.influencers(i))
+    s = [0.0 for _ in places]
     C = nx.condensation(H)
-    for c in nx.lexicographical_topological_sort(C, key=lambda c: min(order[n] for n in C.nodes[c]["members"])):
-        members = sorted(C.nodes[c]["members"], key=order.__getitem__)
+    for c in nx.lexicographical_topological_sort(C, key=lambda c: min(C.nodes[c]["members"])):
+        members = sorted(C.nodes[c]["members"])
         if len(members) == 1 and not H.has_edge(members[0], members[0]):
             s[members[0]] = inf.strength(members[0], s)
         else:
             _settle_circle(inf, members, s, tolerance)
-    return {n: s[n] for n in G}
+    return dict(zip(inf.nodes, s, strict=True))
 
 
-def _settle_circle(inf: Influences, members: list[Node], s: dict[Node, float], tolerance: float) -> None:
+def _settle_circle(inf: Influences, members: list[int], s: list[float], tolerance: float) -> None:
     """Find a fixed point of DF-QuAD's equations on the circle ``members``, starting from their base scores.
 
     First by sweeps of the discrete DF-QuAD update in node order, each strength replaced at once
-    (Gauss-Seidel): on a tension this settles in a few dozen sweeps, and on a circle of thousands of
+    (Gauss-Seidel), each sweep over only the members that hear a strength that moved (see
+    :func:`_sweep`): on a tension this settles in a few dozen sweeps, and on a circle of thousands of
     claims in about a hundred. Where the sweeps do not settle (an odd circle of strong attacks makes
     them swing), by integrating the continuous model ``ds/dt = f(s) - s`` from the base scores (RK4),
     whose limit is what Potyka (2018) takes as the strength there.
     """
     for n in members:
         s[n] = inf.weight[n]
-    for _ in range(MAX_SWEEPS):
-        moved = 0.0
-        for n in members:
-            new = inf.strength(n, s)
-            moved = max(moved, abs(new - s[n]))
-            s[n] = new
-        if moved <= tolerance:
-            return
+    if _sweep(inf, members, s, tolerance):
+        return
     for n in members:
         s[n] = inf.weight[n]
 
     class View(dict):  # the state of the circle, over the settled strengths upstream (not copied)
-        def __missing__(self, m: Node) -> float:
+        def __missing__(self, m: int) -> float:
             return s[m]
 
-    def derivative(state: dict[Node, float]) -> dict[Node, float]:
+    def derivative(state: dict[int, float]) -> dict[int, float]:
         view = View(state)
         return {n: inf.strength(n, view) - state[n] for n in members}
 
@@ -190,3 +216,50 @@ def _settle_circle(inf: Influences, members: list[Node], s: dict[Node, float], t
             s[n] = min(1.0, max(0.0, x[n] + h / 6 * (k1[n] + 2 * k2[n] + 2 * k3[n] + k4[n])))
         if max(abs(v) for v in k1.values()) <= tolerance:
             return
+
+
+def _sweep(inf: Influences, members: list[int], s: list[float], tolerance: float) -> bool:
+    """Sweeps of the discrete update over ``members`` in their order, until none moves: whether they settled.
+
+    The first sweep computes every member. A member whose strength has moved by more than
+    ``tolerance`` since it last did so tells the members that hear it (attacked or supported by it),
+    and only those are computed again: later in the same sweep when they come after it, in the next
+    sweep when they come before. The sweeps settle when no member has anything left to hear, within
+    ``MAX_SWEEPS``. On a large circle most strengths settle within a few dozen sweeps while a few go
+    on moving (a strong circle within the circle), so this computes each member 22 to 28 times on
+    average whatever the circle's size, where sweeping every member took 44 sweeps at 6,230 members and 109
+    at 31,146 (generated maps of 10,000 and 50,000 claims).
+    """
+    place = {n: i for i, n in enumerate(members)}
+    hearers: list[list[int]] = [[] for _ in members]
+    for i, n in enumerate(members):
+        for m in dict.fromkeys(inf.influencers(n)):  # once each: a claim can both attack and support another
+            j = place.get(m)
+            if j is not None:
+                hearers[j].append(i)
+    told = [s[n] for n in members]  # each member's strength when its hearers were last told
+    now, later = list(range(len(members))), []
+    waiting, next_waiting = [True] * len(members), [False] * len(members)
+    strength = inf.strength
+    for _ in range(MAX_SWEEPS):
+        while now:
+            i = heappop(now)
+            waiting[i] = False
+            n = members[i]
+            new = s[n] = strength(n, s)
+            if abs(new - told[i]) > tolerance:
+                told[i] = new
+                for j in hearers[i]:
+                    if j > i:
+                        if not waiting[j]:
+                            waiting[j] = True
+                            heappush(now, j)
+                    elif not next_waiting[j]:
+                        next_waiting[j] = True
+                        later.append(j)
+        if not later:
+            return True
+        heapify(later)
+        now, later = later, now
+        waiting, next_waiting = next_waiting, waiting
+    return False

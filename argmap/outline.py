@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from argmap.analysis import attackers, supporters
 from argmap.debate import load_subject
-from argmap.gradual import dfquad_strengths
+from argmap.gradual import dfquad_strengths, shown_strength
 from argmap.load import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def outline(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], labels:
             lines.append(f"{pad}- {role} `{names.get(n, n)}` (see above)")
             return
         done.add(n)
-        lines.append(f"{pad}- {role} **{text}** `{names.get(n, n)}` — *{labels[n]}*, {round(strength[n], 3):.2f}")
+        lines.append(f"{pad}- {role} **{text}** `{names.get(n, n)}` — *{labels[n]}*, {shown_strength(strength[n]):.2f}")
         if data.get("quote"):
             where = f" ({data['section']})" if data.get("section") else ""
             lines.append(f'{pad}  > "{data["quote"]}"{where}')
@@ -47,7 +47,7 @@ def outline(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], labels:
             if supporters(G, n) or attackers(G, n):
                 lines.append(f"{pad}  - (more below, not shown)")
             return
-        key = lambda m: (-strength[m], order[m])  # noqa: E731
+        key = lambda m: (-shown_strength(strength[m]), order[m])  # noqa: E731
         for m in sorted((m for m in supporters(G, n) if m in shown_nodes), key=key):
             line(m, "Pro:" if G.nodes[n]["kind"] != "argument" else "Premise:", depth + 1)
         for m in sorted((m for m in attackers(G, n) if m in shown_nodes and m != n), key=key):

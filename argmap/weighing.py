@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 from argmap.critical import CriticalSets
-from argmap.gradual import Influences, aggregate
+from argmap.gradual import Influences, aggregate, shown_strength
 from argmap.model import DEFAULT_ARGUMENT_WEIGHT, DEFAULT_CLAIM_WEIGHT
 
 if TYPE_CHECKING:
@@ -28,10 +28,11 @@ def weight_of(G: nx.MultiDiGraph, n: str) -> float:
 def format_strengths(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], strengths: dict[str, float],
                      fmt: str = "text") -> str:
     """``evaluate --semantics gradual``: each node's weight and DF-QuAD strength (3 decimals), strongest first."""
-    ranked = sorted(nodes, key=lambda n: (-round(strengths[n], 3), nodes.index(n)))
+    place = {n: i for i, n in enumerate(nodes)}
+    ranked = sorted(nodes, key=lambda n: (-shown_strength(strengths[n]), place[n]))
     if fmt == "json":
         data = {"semantics": "gradual", "model": "DF-QuAD",
-                "strengths": {names[n]: round(strengths[n], 3) for n in nodes},
+                "strengths": {names[n]: shown_strength(strengths[n]) for n in nodes},
                 "weights": {names[n]: weight_of(G, n) for n in nodes}}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     width = max((len(names[n]) for n in nodes), default=0)
@@ -57,33 +58,35 @@ def explain_strength(G: nx.MultiDiGraph, strengths: dict[str, float], n: str, na
     inf = Influences(G)
     name = f"'{names.get(n, n)}'"
     w, s = weight_of(G, n), strengths[n]
+    i = inf.place[n]
+    argument = inf.is_argument[i]
 
-    def side(nodes: list[str]) -> tuple[list[dict[str, object]], float]:
-        ranked = sorted(set(nodes), key=lambda m: (-strengths[m], list(G).index(m)))
-        return [{"id": names.get(m, m), "strength": round(strengths[m], 3)} for m in ranked], aggregate(strengths[m] for m in ranked)
+    def side(places: list[int]) -> tuple[list[dict[str, object]], float]:
+        ranked = [inf.nodes[j] for j in sorted(set(places), key=lambda j: (-shown_strength(strengths[inf.nodes[j]]), j))]
+        return [{"id": names.get(m, m), "strength": shown_strength(strengths[m])} for m in ranked], aggregate(strengths[m] for m in ranked)
 
-    attack, va = side(inf.attackers[n])
-    if inf.is_argument[n]:
-        premises, weakest = side(inf.supporters[n])
+    attack, va = side(inf.attackers[i])
+    if argument:
+        premises, weakest = side(inf.supporters[i])
         support, vs = [], 0.0
     else:
-        support, vs = side(inf.supporters[n])
+        support, vs = side(inf.supporters[i])
     if fmt == "json":
-        data = {"semantics": "gradual", "claim": names.get(n, n), "strength": round(s, 3), "weight": w,
+        data = {"semantics": "gradual", "claim": names.get(n, n), "strength": shown_strength(s), "weight": w,
                 "attack": round(va, 3), "attackers": attack, "support": round(vs, 3), "supporters": support}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     listed = lambda items: ", ".join(f"'{i['id']}' ({i['strength']:.2f})" for i in items)  # noqa: E731
     lines = [f"{name} has strength {s:.3f} under gradual semantics (DF-QuAD), from its weight {w:.2f}."]
-    if inf.is_argument[n]:
+    if argument:
         lines.append(f"A linked argument: its weight times its weakest premise, of {listed(premises)}.")
     lines.append(f"Attacked by {listed(attack)}: together {va:.3f}." if attack else "Nothing attacks it.")
-    if not inf.is_argument[n]:
+    if not argument:
         lines.append(f"Supported by {listed(support)}: together {vs:.3f}." if support else "Nothing supports it.")
-    if va == vs and not inf.is_argument[n]:
+    if va == vs and not argument:
         lines.append("Attack and support balance, so it keeps its weight.")
     elif va > vs:
         lines.append(f"The attack is stronger by {va - vs:.3f}, so it loses that share of its weight.")
-    elif not inf.is_argument[n]:
+    elif not argument:
         lines.append(f"The support is stronger by {vs - va:.3f}, so it gains that share of what its weight lacks of 1.")
     return "\n".join(lines) + "\n"
 

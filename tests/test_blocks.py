@@ -151,3 +151,20 @@ def test_a_card_cites_the_title_of_its_own_map():
     found = list(cites(data["blocks"]))
     assert {c["source"] for c in found} == set(titles.values())  # not the combined map's title
     assert all(c["source"] == titles[c["id"].split("#")[0]] for c in found)
+
+
+def test_outline_keeps_the_maps_order_between_claims_as_strong_as_shown(tmp_path):
+    # p and q are each 1/3, in tension (and so are r and s): the sweeps that settle a tension leave one side
+    # above the other by less than 10^-9, which must not put q before p.
+    path = tmp_path / "ties.yaml"
+    path.write_text("""\
+title: Ties
+claims:
+  x: {text: The claim., kind: conclusion}
+  p: {text: One reason., kind: assumption, supports: [x], tension: [q]}
+  q: {text: Another reason., kind: assumption, supports: [x]}
+  r: {text: One attack., kind: assumption, opposes: [x], tension: [s]}
+  s: {text: Another attack., kind: assumption, opposes: [x]}
+""", encoding="utf-8")
+    lines = [line.split("`")[1] for line in run("outline", str(path)).splitlines() if line.lstrip().startswith("- ")]
+    assert lines == ["x", "p", "q", "p", "q", "r", "s", "r", "s"]

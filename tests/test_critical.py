@@ -42,10 +42,10 @@ def defeated(G: nx.MultiDiGraph, chosen: tuple[str, ...]) -> nx.MultiDiGraph:
 def test_the_sets_are_exactly_the_minimal_changing_sets_up_to_the_size(drawn):
     G, n = drawn
     labels = grounded_labelling(G)
-    found = critical_sets(G, n, max_size=2)
+    found = critical_sets(G, n, max_size=3)
     assert not found.exhausted
     candidates = [m for m in G if m != n and labels[m] != OUT]
-    changing = [set(c) for size in (1, 2) for c in combinations(candidates, size)
+    changing = [set(c) for size in (1, 2, 3) for c in combinations(candidates, size)
                 if grounded_labelling(defeated(G, c))[n] != labels[n]]
     minimal = [c for c in changing if not any(other < c for other in changing)]
     assert sorted(map(sorted, minimal)) == sorted(sorted(c) for c, _ in found.sets)
@@ -62,3 +62,16 @@ def test_a_budget_stops_the_search_and_says_so():
     found = critical_sets(G, "c", max_size=2, max_checks=10)
     assert found.exhausted and found.checks == 10 and found.sets == []
     assert critical_sets(G, "c", max_size=6).sets == [([f"s{i}" for i in range(6)], "out")]
+
+
+def test_claims_critical_alone_are_left_out_of_the_larger_sets():
+    # A line of 150 claims, each the only support of the one above: defeating any one brings the top
+    # down, so no larger set is minimal. The sets of 2 and 3 that hold one are not tried (nor counted).
+    G = nx.MultiDiGraph()
+    for i in range(150):
+        G.add_node(f"c{i}", kind="assumption" if i == 149 else "claim")
+        if i:
+            G.add_edge(f"c{i}", f"c{i - 1}", key="supports", type="supports")
+    found = critical_sets(G, "c0", max_size=3)
+    assert found.sets == [([f"c{i}"], "out") for i in range(1, 150)]
+    assert found.checks == 149 and found.searched_size == 3 and not found.exhausted
