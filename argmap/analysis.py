@@ -501,7 +501,7 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
         if n not in backed_at_all:
             label[n] = OUT
             queue.append(n)
-        elif n not in attackers and (k in BASIC_KINDS or missing_premises.get(n) == 0):
+        elif not attackers.get(n) and (k in BASIC_KINDS or missing_premises.get(n) == 0):
             label[n] = IN
             queue.append(n)
 
