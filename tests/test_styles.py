@@ -1,5 +1,6 @@
 """One reader for every way of writing YAML: the same map written in each style (bench/styles.py) reads as
-the same claims and relations and gets the same findings, on the seed maps and on generated ones."""
+the same claims and relations and gets the same findings, on the seed maps, on generated ones and on
+real ones (imported from the Argdown and AIF data others wrote, in tests/data/interchange)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,16 @@ import pytest
 
 from argmap.check import check_paths
 from argmap.generate import generate
+from argmap.importing import import_text
 from argmap.load import parse_map
 from bench.styles import STYLES, restyle
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "maps").glob("*.yaml"))
+REAL = ROOT / "tests" / "data" / "interchange"
+REAL_FILES = ["argdown/json/argdown-primer.json", "argdown/json/legalisation-softdrugs.json",
+              "argdown/json/state-censorship.json", "aif/arguebuf-6064-original.json",
+              "aif/arguebuf-6064-reconstructed.json"]
 
 
 def content(text: str) -> list[tuple[object, ...]]:
@@ -46,6 +52,20 @@ def test_the_seed_maps_get_the_same_findings_in_every_style(style: str, tmp_path
         restyled.write_text(restyle(seed.read_text(encoding="utf-8"), style), encoding="utf-8")
         assert content(restyled.read_text(encoding="utf-8")) == content(seed.read_text(encoding="utf-8"))
     assert findings(tmp_path / style) == findings(tmp_path / "as-written")
+
+
+@pytest.mark.parametrize("real", REAL_FILES)
+def test_real_maps_get_the_same_findings_in_every_style(real: str, tmp_path: Path) -> None:
+    text = import_text(str(REAL / real))
+    assert len(content(text)) >= 5
+    found = {}
+    for style in STYLES:
+        folder = tmp_path / style
+        folder.mkdir()
+        (folder / "real.yaml").write_text(restyle(text, style), encoding="utf-8")
+        assert content((folder / "real.yaml").read_text(encoding="utf-8")) == content(text)
+        found[style] = findings(folder)
+    assert all(f == found["generated"] for f in found.values())
 
 
 def test_the_hand_style_has_what_people_write() -> None:
