@@ -474,13 +474,14 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
     [('a', 'in'), ('b', 'out'), ('c', 'in')]
     """
     rel = _relations(G, relations)
-    kind, supports, supporters_of, attacks, attackers = rel.kind, rel.supports, rel.supporters, rel.attacks, rel.attackers
+    kind, supports, supporters_of, attacks = rel.kind, rel.supports, rel.supporters, rel.attacks
     no_attacks: set[Node] = set()
     label: dict[Node, str] = {}
-    live_attackers = {n: len(found) for n, found in attackers.items()}  # attackers not yet out
-    live_supporters: dict[Node, int] = {}  # claims with a supporter out: their supporters not out
+    live_attackers = {n: len(found) for n, found in rel.attackers.items()}  # attackers not yet out
+    live_supporters = {n: len(found) for n, found in supporters_of.items()}  # claims: supporters not out
     missing_premises = dict(rel.premises)
-    in_support: set[Node] = set()  # claims with a supporter in
+    basic = {n for n, k in kind.items() if k in BASIC_KINDS}
+    in_support: set[Node] = set()
     queue: list[Node] = []
 
     def try_in(n: Node) -> None:
@@ -489,21 +490,18 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
         if n in missing_premises:
             backed = missing_premises[n] == 0
         else:
-            backed = n in in_support or kind[n] in BASIC_KINDS
+            backed = n in basic or n in in_support
         if backed:
             label[n] = IN
             queue.append(n)
 
-    # What one scan settles: a node that cannot be backed at all is out; one that needs no support
-    # (basic, or an argument with no premise) and that nothing attacks is in.
     backed_at_all = _supported(rel)
-    for n, k in kind.items():
+    for n in kind:
         if n not in backed_at_all:
             label[n] = OUT
             queue.append(n)
-        elif not attackers.get(n) and (k in BASIC_KINDS or missing_premises.get(n) == 0):
-            label[n] = IN
-            queue.append(n)
+    for n in kind:
+        try_in(n)
 
     for n in queue:  # the list grows as it is read: a work queue
         if label[n] == IN:
@@ -514,13 +512,9 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
             for m in supports[n]:
                 if m in missing_premises:
                     missing_premises[m] -= 1
-                    if missing_premises[m]:
-                        continue
                 else:
                     in_support.add(m)
-                if m not in label and not live_attackers.get(m):  # backed now: in, unless attacked
-                    label[m] = IN
-                    queue.append(m)
+                try_in(m)
         else:
             for m in attacks.get(n, no_attacks):
                 live_attackers[m] -= 1
@@ -532,8 +526,8 @@ def grounded_labelling(G: nx.MultiDiGraph, relations: Relations | None = None) -
                     label[m] = OUT
                     queue.append(m)
                 else:
-                    live = live_supporters[m] = live_supporters.get(m, len(supporters_of[m])) - 1
-                    if live == 0 and kind[m] not in BASIC_KINDS:
+                    live_supporters[m] -= 1
+                    if live_supporters[m] == 0 and m not in basic:
                         label[m] = OUT
                         queue.append(m)
     return {n: label.get(n, UNDEC) for n in kind}
