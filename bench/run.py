@@ -49,7 +49,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from bench.styles import STYLES  # noqa: E402
+from bench.styles import REAL, REAL_FILES, STYLES  # noqa: E402
 
 ARGDOWN_DIR = REPO / "bench" / ".argdown"
 ARGDOWN_PACKAGE = "@argdown/cli@1.7.5"
@@ -312,17 +312,8 @@ def bench_size(size: int, runs: int, argdown: str | None, evaluate: bool, render
     return figures
 
 
-# Real data others wrote (tests/data/interchange, copied from published corpora with their origin):
-# each is imported as a map (as a user would), written in every style, and checked; Argdown's CLI
-# reads the Argdown source of the three whose `argdown json` output was published.
-REAL = REPO / "tests" / "data" / "interchange"
-REAL_FILES = {
-    "argdown-primer": ("argdown/json/argdown-primer.json", "argdown/argdown-primer.argdown"),
-    "legalisation-softdrugs": ("argdown/json/legalisation-softdrugs.json", "argdown/legalisation-softdrugs.argdown"),
-    "state-censorship": ("argdown/json/state-censorship.json", "argdown/state-censorship.argdown"),
-    "aifdb-6064": ("aif/arguebuf-6064-original.json", None),
-    "aifdb-6064-reconstructed": ("aif/arguebuf-6064-reconstructed.json", None),
-}
+# Each real map (bench/styles.py's REAL_FILES) is imported as a user would, written in every style,
+# and checked; Argdown's CLI reads the Argdown source of the three whose `argdown json` output was published.
 RESTYLE = """
 import sys
 from pathlib import Path

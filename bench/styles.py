@@ -15,10 +15,22 @@ how it is written; each result is checked to read back as the same data).
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import yaml
 
 STYLES = ("generated", "dumped", "wrapped", "hand")
+
+# Real data others wrote (copied from published corpora, with their origin, into tests/data/interchange):
+# each name, the file ``argmap import`` reads, and the Argdown source ``argdown json`` made it from, if any.
+REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "interchange"
+REAL_FILES = {
+    "argdown-primer": ("argdown/json/argdown-primer.json", "argdown/argdown-primer.argdown"),
+    "legalisation-softdrugs": ("argdown/json/legalisation-softdrugs.json", "argdown/legalisation-softdrugs.argdown"),
+    "state-censorship": ("argdown/json/state-censorship.json", "argdown/state-censorship.argdown"),
+    "aifdb-6064": ("aif/arguebuf-6064-original.json", None),
+    "aifdb-6064-reconstructed": ("aif/arguebuf-6064-reconstructed.json", None),
+}
 
 
 def restyle(text: str, style: str) -> str:

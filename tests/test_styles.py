@@ -14,14 +14,10 @@ from argmap.check import check_paths
 from argmap.generate import generate
 from argmap.importing import import_text
 from argmap.load import parse_map
-from bench.styles import STYLES, restyle
+from bench.styles import REAL, REAL_FILES, STYLES, restyle
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "maps").glob("*.yaml"))
-REAL = ROOT / "tests" / "data" / "interchange"
-REAL_FILES = ["argdown/json/argdown-primer.json", "argdown/json/legalisation-softdrugs.json",
-              "argdown/json/state-censorship.json", "aif/arguebuf-6064-original.json",
-              "aif/arguebuf-6064-reconstructed.json"]
 
 
 def content(text: str) -> list[tuple[object, ...]]:
@@ -56,7 +52,7 @@ def test_the_seed_maps_get_the_same_findings_in_every_style(style: str, tmp_path
 
 @pytest.mark.parametrize("real", REAL_FILES)
 def test_real_maps_get_the_same_findings_in_every_style(real: str, tmp_path: Path) -> None:
-    text = import_text(str(REAL / real))
+    text = import_text(str(REAL / REAL_FILES[real][0]))
     assert len(content(text)) >= 5
     found = {}
     for style in STYLES:
