@@ -92,6 +92,23 @@ def click(driver, selector: str) -> None:
     ActionChains(driver).move_to_element(element).click().perform()
 
 
+def text_becomes(driver, element_id: str, expected: str) -> str:
+    """The text of ``element_id`` once it reads ``expected``, or as it is after 15 s.
+
+    The search box answers on a timer (``setTimeout``), so typing returns before the count is written.
+    """
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element = driver.find_element(By.ID, element_id)
+    try:
+        WebDriverWait(driver, 15).until(lambda _: element.text == expected)
+    except TimeoutException:
+        pass
+    return element.text
+
+
 def claim_index(data: dict, claim_id: str) -> int:
     return next(i for i, c in enumerate(data["claims"]) if c["id"] == claim_id)
 
@@ -138,7 +155,7 @@ def test_search_counts_highlights_and_steps_through_matches(browser, pages: Path
     open_page(browser, path)
     box = browser.find_element(By.ID, "search")
     box.send_keys("Nuclear")
-    assert browser.find_element(By.ID, "search-count").text == f"{len(expected)} matches"
+    assert text_becomes(browser, "search-count", f"{len(expected)} matches") == f"{len(expected)} matches"
     matched = js(browser, "return [...document.querySelectorAll('#map g.node.match')].map(g => Number(g.dataset.claim))")
     assert sorted(matched) == sorted(expected)
     box.send_keys(Keys.ENTER)
@@ -150,7 +167,7 @@ def test_search_counts_highlights_and_steps_through_matches(browser, pages: Path
     box.send_keys(Keys.SHIFT, Keys.ENTER)
     assert fragment(browser) == data["claims"][expected[0]]["id"]
     box.send_keys("zzz-no-such-thing")
-    assert browser.find_element(By.ID, "search-count").text == "0 matches"
+    assert text_becomes(browser, "search-count", "0 matches") == "0 matches"
 
 
 def searched(claim: dict) -> str:
