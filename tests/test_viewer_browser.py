@@ -69,6 +69,13 @@ def open_page(driver, path: Path, fragment: str = "") -> None:
 
 
 def js(driver, script: str, *args):
+    """``script``'s value, once the page shows its address: a click on a link or the back button changes
+    the address at once, but the page follows on the ``hashchange`` event, a moment later."""
+    caught_up = "return document.body.dataset.ready !== 'true' || document.body.dataset.route === location.hash"
+    for _ in range(300):  # 15 s
+        if driver.execute_script(caught_up):
+            break
+        time.sleep(0.05)
     return driver.execute_script(script, *args)
 
 

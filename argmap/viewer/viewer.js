@@ -588,6 +588,7 @@
       if (!state.started) startHere();
     }
     state.started = true;
+    document.body.dataset.route = location.hash;  // for tests and scripts: the page shows this address
   }
 
   /* A map too large to read when fitted to the window opens at its conclusions, readable; Fit shows all. */
