@@ -50,6 +50,8 @@ def guess_format(path: str, text: str | None = None) -> str:
     if Path(path).suffix.lower() in (".argdown", ".ad"):
         return "argdown"  # whose reader says how to make the JSON it reads
     head = (text or "").lstrip("\ufeff \t\r\n")
+    if text is not None and not head.strip():
+        raise MapError("the file is empty: there is nothing to import", path=path)
     if head.startswith("{"):
         try:
             document = json.loads(text)  # type: ignore[arg-type]

@@ -133,6 +133,10 @@ def test_import_never_overwrites_and_writes_nothing_on_bad_input(tmp_path: Path)
     (".i23", "p af 2\np af 3\n", "2: expected an attack 'i j' (two argument numbers) but found a second header"),
     (".i23", "\n\np af 0\n", "3: 'p af 0': the framework has no arguments to import"),
     (".af", "p af two\n", "1: expected the header 'p af N' (N arguments) but found 'p af two'"),
+    # 13 bytes that would make five million claims (47 s and 4.3 GB before the cap)
+    (".i23", "p af 5000000\n1 2\n", "1: 'p af 5000000' declares more arguments than argmap imports (1,000,000 at most)"),
+    (".i23", "p af 3\n1 " + "9" * 5000 + "\n", "2: argument 9999999999999999999999999999999999999999... does not exist:"
+                                             " the header declares arguments 1 to 3"),
 ])
 def test_bad_framework_is_one_line_with_its_line_and_exit_2(tmp_path: Path, suffix: str, text: str, message: str) -> None:
     path = tmp_path / f"f{suffix}"
@@ -142,6 +146,14 @@ def test_bad_framework_is_one_line_with_its_line_and_exit_2(tmp_path: Path, suff
     assert result.stderr == f"Error: {path}:{message}\n"
     assert result.stdout == ""
     assert_no_traceback(result.stderr)
+
+
+def test_an_argument_with_an_empty_name_is_a_claim_argmap_reads(tmp_path: Path) -> None:
+    path = tmp_path / "f.apx"
+    path.write_text('arg(""). arg(" "). arg(a). att(a, "").\n', encoding="utf-8")
+    out = tmp_path / "f.yaml"
+    assert invoke("import", path, "-o", out).exit_code == 0
+    assert [(c.id, c.text) for c in load_map(out).claims] == [("arg", '""'), ("arg-2", '" "'), ("a", "a")]
 
 
 def test_import_refuses_what_it_cannot_tell_or_write(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from argmap.check import check_paths
 from argmap.export import export_map
 from argmap.importing import guess_format, import_map
 from argmap.interchange import read_aif, read_argdown_json, read_kialo, to_aif
+from argmap.interchange.argdown import import_argdown_json
+from argmap.interchange.kialo import import_kialo
 from argmap.load import load_map
 from tests.helpers import REPO, assert_no_traceback, invoke
 
@@ -208,7 +210,7 @@ def test_kialo_current_layout_with_a_question_footnotes_and_crlf() -> None:
     ("Discussion Title: x\n\n1. T\n1.1. Maybe: y\n", "4: claim 1.1 is neither 'Pro:' nor 'Con:'"),
     ("Discussion Title: x\n\n1. T\n1.2.1. Pro: y\n", "4: claim 1.2.1 comes before its parent 1.2"),
     ("Discussion Title: x\n\nsome words\n", "3: expected a numbered claim like '1.1. Pro: ...' but found 'some words'"),
-    ("Discussion Title: x\n\n1. T\n1. U\n", "4: claim 1 is numbered twice; each number is one claim"),
+    ("Discussion Title: x\n\n1. T\n1.1. Pro: U\n1.1. Con: V\n", "5: claim 1.1 is numbered twice; each number is one claim"),
     ("Discussion Title: x\n", "1: no claims: a Kialo export lists them numbered (1., 1.1., ...)"),
 ])
 def test_bad_kialo_is_one_line_and_exit_2(tmp_path: Path, text: str, message: str) -> None:
@@ -395,3 +397,118 @@ def test_an_undercut_of_a_one_premise_inference_attacks_its_argument(tmp_path: P
         ("a", "assumption", []), ("b", "conclusion", []), ("c", "assumption", [("opposes", "r")])]
     labels = json.loads(invoke("evaluate", tmp_path / "maps" / "u.yaml", "--format", "json").stdout)
     assert labels["labels"]["b"] == "out"  # the only inference to it is undercut by an unattacked claim
+
+
+# Field data a review turned up -----------------------------------------------------------------------
+
+
+def _aif(tmp_path: Path, nodes: list[tuple[object, str, str]], edges: list[tuple[object, object]], **extra: object) -> Path:
+    source = tmp_path / "n.json"
+    document = {"nodes": [{"nodeID": n, "type": t, "text": x} for n, t, x in nodes],
+                "edges": [{"edgeID": str(k), "fromID": u, "toID": v} for k, (u, v) in enumerate(edges)], **extra}
+    source.write_text(json.dumps(document), encoding="utf-8")
+    return source
+
+
+def test_an_aif_edge_written_twice_is_read_once(tmp_path: Path) -> None:
+    # OVA and AIFdb nodesets hold such repeats: the premise must not count twice, the attack not be lost.
+    nodes = [("1", "I", "Tax sugar."), ("2", "I", "Sugar harms."), ("3", "RA", "Default Inference"),
+             ("4", "I", "Taxes hurt the poor."), ("5", "CA", "Default Conflict")]
+    out = imported(tmp_path, _aif(tmp_path, nodes, [("2", "3"), ("3", "1"), ("2", "3"), ("4", "5"), ("5", "1"), ("4", "5")]))
+    m = load_map(out)
+    assert m.arguments == ()
+    assert [(c.id, [(r.type, r.target) for r in c.relations]) for c in m.claims] == [
+        ("1", []), ("2", [("supports", "1")]), ("4", [("opposes", "1")])]
+    text = out.read_text(encoding="utf-8")
+    assert "# 2 edges repeating an earlier one (the same fromID and toID) read once.\n" in text
+    assert "# Nothing was dropped.\n" in text
+
+
+def test_aif_types_in_lower_case_and_odd_dialogue_fields(tmp_path: Path) -> None:
+    nodes = [("1", "i", "Tax sugar."), ("2", "i", "Sugar harms."), ("3", "ra", "Default Inference"), ("4", "I", "Unrelated.")]
+    out = imported(tmp_path, _aif(tmp_path, nodes, [("2", "3"), ("3", "1"), ("4", "1")], locutions=5, participants="x"))
+    m = load_map(out)
+    assert [(c.id, [(r.type, r.target) for r in c.relations]) for c in m.claims] == [
+        ("1", []), ("2", [("supports", "1")]), ("4", [])]
+    assert "# dropped 1 edges from one proposition straight to another (no RA, CA or MA between) (4 -> 1)\n" in (
+        out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("text", "args", "message"), [
+    ('{"nodes": [{"nodeID": ' + "7" * 5000 + ', "type": "I", "text": "x"}]}', ["-f", "aif"], ":1: not JSON argmap can read: Exceeds"),
+    ("", [], ": the file is empty: there is nothing to import"),
+])
+def test_json_python_cannot_read_is_one_line_and_exit_2(tmp_path: Path, text: str, args: list[str], message: str) -> None:
+    path = tmp_path / "n.json"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("import", path, *args)
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: {path}{message}")
+    assert result.stderr.count("\n") == 1
+    assert_no_traceback(result.stderr)
+
+
+def test_a_lone_surrogate_in_ova_text_is_a_replacement_character(tmp_path: Path) -> None:
+    document = json.loads((DATA / "aif" / "ova3.json").read_text(encoding="utf-8"))
+    document["text"] = "We should walk more \ud83d, because walking is good for the heart."
+    source = tmp_path / "ova.json"
+    source.write_text(json.dumps(document), encoding="utf-8")  # json.dumps writes it as the escape \ud83d
+    out = imported(tmp_path, source)
+    assert (out.parent / "sources" / "ova.txt").read_text(encoding="utf-8") == (
+        "We should walk more \ufffd, because walking is good for the heart.\n")
+    assert invoke("check", out).exit_code == 0
+
+
+@pytest.mark.parametrize("layout", ["2018", "current"])
+def test_kialo_text_lines_that_start_with_a_number_stay_in_their_claim(layout: str) -> None:
+    if layout == "2018":
+        text = ("Discussion Title: Tax sugar?\n\n1. Sugar should be taxed.\n1.1. Pro: There are three reasons:\n"
+                "1. health\n2. revenue\n1.2. Con: Denmark dropped its fat tax in\n2014. Sales had not fallen.\n")
+    else:
+        text = ("Discussion Name:\nTax sugar?\n\n1. Thesis:\nSugar should be taxed.\n\n  1.1. Pro:\n  There are three reasons:\n"
+                "  1. health\n  2. revenue\n\n  1.2. Con:\n  Denmark dropped its fat tax in\n  2014. Sales had not fallen.\n")
+    result = import_kialo(text, "k.txt", "k")
+    assert [(c.id, c.text) for c in result.argmap.claims] == [
+        ("1", "Sugar should be taxed."), ("1-1", "There are three reasons: 1. health 2. revenue"),
+        ("1-2", "Denmark dropped its fat tax in 2014. Sales had not fallen.")]
+    assert ("3 lines that start with a number but no Pro:, Con: or Thesis: (1. health, 2014. Sales fell.)"
+            " are read as text of the claim above.") in result.described
+
+
+def test_kialo_links_to_their_own_claim_and_pros_of_a_question_are_counted() -> None:
+    text = ("Discussion Name:\nQ\n\n1. Question:\nShould we?\n\n  1.1. Thesis:\n  Yes.\n\n    1.1.1. Pro:\n    -> See 1.1.\n\n"
+            "  1.2. Pro:\n  A pro of the question.\n")
+    result = import_kialo(text, "k.txt", "k")
+    assert [(c.id, c.relations) for c in result.argmap.claims] == [("1-1", ()), ("1-2", ())]
+    assert result.dropped == ("dropped 1 pros and cons of the question itself (not of a thesis) (1.2)",
+                              "dropped 1 '-> See' links to the claim they are under (1.1.1 -> 1.1)")
+
+
+def test_argdown_keeps_a_support_and_an_attack_between_the_same_statements(tmp_path: Path) -> None:
+    document = {"statements": {t: {"members": [{"text": t + ".", "startLine": k}]} for k, t in enumerate("ABC", 1)},
+                "arguments": {},
+                "relations": [{"relationType": rt, "from": u, "to": v, "fromType": "equivalence-class", "toType": "equivalence-class"}
+                              for rt, u, v in (("support", "A", "B"), ("attack", "A", "B"), ("support", "A", "B"),
+                                               ("attack", "C", "C"), (["support"], "C", "A"))]}
+    document["statements"]["A"]["tags"] = [{"a": 1}, "kept"]
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    result = import_argdown_json(source.read_text(encoding="utf-8"), str(source), "d")
+    assert [(c.id, c.note, [(r.type, r.target) for r in c.relations]) for c in result.argmap.claims] == [
+        ("a", "tags: kept", [("supports", "b"), ("opposes", "b")]), ("b", None, []), ("c", None, [])]
+    assert result.dropped == ("dropped 1 relations of a statement to itself (C)",
+                              "dropped 1 relations of a type argmap has not (['support'])")
+    out = imported(tmp_path, source)
+    assert "AM202" in invoke("check", out, "--format", "json").stdout  # supports and opposes the same claim
+
+
+def test_ids_too_long_for_a_yaml_key_are_cut(tmp_path: Path) -> None:
+    deep = "Discussion Title: x\n\n1. T\n" + "".join(f"{'.'.join(['1'] * k)}. Pro: level {k}\n" for k in range(2, 601))
+    (tmp_path / "deep.txt").write_text(deep, encoding="utf-8")
+    long_id = _aif(tmp_path, [("x" * 100_000, "I", "Long."), ("y" * 3000, "I", "Longer."), ("r", "RA", "Default Inference")],
+                   [("x" * 100_000, "r"), ("r", "y" * 3000)])
+    for source in (tmp_path / "deep.txt", long_id):
+        out = imported(tmp_path, source)
+        m = load_map(out)
+        assert max(len(c.id) for c in m.claims) < 110  # 100, and -2, -3, ... where cut ids meet
+        assert invoke("check", out).exit_code in (0, 1)
+    assert [c.id for c in m.claims] == ["x" * 100, "y" * 100]

@@ -28,9 +28,11 @@ from collections.abc import Iterable
 from argmap.interchange.framework import FormatError, claim_ids
 from argmap.interchange.imported import Dropped, Imported, assign_kinds, fresh_id, json_document, short
 from argmap.model import KINDS, ArgMap, Argument, Claim, Position, Relation
+from argmap.wording import plural
 
 DEFAULT_SCHEMES = frozenset({"", "RA", "Default Inference", "Default Conflict", "CA", "Default Rephrase", "MA"})
 DIALOGUE = ("L", "YA", "TA")
+TYPES = frozenset({"I", "RA", "CA", "MA", "PA", *DIALOGUE})
 _DIALOGUE_NAMES = {"L": "locutions (L) of the dialogue", "YA": "illocutions (YA) of the dialogue",
                    "TA": "transitions (TA) of the dialogue"}
 
@@ -84,6 +86,8 @@ def import_aif(text: str, path: str, name: str) -> Imported:
         if not isinstance(node, dict):
             raise FormatError(f"nodes[{index}] must be an object with nodeID, type and text", path, 1)
         node_id, kind = _ident(node.get("nodeID")), node.get("type")
+        if isinstance(kind, str) and kind.upper() in TYPES:
+            kind = node["type"] = kind.upper()  # "ra" is "RA": the specification's types, in any case
         if node_id is None or not isinstance(kind, str):
             raise FormatError(f"nodes[{index}] needs a nodeID (text or number) and a type (I, RA, CA, MA, ...)", path, 1)
         if node_id in nodes:
@@ -92,6 +96,8 @@ def import_aif(text: str, path: str, name: str) -> Imported:
         order.append(node_id)
     succ: dict[str, list[str]] = defaultdict(list)
     pred: dict[str, list[str]] = defaultdict(list)
+    joined: set[tuple[str, str]] = set()
+    repeated = 0
     for index, edge in enumerate(edges_in):
         if not isinstance(edge, dict):
             raise FormatError(f"edges[{index}] must be an object with fromID and toID", path, 1)
@@ -99,6 +105,10 @@ def import_aif(text: str, path: str, name: str) -> Imported:
         if u not in nodes or v not in nodes:
             dropped.add("edges naming a node that does not exist", f"{u} -> {v}")
             continue
+        if (u, v) in joined:  # OVA and AIFdb data hold some: an RA would seem to have two premises
+            repeated += 1
+            continue
+        joined.add((u, v))  # type: ignore[arg-type]
         succ[u].append(v)  # type: ignore[index]
         pred[v].append(u)  # type: ignore[index]
 
@@ -200,6 +210,10 @@ def import_aif(text: str, path: str, name: str) -> Imported:
             speaker, words = _speaker_and_words(node_text(locutions[0]))
             said[claims_said[0]] = (speaker or speakers.get(locutions[0]), words)
             used_dialogue.update((ya, locutions[0]))
+    for n in propositions:
+        for v in succ[n]:
+            if is_claim(v):
+                dropped.add("edges from one proposition straight to another (no RA, CA or MA between)", f"{n} -> {v}")
     for n in order:
         kind = type_of(n)
         if kind in DIALOGUE:
@@ -265,6 +279,8 @@ def import_aif(text: str, path: str, name: str) -> Imported:
         kinds[type_of(n)] += 1
     held = ", ".join(f"{count:,} {kind}" for kind, count in sorted(kinds.items()))
     described = [f"The file holds {len(order):,} nodes ({held or 'none'}) and {len(edges_in):,} edges."]
+    if repeated:
+        described.append(f"{plural(repeated, 'edge')} repeating an earlier one (the same fromID and toID) read once.")
     if said:
         described.append(f"{len(said):,} propositions have a locution: its speaker is the claim's note,"
                          " its words the quote where the source text holds them.")
@@ -282,17 +298,21 @@ def _ova_text(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
 def _speakers(document: dict[str, object]) -> dict[str, str]:
     """Each locution's speaker, from ``locutions`` (``personID``) and ``participants`` (OVA's names)."""
     names: dict[str, str] = {}
-    for person in document.get("participants") or []:  # type: ignore[attr-defined]
+    for person in _list(document.get("participants")):
         if isinstance(person, dict):
             key = _ident(person.get("participantID"))
             name = " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip()
             if key is not None and name:
                 names[key] = " ".join(name.split())
     found: dict[str, str] = {}
-    for locution in document.get("locutions") or []:  # type: ignore[attr-defined]
+    for locution in _list(document.get("locutions")):
         if isinstance(locution, dict):
             node, person = _ident(locution.get("nodeID")), _ident(locution.get("personID"))
             if node is not None and person in names:

@@ -112,8 +112,8 @@ def import_argdown_json(text: str, path: str, name: str) -> Imported:
     fixed: set[str] = set()
     # A document that tags statements with argmap's kinds (as `argmap export -f argdown` writes
     # them) leaves a plain claim untagged: then an untagged statement is a claim, not derived.
-    typed = any(isinstance(s, dict) and isinstance(s.get("tags"), list) and set(s["tags"]) & {"conclusion", "evidence", "assumption"}
-                for s in statements.values())
+    typed = any(isinstance(s, dict) and isinstance(s.get("tags"), list) and {"conclusion", "evidence", "assumption"}.intersection(
+                t for t in s["tags"] if isinstance(t, str)) for s in statements.values())
     for title, statement in statements.items():
         statement = statement if isinstance(statement, dict) else {}
         claim_id = claim_of_statement[title]
@@ -146,7 +146,7 @@ def import_argdown_json(text: str, path: str, name: str) -> Imported:
             fields["section"] = section_titles[section]
         claims[claim_id] = fields
 
-    relations: dict[str, dict[tuple[str, str], Relation]] = {c: {} for c in claims}
+    relations: dict[str, dict[tuple[str, str, str], Relation]] = {c: {} for c in claims}  # keyed (source, target, type)
     arguments: list[Argument] = []
     main_conclusion: dict[str, str] = {}  # argument title -> claim id of its main conclusion
     argument_id: dict[str, str] = {}
@@ -196,9 +196,9 @@ def import_argdown_json(text: str, path: str, name: str) -> Imported:
             return None, "none"
         return claim_of_statement.get(name), "claim"
 
-    held = {"supports": 0, "opposes": 0, "tension": 0}
     for relation in _dicts(document.get("relations")):
-        rel_type = RELATION_TYPES.get(relation.get("relationType"))  # type: ignore[arg-type]
+        written_type = relation.get("relationType")
+        rel_type = RELATION_TYPES.get(written_type) if isinstance(written_type, str) else None
         if rel_type is None:
             dropped.add("relations of a type argmap has not", short(str(relation.get("relationType")), 20))
             continue
@@ -213,11 +213,12 @@ def import_argdown_json(text: str, path: str, name: str) -> Imported:
             dropped.add("supports of, and tensions with, a reconstructed argument", f"{relation.get('from')} -> {relation.get('to')}")
             continue
         if source == target:
-            continue  # an argument supporting its own conclusion: said by its structure already
-        if rel_type == "tension" and (target, source) in relations[target]:
+            if source_kind != "argument":  # else an argument supporting its own conclusion: said by its structure already
+                dropped.add("relations of a statement to itself", short(str(relation.get("from"))))
             continue
-        relations[source].setdefault((source, target), Relation(rel_type, source, target, claims[source]["position"]))  # type: ignore[arg-type]
-        held[rel_type] += 1
+        if rel_type == "tension" and (target, source, rel_type) in relations[target]:
+            continue
+        relations[source].setdefault((source, target, rel_type), Relation(rel_type, source, target, claims[source]["position"]))  # type: ignore[arg-type]
     made = [
         Claim(claim_id, fields["text"] or claim_id, fields["kind"], fields["position"],  # type: ignore[arg-type]
               quote=fields.get("quote"), quote_position=fields["position"] if fields.get("quote") else None,  # type: ignore[arg-type]

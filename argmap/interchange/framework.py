@@ -30,27 +30,33 @@ class FormatError(MapError):
 
 
 _NOT_IN_ID = re.compile(r"[^a-z0-9]+")
+# An id is a YAML key of the map, and YAML allows at most 1,024 characters there; a name longer than
+# this (a Kialo claim 600 levels deep, a 100,000-character AIF nodeID) is cut to it.
+MAX_ID_LENGTH = 100
 
 
 def claim_ids(names: Iterable[str]) -> dict[str, str]:
     """A valid claim id for each argument name, the same for the same names in the same order.
 
-    A name that is already a valid id (``[a-z0-9][a-z0-9-]*``) keeps it. Any other is lowercased,
-    each run of other characters becomes one ``-``, and ``-`` at either end is dropped (``arg`` if
-    nothing is left); when that id is taken, ``-2``, ``-3``, ... is added. The names that keep
-    their id are placed first, so renaming never takes an id a name already has.
+    A name that is already a valid id (``[a-z0-9][a-z0-9-]*``, at most ``MAX_ID_LENGTH``
+    characters) keeps it. Any other is lowercased, each run of other characters becomes one ``-``,
+    cut to ``MAX_ID_LENGTH`` characters, and ``-`` at either end is dropped (``arg`` if nothing is
+    left); when that id is taken, ``-2``, ``-3``, ... is added. The names that keep their id are
+    placed first, so renaming never takes an id a name already has.
 
     >>> claim_ids(["a", "A", "Big_One", "b c", "-"])
     {'a': 'a', 'A': 'a-2', 'Big_One': 'big-one', 'b c': 'b-c', '-': 'arg'}
+    >>> [len(i) for i in claim_ids(["x" * 2000, "x" * 3000]).values()]
+    [100, 102]
     """
     names = list(dict.fromkeys(names))
-    ids = {name: name for name in names if ID_PATTERN.match(name)}
+    ids = {name: name for name in names if ID_PATTERN.match(name) and len(name) <= MAX_ID_LENGTH}
     taken = set(ids.values())
     tried: dict[str, int] = {}  # the last k tried for each stem: many names of one stem stay linear
     for name in names:
         if name in ids:
             continue
-        stem = _NOT_IN_ID.sub("-", name.lower()).strip("-") or "arg"
+        stem = _NOT_IN_ID.sub("-", name.lower()).strip("-")[:MAX_ID_LENGTH].rstrip("-") or "arg"
         k = tried.get(stem, 1)
         candidate = stem if k == 1 else f"{stem}-{k}"
         while candidate in taken:
@@ -80,7 +86,8 @@ def framework_map(path: str, name: str, title: str, arguments: list[tuple[str, P
             ignore = {"AM003"} if claim_id in relations else set()
             if claim_id not in touched:
                 ignore.add("AM104")
-            claims.append(Claim(claim_id, argument, "assumption", position, ignore=frozenset(ignore),
+            text = argument if argument.strip() else f'"{argument}"'  # arg(""): a claim's text cannot be empty
+            claims.append(Claim(claim_id, text, "assumption", position, ignore=frozenset(ignore),
                                 relations=tuple(relations.values())))
     return ArgMap(name=name, path=path, title=title, position=Position(path, 1, 1), claims=tuple(claims))
 

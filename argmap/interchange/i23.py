@@ -13,6 +13,9 @@ from argmap.interchange.framework import FormatError, framework_map
 from argmap.model import ArgMap, Position
 
 _HEADER = re.compile(r"p\s+af\s+(\d+)\Z")
+# A framework's size is its header's word, not its file's: "p af 5000000" alone took 47 s and 4.3 GB.
+# A million arguments import in about 10 s (their map is already past check's default --max-bytes).
+MAX_ARGUMENTS = 1_000_000
 _ATTACK = re.compile(r"(\d+)\s+(\d+)\Z")
 _NAMED = re.compile(r"#\s*(\d+) (\S.*)\Z")
 
@@ -36,23 +39,26 @@ def read_i23(text: str, path: str, name: str) -> ArgMap:
         if line.startswith("#"):
             named = _NAMED.match(line)
             if named and count is not None:
-                names.setdefault(int(named.group(1)), named.group(2).strip())
+                names.setdefault(_number(named.group(1)), named.group(2).strip())
             continue
         if count is None:
             header = _HEADER.match(line)
             if header is None:
                 raise FormatError(f"expected the header 'p af N' (N arguments) but found '{_short(line)}'", path, number)
-            count, header_line = int(header.group(1)), number
+            declared = header.group(1).lstrip("0") or "0"
+            if len(declared) > len(str(MAX_ARGUMENTS)) or int(declared) > MAX_ARGUMENTS:
+                raise FormatError(f"'p af {_short(declared)}' declares more arguments than argmap imports"
+                                  f" ({MAX_ARGUMENTS:,} at most)", path, number)
+            count, header_line = int(declared), number
             continue
         attack = _ATTACK.match(line)
         if attack is None:
             what = "a second header" if _HEADER.match(line) else f"'{_short(line)}'"
             raise FormatError(f"expected an attack 'i j' (two argument numbers) but found {what}", path, number)
-        i, j = int(attack.group(1)), int(attack.group(2))
-        for k in (i, j):
-            if not 1 <= k <= count:
-                raise FormatError(f"argument {k} does not exist: the header declares arguments 1 to {count}", path, number)
-        attacks.append((str(i), str(j), Position(path, number, 1)))
+        for k in attack.groups():
+            if not 1 <= _number(k) <= count:
+                raise FormatError(f"argument {_short(k)} does not exist: the header declares arguments 1 to {count}", path, number)
+        attacks.append((str(_number(attack.group(1))), str(_number(attack.group(2))), Position(path, number, 1)))
     if count is None:
         raise FormatError("no 'p af N' header: not an ICCMA 2023 framework", path, 1)
     if count == 0:
@@ -62,6 +68,12 @@ def read_i23(text: str, path: str, name: str) -> ArgMap:
     arguments = [(label[k], Position(path, header_line, 1)) for k in range(1, count + 1)]
     renamed = [(label[int(a)], label[int(b)], where) for a, b, where in attacks]
     return framework_map(path, name, f"{name} (ICCMA 2023 framework)", arguments, renamed)
+
+
+def _number(digits: str) -> int:
+    """The number ``digits`` write, or -1 past any argument's (Python refuses int() of 4,300 digits)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= len(str(MAX_ARGUMENTS)) else -1
 
 
 def _short(line: str) -> str:

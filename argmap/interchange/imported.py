@@ -115,13 +115,49 @@ def assign_kinds(claims: list[Claim], arguments: list[Argument], fixed: frozense
 
 
 def json_document(text: str, path: str) -> object:
-    """``text`` read as JSON, or a ``FormatError`` with the line where it goes wrong."""
+    r"""``text`` read as JSON, or a ``FormatError`` with the line where it goes wrong.
+
+    A lone surrogate (``"\ud800"``: half an emoji, as a browser may cut one) is read as U+FFFD,
+    the replacement character: no UTF-8 file can hold it.
+
+    >>> json_document(r'["a\ud83d\ude00", "\ud800b"]', "f.json")
+    ['a😀', '�b']
+    """
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(f"not valid JSON: {error.msg} (column {error.colno})", path, error.lineno) from None
     except RecursionError:
         raise FormatError("the JSON is nested too deeply", path, 1) from None
+    except ValueError as error:  # an integer of over 4,300 digits, which Python will not read
+        raise FormatError(f"not JSON argmap can read: {error}", path, 1) from None
+    if "\\ud" in text or "\\uD" in text:
+        document = _without_surrogates(document)
+    return document
+
+
+def _without_surrogates(document: object) -> object:
+    """``document`` with each lone surrogate in its strings made U+FFFD (iteratively: the JSON may be deep)."""
+    def fixed(value: object) -> object:
+        if isinstance(value, str):
+            return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace") if not value.isascii() else value
+        return value
+
+    top = [fixed(document)]
+    stack: list[list[object] | dict[str, object]] = [top]
+    while stack:
+        container = stack.pop()
+        keys = range(len(container)) if isinstance(container, list) else list(container)
+        for key in keys:
+            value = fixed(container[key])  # type: ignore[index]
+            container[key] = value  # type: ignore[index]
+            if isinstance(value, (list, dict)):
+                stack.append(value)
+        if isinstance(container, dict) and any(not k.isascii() for k in container):
+            renamed = {fixed(k): v for k, v in container.items()}
+            container.clear()
+            container.update(renamed)  # type: ignore[arg-type]
+    return top[0]
 
 
 def fresh_id(name: str, taken: set[str], tried: dict[str, int] | None = None) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.interchange.framework import FormatError
+from argmap.interchange.framework import FormatError, claim_ids
 from argmap.interchange.imported import Dropped, Imported, assign_kinds, short
 from argmap.model import ArgMap, Claim, Position, Relation
 from argmap.wording import plural
@@ -118,6 +118,7 @@ def import_kialo(text: str, path: str, name: str) -> Imported:
     sources: dict[str, str] = {}
     current: _Node | None = None
     in_sources = False
+    numbered_text = 0  # lines of a claim's text that start like a number
     for number in range(at, len(lines)):
         line = lines[number].strip()
         if not line:
@@ -139,12 +140,18 @@ def import_kialo(text: str, path: str, name: str) -> Imported:
                 raise FormatError(f"expected a numbered claim like '1.1. Pro: ...' but found '{short(line)}'", path, number + 1)
             current.lines.append(line)
             continue
-        in_sources = False
         claim_number, rest = found
-        if claim_number in nodes:
-            raise FormatError(f"claim {claim_number} is numbered twice; each number is one claim", path, number + 1)
         label, words = _label(rest)
         parent = claim_number.rpartition(".")[0]
+        if current is not None and not label and (claim_number in nodes or not parent or parent not in nodes):
+            # No Pro:, Con: or Thesis:, and no place in the tree (a number taken, a second root, no
+            # parent): a line of the claim above that starts with a number ("1. health", "2014. Sales fell.").
+            current.lines.append(line)
+            numbered_text += 1
+            continue
+        in_sources = False
+        if claim_number in nodes:
+            raise FormatError(f"claim {claim_number} is numbered twice; each number is one claim", path, number + 1)
         if parent and parent not in nodes:
             raise FormatError(f"claim {claim_number} comes before its parent {parent}", path, number + 1)
         if parent and not label:
@@ -161,6 +168,7 @@ def import_kialo(text: str, path: str, name: str) -> Imported:
     root = order[0]
     if root.label == "question":
         question = _unescape(" ".join(root.lines).strip())
+    ids = claim_ids(node.number.replace(".", "-") for node in order)  # 1.2.3 is 1-2-3 (cut if too long)
     links: list[tuple[_Node, str]] = []
     claims: dict[str, dict[str, object]] = {}
     fixed: set[str] = set()
@@ -172,24 +180,29 @@ def import_kialo(text: str, path: str, name: str) -> Imported:
             target = words[len("-> See "):].strip().rstrip(".")
             links.append((node, target))
             continue
-        claim_id = node.number.replace(".", "-")
+        claim_id = ids[node.number.replace(".", "-")]
         notes = [sources[k] for k in dict.fromkeys(_footnotes(words)) if k in sources]
         relation_type = node.label if node.label in ("supports", "opposes") else None
         parent = node.number.rpartition(".")[0]
         relations = []
-        if relation_type and parent in nodes and not (nodes[parent] is root and question is not None):
-            relations.append(Relation(relation_type, claim_id, parent.replace(".", "-"), Position(path, node.line, 1)))
+        if relation_type and parent in nodes and nodes[parent] is root and question is not None:
+            dropped.add("pros and cons of the question itself (not of a thesis)", node.number)
+        elif relation_type and parent in nodes:
+            relations.append(Relation(relation_type, claim_id, ids[parent.replace(".", "-")], Position(path, node.line, 1)))
         if node.label in ("thesis", "") and (node is root or nodes.get(parent) is root):
             fixed.add(claim_id)
         claims[claim_id] = {"text": words or f"(claim {node.number} has no text)", "line": node.line,
                             "note": "sources: " + "; ".join(notes) if notes else None, "relations": relations}
     for node, target in links:
-        parent = node.number.rpartition(".")[0]
-        source = target.replace(".", "-")
-        if node.label not in ("supports", "opposes") or source not in claims or parent.replace(".", "-") not in claims:
+        source = ids.get(target.replace(".", "-"))
+        parent = ids.get(node.number.rpartition(".")[0].replace(".", "-"))
+        if node.label not in ("supports", "opposes") or source not in claims or parent not in claims:
             dropped.add("'-> See' links to no claim of the file", f"{node.number} -> {target}")
             continue
-        relation = Relation(node.label, source, parent.replace(".", "-"), Position(path, node.line, 1))
+        if source == parent:
+            dropped.add("'-> See' links to the claim they are under", f"{node.number} -> {target}")
+            continue
+        relation = Relation(node.label, source, parent, Position(path, node.line, 1))  # type: ignore[arg-type]
         if relation[:3] not in {r[:3] for r in claims[source]["relations"]}:  # type: ignore[attr-defined]
             claims[source]["relations"].append(relation)  # type: ignore[attr-defined]
     made = [
@@ -210,4 +223,7 @@ def import_kialo(text: str, path: str, name: str) -> Imported:
     ]
     if sources:
         described.append(f"{len(sources):,} footnote sources are the notes of the claims that cite them.")
+    if numbered_text:
+        described.append(f"{plural(numbered_text, 'line')} that start with a number but no Pro:, Con: or Thesis:"
+                         " (1. health, 2014. Sales fell.) are read as text of the claim above.")
     return Imported(argmap, tuple(described), dropped.lines(), kinds_fixed=frozenset(fixed))
