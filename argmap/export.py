@@ -15,6 +15,7 @@ from argmap.interchange.aif import to_aif
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.mermaid import to_mermaid
 from argmap.model import MapError, source_details
+from argmap.report import escape_controls
 
 FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown", "aif")
 
@@ -229,8 +230,8 @@ def _export(path: str, fmt: str, max_bytes: int, root: str | None, settings: Rul
         return json.dumps(to_aif(loaded.maps[0]), indent=1, ensure_ascii=False) + "\n"
     if fmt == "json":
         return json.dumps(node_link(export_graph(maps, name)), indent=2, ensure_ascii=False) + "\n"
-    if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(export_graph(maps, name))) + "\n"
+    if fmt == "graphml":  # XML 1.0 cannot hold most control characters: written out as \xNN, as on a terminal
+        return escape_controls("\n".join(nx.generate_graphml(export_graph(maps, name))) + "\n")
     if fmt == "apx":
         return to_apx(export_graph(maps, name))
     if fmt == "i23":

@@ -62,6 +62,16 @@ def test_graphml_roundtrip(tmp_path: Path) -> None:
     assert sorted(d["type"] for _, _, d in G.edges(data=True)) == ["supports"] * 4 + ["tension"]
 
 
+def test_graphml_file_of_text_with_control_characters_is_xml(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text('title: "Bell \\a"\nclaims:\n  c:\n    text: "ring \\a, erase \\x1b[2J"\n    kind: conclusion\n'
+                    '  e:\n    text: e\n    kind: evidence\n    quote: "form \\x0c feed"\n    supports: [c]\n', encoding="utf-8")
+    out = tmp_path / "m.graphml"
+    assert CliRunner().invoke(main, ["export", str(path), "-f", "graphml", "-o", str(out)]).exit_code == 0
+    G = nx.read_graphml(out)  # a raw \x07 is not well-formed XML
+    assert G.graph["title"] == "Bell \\x07" and G.nodes["c"]["text"] == "ring \\x07, erase \\x1b[2J"
+
+
 def test_dot_export_matches_render(tmp_path: Path) -> None:
     path = write(tmp_path)
     runner = CliRunner()
