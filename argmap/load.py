@@ -109,6 +109,13 @@ def _expected(name: str, allowed: tuple[str, ...]) -> str:
     return f"{meant}expected one of: {', '.join(allowed)}"
 
 
+def _scalar_text(event: Scalar) -> str:
+    """A scalar's text; a block scalar (``>``, ``|``) without the line break YAML keeps at its end, so
+    that it reads as the same text written plain (else a diff, an export and ``render --check`` see
+    two texts where a person sees one)."""
+    return event.value.rstrip("\n") if event.style in ("|", ">") else event.value
+
+
 class _MapReader:
     """Reads one map from the events of its YAML: each ``_read_*`` takes the node whose first event it
     is given, whole, and returns it as the model has it."""
@@ -133,7 +140,7 @@ class _MapReader:
 
     def _text(self, event, what: str, *, required: bool = True) -> str | None:  # type: ignore[no-untyped-def]
         if type(event) is Scalar and event.value and not event.value.isspace() and not is_null(event):
-            return event.value  # the usual case, with no message made in advance
+            return _scalar_text(event)  # the usual case, with no message made in advance
         if is_null(event):
             if required:
                 raise MapError(f"{what} is empty; write some text", self.at(event))
@@ -331,7 +338,7 @@ class _MapReader:
                     if not RULE_CODE_PATTERN.match(code):
                         raise MapError(f"'{code}' in 'ignore' of {what} is not a rule code like AM104", at)
             elif type(value) is Scalar and value.value and not value.value.isspace() and (value.style or value.value not in NULL_WORDS):
-                fields[key] = (value.value, value)  # the usual case, with no message made in advance
+                fields[key] = (_scalar_text(value), value)  # the usual case, with no message made in advance
             elif key == "weight":  # empty, or not text
                 raise MapError(f"'weight' of {what} must be a number from 0 to 1 (e.g. weight: 0.8)", self.at(value))
             else:

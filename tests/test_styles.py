@@ -68,3 +68,12 @@ def test_the_hand_style_has_what_people_write() -> None:
     # Guards the tests above: the hand style really has comments, blank lines, block lists and folded text.
     text = restyle(generate(100, seed=1).yaml, "hand")
     assert "\n  # Claims" in text and "\n\n  " in text and "\n      - " in text and "text: >-\n" in text
+
+
+@pytest.mark.parametrize("indicator", [">", "|", ">+", "|+", ">-", "|-"])
+def test_a_block_scalar_reads_as_the_same_text_written_plain(indicator: str) -> None:
+    # YAML keeps the last line break of a '>' or '|' block: a diff, an export and render --check saw two texts.
+    plain = "title: The park\nclaims:\n  a:\n    text: The park should close.\n    kind: conclusion\n"
+    block = f"title: {indicator}\n  The park\nclaims:\n  a:\n    text: {indicator}\n      The park should close.\n\n    kind: conclusion\n"
+    written, as_block = parse_map(plain, "m.yaml", "m"), parse_map(block, "m.yaml", "m")
+    assert (as_block.title, content(block)) == (written.title, content(plain))
