@@ -737,8 +737,12 @@ def load_map_set(
             pending.append(name)
     if unreadable:
         _drop_needing(loaded, asked, unreadable, errors)  # type: ignore[arg-type]
-
-    _check_include_cycles(loaded)
+    while (cycle := _include_cycle(loaded)) is not None:
+        error, on_cycle = cycle
+        if errors is None:
+            raise error
+        errors.append(error)  # the maps on it, and those that include them, are left out; the rest are checked
+        _drop_needing(loaded, asked, dict.fromkeys(on_cycle, error.position), errors)
     return MapSet(
         maps=tuple(loaded[n] for n in asked),
         extra=tuple(loaded[n] for n in sorted(loaded) if n not in asked),
@@ -770,21 +774,25 @@ def _drop_needing(loaded: dict[str, ArgMap], asked: list[str], unreadable: dict[
         loaded.pop(name, None)
 
 
-def _check_include_cycles(maps: dict[str, ArgMap]) -> None:
+def _include_cycle(maps: dict[str, ArgMap]) -> tuple[MapError, list[str]] | None:
+    """The first include cycle among ``maps`` (by name), as an error at the include that closes it,
+    and the maps on it; None when there is none."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
 
-    def visit(name: str, trail: list[str]) -> None:
+    def visit(name: str, trail: list[str]) -> tuple[MapError, list[str]] | None:
         state[name] = 1
         argmap = maps[name]
         for child, position in zip(argmap.includes, argmap.include_positions, strict=True):
             if child == name or state.get(child) == 1:
                 loop = trail[trail.index(child):] if child in trail else [name]
                 cycle = " -> ".join([*loop, child])
-                raise MapError(f"include cycle: {cycle}; a map cannot include itself, directly or not", position)
-            if child in maps and state.get(child) is None:
-                visit(child, [*trail, child])
+                return MapError(f"include cycle: {cycle}; a map cannot include itself, directly or not", position), loop
+            if child in maps and state.get(child) is None and (found := visit(child, [*trail, child])) is not None:
+                return found
         state[name] = 2
+        return None
 
     for name in sorted(maps):
-        if state.get(name) is None:
-            visit(name, [name])
+        if state.get(name) is None and (found := visit(name, [name])) is not None:
+            return found
+    return None

@@ -528,6 +528,22 @@ def test_include_cycle_is_an_error(tmp_path):
     assert caught.value.position == Position(str(b), 5, 11)
 
 
+def test_an_include_cycle_in_a_folder_leaves_the_other_maps_checked(tmp_path):
+    # A linter goes on past one bad file: the cycle stopped the whole check (no SARIF for code scanning).
+    write_map(tmp_path, "title: A\nclaims:\n  a:\n    text: A\n", "a")
+    write_map(tmp_path, "title: C1\ninclude: [c2]\n", "c1")
+    c2 = write_map(tmp_path, "title: C2\ninclude: [c1]\n", "c2")
+    write_map(tmp_path, "title: D\ninclude: [c1]\n", "d")
+    write_map(tmp_path, "title: E\ninclude: [e]\n", "e")
+    errors: list[MapError] = []
+    loaded = load_map_set([tmp_path], errors=errors)
+    assert [m.name for m in loaded.maps] == ["a"]
+    cycles = [e for e in errors if "include cycle" in e.message]
+    assert [(e.message.split(";")[0], e.position) for e in cycles] == [
+        ("include cycle: c1 -> c2 -> c1", Position(str(c2), 2, 11)), ("include cycle: e -> e", Position(str(tmp_path / "e.yaml"), 2, 11))]
+    assert sorted(e.message.split("'")[1] for e in errors if e not in cycles) == ["c1", "c2", "d", "e"]  # counted, not checked
+
+
 def test_map_including_itself_is_an_error(tmp_path):
     a = write_map(tmp_path, "title: A\ninclude: [a]\n", "a")
     with pytest.raises(MapError, match="include cycle") as caught:
