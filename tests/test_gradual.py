@@ -276,3 +276,36 @@ def test_strengths_of_part_of_a_map_read_only_that_part():
     s = dfquad_strengths(G, nodes=part)
     assert list(s) == ["a", "b", "c", "d"]  # in the graph's order, whatever the set's
     assert s == {n: v for n, v in dfquad_strengths(G).items() if n in part}
+
+
+def _counted_strengths(monkeypatch: pytest.MonkeyPatch, G: nx.MultiDiGraph) -> tuple[dict[str, float], int]:
+    import argmap.gradual as gradual
+
+    computed = 0
+    strength = gradual.Influences.strength
+
+    def counting(self, m, s):  # type: ignore[no-untyped-def]
+        nonlocal computed
+        computed += 1
+        return strength(self, m, s)
+
+    monkeypatch.setattr(gradual.Influences, "strength", counting)
+    return dfquad_strengths(G), computed  # type: ignore[return-value]
+
+
+def test_circles_that_never_settle_share_one_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Four claims whose strengths swing for ever, forty times over (a 16 KB map): each circle had 4,000,000
+    # strengths of its own, and ten of them took 47 s. Now a circle gets CIRCLE_WORK and the map MAX_WORK.
+    import argmap.gradual as gradual
+
+    weights, edges = {}, []
+    for g in range(40):
+        a, b, c, d = (f"g{g}{x}" for x in "abcd")
+        weights.update({a: 1.0, b: 0.1, c: 0.9, d: 0.9})
+        edges += [(a, d, "opposes"), (a, c, "opposes"), (b, a, "tension"), (c, b, "opposes"), (d, a, "opposes"), (d, b, "opposes")]
+    s, computed = _counted_strengths(monkeypatch, qbaf(weights, edges))
+    assert len(s) == 160 and all(0 <= v <= 1 for v in s.values())
+    assert 10 * gradual.CIRCLE_WORK < computed <= gradual.MAX_WORK + 4 * 160  # each circle worked; past the budget, one sweep
+    one, alone = _counted_strengths(monkeypatch, qbaf({k: weights[k] for k in ("g0a", "g0b", "g0c", "g0d")}, edges[:6]))
+    assert gradual.CIRCLE_WORK <= alone <= gradual.CIRCLE_WORK + 16
+    assert one == {k: s[k] for k in one}  # the first circle, within budget, as if alone
