@@ -327,13 +327,11 @@ def export(map_path: str, fmt: str, output: str | None, config_file: str | None,
             text = export_map(map_path, fmt, max_bytes=max_bytes, root=root, settings=settings)
         else:
             check_output_folder(Path(output).parent, _roots((map_path,), root))
-            data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root, settings=settings)
+            data = export_bytes(map_path, fmt, max_bytes=max_bytes, root=root, settings=settings, output=output)
     if output is None:
         _echo(text, json_text=fmt in ("json", "apx", "aif"))
         return
     with _input_errors():
-        if Path(output).resolve() == Path(map_path).resolve():
-            raise OutputError(f"refusing to overwrite the map {map_path} with its export")
         if Path(output).is_dir():
             raise OutputError(f"{output} is a folder; give a file name")
         write_atomic(output, data)

@@ -10,11 +10,12 @@ import networkx as nx
 
 from argmap.check import RuleSettings, check_ignore_codes, findings_in_scope
 from argmap.dot import DotGraph, dot_bytes, dot_text, to_dot
+from argmap.files import OutputError
 from argmap.graph import MapGraph, diagram_nodes, map_members, shown_names
 from argmap.interchange.aif import to_aif
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.mermaid import to_mermaid
-from argmap.model import MapError, source_details
+from argmap.model import MapError, MapSet, source_details
 from argmap.report import escape_controls
 
 FORMATS = ("json", "graphml", "dot", "mermaid", "apx", "i23", "argdown", "aif")
@@ -208,16 +209,22 @@ def export_map(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root:
 
 
 def export_bytes(path: str, fmt: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None,
-                 settings: RuleSettings | None = None) -> bytes:
-    """``export_map(path, fmt)`` in UTF-8, for a file: a DOT export is never held whole as text (see ``dot_bytes``)."""
-    made = _export(path, fmt, max_bytes, root, settings)
+                 settings: RuleSettings | None = None, output: str | None = None) -> bytes:
+    """``export_map(path, fmt)`` in UTF-8, for a file: a DOT export is never held whole as text (see ``dot_bytes``).
+
+    ``output``, the file it is for, must not be one the export reads (the map, a map it includes, a source).
+    """
+    made = _export(path, fmt, max_bytes, root, settings, output)
     return made.encode("utf-8") if isinstance(made, str) else dot_bytes(made)
 
 
-def _export(path: str, fmt: str, max_bytes: int, root: str | None, settings: RuleSettings | None = None) -> str | DotGraph:
+def _export(path: str, fmt: str, max_bytes: int, root: str | None, settings: RuleSettings | None = None,
+            output: str | None = None) -> str | DotGraph:
     if Path(path).is_dir():
         raise MapError("export takes one map file, not a folder", path=path)
     loaded = load_map_set([path], max_bytes=max_bytes, root=root)
+    if output is not None:
+        _refuse_input(output, loaded)
     name = loaded.maps[0].name
     if fmt in ("dot", "mermaid"):  # the diagrams, the only exports that draw findings and so run the check
         maps, findings = findings_in_scope(loaded, name, settings=settings)  # as render draws them
@@ -237,3 +244,14 @@ def _export(path: str, fmt: str, max_bytes: int, root: str | None, settings: Rul
     if fmt == "i23":
         return to_i23(export_graph(maps, name))
     raise MapError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
+
+
+def _refuse_input(output: str, loaded: MapSet) -> None:
+    """An ``OutputError`` when ``output`` is a file the maps were read from: a map or its source."""
+    target = Path(output).resolve()
+    for argmap in loaded.all_maps:
+        read = [Path(argmap.path)] + ([Path(argmap.path).parent / argmap.source] if argmap.source else [])
+        for file in read:
+            if file.resolve() == target:
+                what = "the map" if file == Path(argmap.path) else f"the source of {argmap.path}"
+                raise OutputError(f"refusing to overwrite {what}, {output}, with the export; choose another -o")

@@ -235,14 +235,16 @@ def test_no_command_modifies_a_map_or_source(tmp_path: Path, monkeypatch: pytest
         ["export", combined, "-f", "json"], ["export", combined, "-f", "graphml", "-o", "out/c.graphml"],
         ["export", combined, "-f", "dot", "-o", "out/c.dot"],
         ["export", combined, "-o", combined],  # refused: the map itself
+        ["export", combined, "-o", "maps/why-china-supports-north-korea.yaml"],  # refused: a map it includes
+        ["export", combined, "-f", "argdown", "-o", "maps/sources/why-does-china-protect-north-korea.txt"],  # a source
     ]
     if shutil.which("dot"):
         commands.append(["render", combined, "-o", "out"])
     for command in commands:
         result = runner.invoke(main, command)
         assert_no_traceback(result.output)
-        if command[-1] == combined:
-            assert result.exit_code == 2 and "refusing to overwrite the map" in result.output
+        if command[-1].startswith("maps/"):
+            assert result.exit_code == 2 and "refusing to overwrite the" in result.output, command
         else:
             assert result.exit_code in (0, 1), (command, result.output)
         assert _hashes(tmp_path / "maps") == before, command
