@@ -57,6 +57,8 @@ from argmap.yaml_events import (
 MAP_SUFFIXES = (".yaml", ".yml")
 # After a plain value: spaces, then a '#' straight before a word (not a space, a line break or another '#').
 _CUT = re.compile(r"[ \t]+#[^\s#]")
+# The same at the start of the next line: its indentation (group 1), then '#' straight before a word.
+_CUT_AT_NEXT_LINE = re.compile(r"[ \t]*\r?\n( *)#[^\s#]")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -132,11 +134,21 @@ class _MapReader:
         """Record a plain value that a `` #`` directly followed by a word cut short (``We are #1``):
         YAML took the rest of the line for a comment. A comment written as ``# ...`` is left alone.
         The C parser's marks count characters, so the text just after the value is at its end's index."""
-        end = event.end_mark
-        cut = _CUT.match(self.events.text, end.index)
+        end, text = event.end_mark, self.events.text
+        cut = _CUT.match(text, end.index)
         if cut is not None:
             column = end.column + cut.end() - 2 - end.index
             self.cut.append(CutValue(key, claim, event.value, Position(self.events.path, end.line + 1, column + 1)))
+            return
+        # Or the value went on to the next line (``We are`` / ``  #1 in the league``): a line indented
+        # more than the key would have continued it, had it not started with the comment.
+        cut = _CUT_AT_NEXT_LINE.match(text, end.index)
+        if cut is not None:
+            start = event.start_mark.index
+            line = text[text.rfind("\n", 0, start) + 1:start]
+            if len(cut.group(1)) > len(line) - len(line.lstrip(" ")):
+                position = Position(self.events.path, end.line + 2, len(cut.group(1)) + 1)
+                self.cut.append(CutValue(key, claim, event.value, position))
 
     def _text(self, event, what: str, *, required: bool = True) -> str | None:  # type: ignore[no-untyped-def]
         if type(event) is Scalar and event.value and not event.value.isspace() and not is_null(event):

@@ -86,6 +86,16 @@ def test_a_value_cut_by_a_comment_is_recorded_where_the_hash_is():
     assert argmap.claims[1].text == "B"
 
 
+
+def test_a_value_cut_by_a_comment_at_the_start_of_its_next_line_is_recorded():
+    # "We are" then "#1 in the league" on the line below, indented as the text goes on: YAML reads a comment.
+    argmap = parse_map("title: T\nclaims:\n  a:\n    text: We are\n      #1 in the league\n  b:\n    text: B\n"
+                       "    #todo: a comment at the keys' indentation, left alone\n  c:\n    text: C\n  # Claims 3 to 4\n",
+                       "m.yaml", "m")
+    assert [(c.key, c.claim, c.kept, c.position.line, c.position.column) for c in argmap.cut_values] == [
+        ("text", "a", "We are", 5, 7)]
+
+
 SECTIONS = """\
 title: T
 url: https://example.org/op-ed

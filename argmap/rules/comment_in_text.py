@@ -3,7 +3,8 @@
 In YAML, a space followed by `#` starts a comment, even in the middle of a plain (unquoted) value:
 `text: We are #1 in the world` is the text "We are", and the rest of the line is silently dropped.
 argmap reports a `#` written straight before a word (`#1`, `#MeToo`), which is almost always meant
-as text; a comment written as `# ...`, with a space after the `#`, is left alone.
+as text, also at the start of the next line of a value written over several lines; a comment
+written as `# ...`, with a space after the `#`, is left alone.
 
 Fix: put the whole value in quotes (`text: 'We are #1 in the world'`), or, if it is a comment, write
 a space after the `#`.
