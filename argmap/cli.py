@@ -691,6 +691,14 @@ def exit_status(argv: list[str] | None) -> int:
     except click.exceptions.Abort:
         click.echo("argmap: interrupted", err=True)
         return 130
+    except click.exceptions.NoArgsIsHelpError as error:  # `argmap` alone: the help
+        error.show()
+        return error.exit_code
+    except click.UsageError as error:  # one line, as every other bad input (click prints four)
+        command = error.ctx.command_path if error.ctx is not None else "argmap"
+        message = " ".join(error.format_message().split())
+        click.echo(f"Error: {escape_controls(message)} (see '{command} --help')", err=True)
+        return error.exit_code
     except click.ClickException as error:
         error.show()
         return error.exit_code

@@ -174,3 +174,19 @@ def test_real_command_accepts_good_input(tmp_path):
     status, out, err = run_cli("check", "maps", "--format", "json", "--strict", cwd=tmp_path)
     assert (status, err) == (0, "")
     assert '"findings": []' in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["check", "--nope"], "Error: No such option '--nope'. Did you mean '--ignore'? (see 'argmap check --help')\n"),
+    (["nope"], "Error: No such command 'nope'. (see 'argmap --help')\n"),
+    (["export", "m.yaml", "-o", "."], "Error: Invalid value for '-o' / '--output': File '.' is a directory."
+                                      " (see 'argmap export --help')\n"),
+])
+def test_a_wrong_command_line_is_one_line_and_exit_2(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # click itself prints four lines (Usage, Try, a blank line, Error); `argmap` alone still prints the help.
+    from argmap.cli import exit_status
+
+    assert exit_status(args) == 2
+    assert capsys.readouterr() == ("", message)
+    assert exit_status([]) == 2
+    assert capsys.readouterr().err.startswith("Usage: argmap [OPTIONS] COMMAND [ARGS]...")
