@@ -89,7 +89,7 @@ def _weight(value: str, at: Position, what: str) -> float:
         weight = -1.0
     if not 0.0 <= weight <= 1.0:  # also refuses nan
         raise MapError(f"'weight' of {what} must be a number from 0 to 1 (e.g. weight: 0.8), not '{value}'", at)
-    return weight
+    return weight + 0.0  # -0 is 0 (else shown as -0.00)
 
 
 def _check_reference(value: str, position: Position, what: str) -> str:

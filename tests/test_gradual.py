@@ -309,3 +309,12 @@ def test_circles_that_never_settle_share_one_budget(monkeypatch: pytest.MonkeyPa
     one, alone = _counted_strengths(monkeypatch, qbaf({k: weights[k] for k in ("g0a", "g0b", "g0c", "g0d")}, edges[:6]))
     assert gradual.CIRCLE_WORK <= alone <= gradual.CIRCLE_WORK + 16
     assert one == {k: s[k] for k in one}  # the first circle, within budget, as if alone
+
+
+def test_a_weight_of_minus_zero_is_zero() -> None:
+    import math
+
+    from argmap.load import parse_map
+
+    weight = parse_map("title: T\nclaims:\n  a:\n    text: A\n    weight: -0\n", "m.yaml", "m").claims[0].weight
+    assert weight == 0 and math.copysign(1, weight) == 1  # else shown as -0.00
