@@ -87,6 +87,9 @@ def diagrams(
     return out
 
 
+MAX_NAME_BYTES = 255  # a file name, on Linux, macOS and Windows alike
+
+
 def _check_names(items: list[Diagram], maps: Iterable[ArgMap]) -> None:
     """Refuse diagrams whose files would overwrite each other, in this render or in one with other options.
 
@@ -96,6 +99,9 @@ def _check_names(items: list[Diagram], maps: Iterable[ArgMap]) -> None:
     """
     made: dict[str, Diagram] = {}
     for item in items:
+        if len(f"{item.name}.grounded.html".encode()) > MAX_NAME_BYTES:
+            raise MapError(f"{item.of} would be drawn as {item.name[:40]}...*, a file name longer than a file system"
+                           f" takes ({MAX_NAME_BYTES} bytes); give it a shorter id")
         if item.name in made:
             raise MapError(f"{made[item.name].of} and {item.of} would both be drawn as {item.name}.*, one overwriting"
                            " the other; rename one")

@@ -287,6 +287,18 @@ def test_output_names_that_collide_are_an_input_error_naming_both(tmp_path: Path
         assert "map 'a.grounded' (maps/a.grounded.yaml)" in result.stderr and "map 'a' (maps/a.yaml)" in result.stderr
 
 
+
+def test_a_claim_id_too_long_for_a_file_name_is_an_input_error_before_anything_is_written(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    long_id = "a" * 300  # a valid id (a YAML key takes 1,024), but <map>.<id>.svg is past 255 bytes
+    _write(repo / "maps" / "m.yaml", f"title: T\nclaims:\n  {long_id}:\n    text: C\n    kind: conclusion\n")
+    os.chdir(repo)
+    result = invoke("render", "maps", "-f", "dot", "--per-conclusion")
+    assert result.exit_code == 2 and "a file name longer than a file system takes (255 bytes)" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (repo / "render").exists()
+
+
 # --- clean ends -------------------------------------------------------------------------------------
 
 def _fake_dot(folder: Path, body: str) -> dict[str, str]:
