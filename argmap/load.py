@@ -300,7 +300,7 @@ class _MapReader:
 
     def _about(self, key: str, event) -> str | None:  # type: ignore[no-untyped-def]
         value = self._text(event, f"'{key}'", required=key != "note")
-        if key == "url" and not value.startswith(("https://", "http://")):  # type: ignore[union-attr]
+        if key == "url" and not value[:8].lower().startswith(("https://", "http://")):  # type: ignore[index]
             raise MapError("'url' must be the web address of the source, starting with https:// or http://", self.at(event))
         return value
 

@@ -134,7 +134,7 @@ def _argument() -> dict[str, object]:
 
 def map_schema() -> dict[str, object]:
     """The JSON Schema (draft 7, what yaml-language-server reads) of one map file."""
-    about = {"url": {"type": "string", "pattern": "^https?://"}, "author": _TEXT, "date": _TEXT, "note": _OPTIONAL_TEXT}
+    about = {"url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}, "author": _TEXT, "date": _TEXT, "note": _OPTIONAL_TEXT}
     assert tuple(about) == ABOUT_KEYS
     top = {
         "title": _TEXT,

@@ -141,6 +141,8 @@ def test_a_claim_in_a_section_block_cannot_name_another_section():
 def test_a_url_must_be_a_web_address():
     assert _error(SECTIONS.replace("https://example.org/op-ed", "javascript:alert(1)")).startswith(
         "m.yaml:2:6: 'url' must be the web address of the source, starting with https:// or http://")
+    upper = SECTIONS.replace("https://example.org/op-ed", "HTTPS://example.org/op-ed")  # a scheme has no case
+    assert parse_map(upper, "m.yaml", "m").url == "HTTPS://example.org/op-ed"
 
 
 def test_the_linked_argument_is_drawn_in_its_premises_cluster(tmp_path):
