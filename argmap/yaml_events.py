@@ -228,6 +228,9 @@ def _advice(problem: str, context: str, text: str, mark: yaml.Mark | None, conte
         "\t" in line[:len(line) - len(line.lstrip(" \t"))] and "indent" in problem + context
     ):
         return "YAML cannot indent with tabs, use spaces"
+    if "flow" in context and context_mark is not None and " #" in _line(text, context_mark.line)[context_mark.column:]:
+        return (f"a ' #' in the [...] or {{...}} of line {context_mark.line + 1} starts a comment that hides the rest of"
+                " the line, its closing bracket too; put a value that holds ' #' in quotes ('We are #1')")
     if mark.column > 1024 and line[mark.column:mark.column + 1] == ":":
         return "a YAML key is at most 1024 characters long, shorten it"
     if "quoted scalar" in context and "end of stream" in problem and context_mark is not None:

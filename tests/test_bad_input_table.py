@@ -193,6 +193,8 @@ BUILDERS: dict[str, Callable[[Path], Run]] = {
     "a text that starts with `*` (`text: *B* is it`)": _check(GOOD.replace("text: B", "text: *B* is it")),
     "a text that starts with `-` (`text: - B`)": _check(GOOD.replace("text: B", "text: - B")),
     "a text cut by a comment (`text: We are #1`)": _check(GOOD.replace("text: B", "text: We are #1")),
+    "a comment inside `{...}` (`b: {text: We are #1, kind: conclusion}`)":
+        _check(GOOD.replace("  b:\n    text: B\n    kind: conclusion\n", "  b: {text: We are #1, kind: conclusion}\n")),
     "duplicate key (a claim id written twice)": _check(GOOD + "  a:\n    text: Again\n"),
     "not UTF-8 (Latin-1 `é`)": _check(GOOD.encode().replace(b"text: B", b"text: caf\xe9")),
     "UTF-16": _check(GOOD.encode("utf-16")),
