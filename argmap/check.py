@@ -220,7 +220,9 @@ def findings_in_scope(maps: MapSet, name: str, *, disable: Iterable[str] = (),
 
 
 def _count_relations(argmap: ArgMap) -> int:
-    written = sum(len(claim.relations) for claim in argmap.claims) + sum(len(e.relations) for e in argmap.extensions)
+    # A relation written twice (supports: [a, a]) is one.
+    written = sum(len({(r.type, r.target) for r in claim.relations}) for claim in argmap.claims)
+    written += sum(len({(r.type, r.target) for r in e.relations}) for e in argmap.extensions)
     return written + sum(len(a.premises) + 1 for a in argmap.arguments)
 
 

@@ -164,6 +164,13 @@ def test_json_format_clean_and_strict(tmp_path):
                                "summary": {"maps": 1, "claims": 2, "relations": 1, "errors": 0, "warnings": 0}}
 
 
+def test_a_relation_written_twice_is_counted_once(tmp_path):
+    write_map(tmp_path, CLEAN.replace("supports: [c]", "supports: [c, c]"), "twice")
+    assert "supports: [c, c]" in (tmp_path / "twice.yaml").read_text()
+    status, out, _ = check("--format", "json", "twice.yaml")
+    assert (status, json.loads(out)["summary"]["relations"]) == (0, 1)
+
+
 def test_json_keeps_unicode_readable(tmp_path):
     write_map(tmp_path, WARN, "größe/w")
     status, out, _ = check("--format", "json", "größe")
