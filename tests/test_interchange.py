@@ -512,3 +512,14 @@ def test_ids_too_long_for_a_yaml_key_are_cut(tmp_path: Path) -> None:
         assert max(len(c.id) for c in m.claims) < 110  # 100, and -2, -3, ... where cut ids meet
         assert invoke("check", out).exit_code in (0, 1)
     assert [c.id for c in m.claims] == ["x" * 100, "y" * 100]
+
+
+def test_blank_argmap_fields_in_aif_are_left_out(tmp_path: Path) -> None:
+    # An AIF file that says "source": "" (or a blank quote, section, note) made a map that did not load.
+    source = _aif(tmp_path, [("1", "I", "A")], [], argmap={"source": " ", "title": ["t"]})
+    document = json.loads(source.read_text(encoding="utf-8"))
+    document["nodes"][0]["argmap"] = {"kind": ["x"], "quote": " ", "section": "", "note": 5}
+    source.write_text(json.dumps(document), encoding="utf-8")
+    m = load_map(imported(tmp_path, source))
+    assert (m.source, m.title) == (None, "n (AIF)")
+    assert [(c.kind, c.quote, c.section, c.note) for c in m.claims] == [("assumption", None, None, None)]

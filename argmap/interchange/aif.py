@@ -153,7 +153,7 @@ def import_aif(text: str, path: str, name: str) -> Imported:
         extra = data(ra)
         scheme = nodes[ra].get("scheme") or node_text(ra)
         scheme = scheme.strip() if isinstance(scheme, str) else ""
-        note = extra.get("note") if isinstance(extra.get("note"), str) else None
+        note = _text_field(extra, "note")
         if note is None and scheme not in DEFAULT_SCHEMES and "argument" not in extra:
             note = f"scheme: {scheme}"
         as_argument = len(premises) > 1 or ra in attacked_ra or note is not None or "argument" in extra
@@ -257,21 +257,20 @@ def import_aif(text: str, path: str, name: str) -> Imported:
         kind = extra.get("kind") if extra.get("kind") in KINDS else "claim"
         if extra.get("kind") in KINDS:
             fixed.add(claim_id)
-        note = extra.get("note") if isinstance(extra.get("note"), str) else None
-        quote = extra.get("quote") if isinstance(extra.get("quote"), str) else None
+        note, quote = _text_field(extra, "note"), _text_field(extra, "quote")
         if n in said:
             speaker, words = said[n]
             if speaker and note is None and not extra:
                 note = f"said by {speaker}"
             if words and quote is None and not extra:
                 quotes[claim_id] = words
-        section = extra.get("section") if isinstance(extra.get("section"), str) else None
+        section = _text_field(extra, "section")
         claims.append(Claim(claim_id, text_value, kind, where, quote=quote, quote_position=where if quote else None,
                             section=section, note=note, relations=tuple(relations.get(claim_id, ()))))
     claims = assign_kinds(claims, arguments, frozenset(fixed))
     top = document.get("argmap") if isinstance(document.get("argmap"), dict) else {}
     title = top.get("title") if isinstance(top.get("title"), str) and top.get("title").strip() else f"{name} (AIF)"
-    source = top.get("source") if isinstance(top.get("source"), str) else None
+    source = _text_field(top, "source")
     argmap = ArgMap(name=name, path=path, title=title, position=where, source=source, claims=tuple(claims),
                     arguments=tuple(arguments))
     kinds = defaultdict(int)
@@ -295,6 +294,12 @@ def _ova_text(value: object) -> str | None:
     """The analysed text OVA keeps beside the AIF: a string, or ``{"txt": ...}`` (HTML either way)."""
     if isinstance(value, dict):
         value = value.get("txt")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _text_field(extra: dict[str, object], key: str) -> str | None:
+    """A text argmap wrote under ``"argmap"`` (``note``, ``quote``, ...): None unless it is text, and not blank."""
+    value = extra.get(key)
     return value if isinstance(value, str) and value.strip() else None
 
 
