@@ -106,6 +106,24 @@ def test_same_map_same_bytes_and_dot_as_render_writes(seed_pages: Path, tmp_path
         assert (seed_pages / dot).read_bytes() == (tmp_path / "dot" / dot).read_bytes()
 
 
+def test_a_page_names_its_map_from_the_top_of_the_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page held the path as typed: `render --check` from another folder said "out of date", and an
+    # absolute path put /home/<user>/... in a page meant to be mailed or committed.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "m.yaml").write_text("title: T\nclaims:\n  a:\n    text: A\n    kind: conclusion\n")
+    monkeypatch.chdir(tmp_path)
+    assert render("maps", "-o", "render", "-f", "html")[0] == 0
+    page = (tmp_path / "render" / "m.html").read_bytes()
+    data = data_of(page.decode("utf-8"))
+    assert (data["path"], data["paths"], {f["path"] for f in data["findings"]}) == ("maps/m.yaml", {"m": "maps/m.yaml"}, {"maps/m.yaml"})
+    for where, named in ((tmp_path / "maps", "."), (tmp_path, str(tmp_path / "maps" / "m.yaml"))):
+        monkeypatch.chdir(where)
+        assert render(named, "-o", str(tmp_path / "render"), "-f", "html", "--check")[0] == 0
+        assert render(named, "-o", str(tmp_path / "again"), "-f", "html")[0] == 0
+        assert (tmp_path / "again" / "m.html").read_bytes() == page
+
+
 def test_page_is_self_contained(seed_pages: Path) -> None:
     for page in seed_pages.glob("*.html"):
         html = page.read_text("utf-8")

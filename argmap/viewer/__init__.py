@@ -14,8 +14,10 @@ The same map gives the same bytes: everything is written in the order of the map
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,6 +36,7 @@ from argmap.graph import MapGraph, diagram_nodes, shown_names
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
 from argmap.model import ArgMap
 from argmap.overview import DEFAULT_THRESHOLD, Overview, overview
+from argmap.root import find_root
 from argmap.rules.quote_not_in_source import plain_characters
 
 RENDER_FORMATS = (*FORMATS, "html")  # what argmap render -f takes: Graphviz's formats, and the page
@@ -135,8 +138,11 @@ def quote_spans(text: str, quotes: Iterable[str | None]) -> list[tuple[int, int]
 
 
 def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: Overview | None,
-              *, labels_on: bool = False) -> dict[str, object]:
-    """Everything the page shows about map ``argmap``, as plain JSON data (see ``docs/viewer.md``)."""
+              *, labels_on: bool = False, shown_path: Callable[[str], str] = str) -> dict[str, object]:
+    """Everything the page shows about map ``argmap``, as plain JSON data (see ``docs/viewer.md``).
+
+    ``shown_path`` gives the path a map file is shown by (see :func:`pages`).
+    """
     G = maps.graph
     nodes, external = diagram_nodes(maps, argmap.name)
     names = shown_names(maps, argmap.name, nodes)
@@ -184,13 +190,13 @@ def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: O
     for f in findings:
         node = None if f.claim is None else (f.claim if "#" in f.claim else f"{f.map}#{f.claim}")
         listed.append({"severity": f.severity, "code": f.code, "rule": f.rule, "message": f.message,
-                       "path": f.path, "line": f.line, "column": f.column, "claim": index.get(node)})  # type: ignore[arg-type]
+                       "path": shown_path(f.path), "line": f.line, "column": f.column, "claim": index.get(node)})  # type: ignore[arg-type]
     groups = []
     for number, group in enumerate(folded.collapsed if folded is not None and folded.hidden else ()):
         groups.append({"element": f"g{number}", "anchor": index.get(group.anchor) if group.anchor else None,  # type: ignore[arg-type]
                        "members": [index[n] for n in group.nodes if n in index]})
-    paths = {name: by_name[name].path for name in dict.fromkeys(G.nodes[n]["map"] for n in nodes) if name in by_name}
-    return {"version": 1, "map": argmap.name, "title": argmap.title, "path": argmap.path, "paths": paths,
+    paths = {name: shown_path(by_name[name].path) for name in dict.fromkeys(G.nodes[n]["map"] for n in nodes) if name in by_name}
+    return {"version": 1, "map": argmap.name, "title": argmap.title, "path": shown_path(argmap.path), "paths": paths,
             "labelsOn": labels_on,
             "overview": bool(groups), "claims": claims, "relations": relations, "findings": listed,
             "sources": sources, "unreadSources": unread, "groups": groups}
@@ -238,9 +244,12 @@ def pages(
     The diagram is the one ``argmap render`` draws (an overview above ``overview_above`` claims
     unless ``full``), and its ``.dot`` is the same text. With ``evaluate`` the page is named
     ``<map>.grounded`` and opens with claims coloured by their grounded label. ``root``, ``settings``
-    and ``exclude`` are as for :func:`argmap.diagrams.diagrams`.
+    and ``exclude`` are as for :func:`argmap.diagrams.diagrams`. Map files are shown by their path
+    from the root (the top of the repository: ``maps/m.yaml``), the same from whatever folder argmap
+    runs in and however the map was named on the command line.
     """
     loaded = load_map_set(paths, max_bytes=max_bytes, root=root, exclude=exclude)
+    shown_path = functools.cache(partial(_path_from_root, root))
     out = []
     for argmap in loaded.maps:
         maps, findings = findings_in_scope(loaded, argmap.name, settings=settings)
@@ -255,9 +264,14 @@ def pages(
         svgs = {view: check_svg(layout(dot_text(draw(element_ids=ids, quotes=quotes)), "svg", timeout=timeout,
                                        engine=engine).decode("utf-8"))
                 for view, quotes in (("plain", False), ("quotes", True))}
-        data = page_data(maps, argmap, findings, folded, labels_on=evaluate)
+        data = page_data(maps, argmap, findings, folded, labels_on=evaluate, shown_path=shown_path)
         out.append(Page(argmap.name + (".grounded" if evaluate else ""), plain, render_page(data, svgs)))
     return out
+
+
+def _path_from_root(root: str | None, path: str) -> str:
+    """``path`` from its root (see :func:`argmap.root.find_root`), with ``/`` between the parts on every system."""
+    return Path(os.path.relpath(os.path.abspath(path), find_root(path, root).named)).as_posix()
 
 
 def _files(items: Iterable[Page], folder: str) -> list[tuple[Path, bytes]]:
