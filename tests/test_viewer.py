@@ -222,3 +222,11 @@ def test_the_page_assets_are_package_data() -> None:
         assert "</" not in code  # nothing to escape when inlined
         # Map texts reach the page only as text: nothing in the page's code parses a string as markup or code.
         assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function", code), name
+
+
+def test_control_characters_are_spaces_in_the_page_as_on_the_diagram(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text('title: "Bell \\a"\nclaims:\n  a:\n    text: "ring \\a here"\n    kind: conclusion\n'
+                                     '    note: "erase \\x1b[2J"\n')
+    assert render(str(tmp_path / "m.yaml"), "-o", str(tmp_path / "out"), "-f", "html")[0] == 0
+    data = data_of((tmp_path / "out" / "m.html").read_text("utf-8"))
+    assert (data["title"], data["claims"][0]["text"], data["claims"][0]["note"]) == ("Bell  ", "ring here", "erase  [2J")

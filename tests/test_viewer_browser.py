@@ -48,6 +48,19 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "    note: '<script>window.pwned = 4</script>'\n"
         "    supports: [c]\n", "utf-8")
     assert exit_status(["render", str(hostile), "-o", str(out), "-f", "html"]) == 0
+    field = out / "field"  # what people write: emoji in the source, a hub of 700 premises, capitals in a map's name
+    (field / "sources").mkdir(parents=True)
+    (field / "sources" / "emoji.txt").write_text("Great news \U0001F389\U0001F389 for everyone. The sugar tax works. It cut obesity.\n")
+    (field / "emoji.yaml").write_text(
+        "title: Emoji\nsource: sources/emoji.txt\nclaims:\n  tax:\n    text: The sugar tax is good.\n    kind: conclusion\n"
+        "  works:\n    text: The sugar tax works.\n    kind: evidence\n    quote: The sugar tax works.\n    supports: [tax]\n")
+    (field / "star.yaml").write_text(
+        "title: Star\nclaims:\n  c:\n    text: Conclusion\n    kind: conclusion\n  hub:\n    text: Hub\n    supports: [c]\n"
+        + "".join(f"  p{k}:\n    text: Premise {k}\n    kind: assumption\n    supports: [hub]\n" for k in range(700)))
+    (field / "Alpha.yaml").write_text("title: Alpha\nclaims:\n  why:\n    text: Why\n    kind: assumption\n")
+    (field / "both.yaml").write_text("title: Both\ninclude: [Alpha]\nclaims:\n  c:\n    text: C\n    kind: conclusion\n"
+                                     "  Alpha#why:\n    supports: [c]\n")
+    assert exit_status(["render", str(field), "-o", str(out), "-f", "html"]) == 0
     return out
 
 
@@ -448,3 +461,49 @@ def test_print_shows_the_visible_map_and_the_selected_claim(browser, pages: Path
         assert len(pdf) > 10_000
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_a_quote_after_an_emoji_is_highlighted_where_it_is(browser, pages: Path) -> None:
+    # Python counts an emoji as one character, JavaScript as two: the mark was two characters early.
+    open_page(browser, pages / "emoji.html", "works")
+    assert js(browser, "return [...document.querySelectorAll('#source mark.current')].map(m => m.textContent)") == [
+        "The sugar tax works."]
+
+
+def test_enter_on_a_large_map_searches_what_is_typed_now(browser, pages: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    path = pages / "generated.html"
+    data = page_data(path)
+    wanted = data["claims"][1492]["id"]
+    open_page(browser, path)
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("new")
+    for _ in range(300):  # the matches of "new" are shown
+        if js(browser, "return document.getElementById('search-count').textContent").endswith("matches"):
+            break
+        time.sleep(0.05)
+    box.clear()
+    box.send_keys(wanted, Keys.ENTER)  # before the 150 ms a map of over 2,000 claims waits
+    assert fragment(browser) == wanted
+
+
+def test_a_claim_past_the_focus_limit_opens_with_its_group(browser, pages: Path) -> None:
+    # A group of 700 premises draws 400 at most: the claim asked for was left out.
+    path = pages / "star.html"
+    data = page_data(path)
+    i = claim_index(data, "p650")
+    k = next(k for k, g in enumerate(data["groups"]) if i in g["members"])
+    shown = "return [...document.querySelectorAll('#map g.fnode')].map(g => Number(g.dataset.claim))"
+    for address in (f"open/{k}/2/p650", f"group/{k}/2/p650", "focus/1/hub/p650"):
+        open_page(browser, path, address)
+        drawn = js(browser, shown)
+        assert i in drawn and len(drawn) <= 402, address
+        assert js(browser, "return Number(document.querySelector('#map g.fnode.selected').dataset.claim)") == i, address
+
+
+def test_ids_of_a_map_named_with_a_capital_are_links(browser, pages: Path) -> None:
+    open_page(browser, pages / "both.html", "c")  # its support: 'c' <- 'Alpha#why'
+    links = js(browser, "return [...document.querySelectorAll('#panel-claim ul.why a[data-claim]')].map(a => a.textContent)")
+    assert "Alpha#why" in links

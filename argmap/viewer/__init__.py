@@ -19,6 +19,7 @@ import html
 import json
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -30,7 +31,7 @@ from argmap.analysis import grounded_labelling, supported_nodes
 from argmap.check import Finding, RuleSettings, findings_in_scope
 from argmap.debate import explain
 from argmap.diagrams import stale_files
-from argmap.dot import DEFAULT_TIMEOUT, FORMATS, RenderError, dot_text, layout, to_dot
+from argmap.dot import DEFAULT_TIMEOUT, FORMATS, RenderError, dot_text, layout, printable, to_dot
 from argmap.files import output_path, write_all_atomic
 from argmap.graph import MapGraph, diagram_nodes, shown_names
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
@@ -137,6 +138,19 @@ def quote_spans(text: str, quotes: Iterable[str | None]) -> list[tuple[int, int]
     return spans
 
 
+def javascript_spans(text: str, spans: list[tuple[int, int] | None]) -> list[tuple[int, int] | None]:
+    """``spans`` of ``text`` counted as JavaScript counts a string: a character past U+FFFF (an emoji) is two.
+
+    >>> javascript_spans("\U0001F389 The tax works.", [(2, 6), None])
+    [(3, 7), None]
+    """
+    astral = [i for i, char in enumerate(text) if char > "\uffff"] if not text.isascii() else []
+    if not astral:
+        return spans
+    return [None if span is None else (span[0] + bisect_left(astral, span[0]), span[1] + bisect_left(astral, span[1]))
+            for span in spans]
+
+
 def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: Overview | None,
               *, labels_on: bool = False, shown_path: Callable[[str], str] = str) -> dict[str, object]:
     """Everything the page shows about map ``argmap``, as plain JSON data (see ``docs/viewer.md``).
@@ -165,18 +179,19 @@ def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: O
     spans: dict[str, tuple[int, int] | None] = {}
     for name, number in source_of.items():
         mine = [n for n in nodes if G.nodes[n]["map"] == name]
-        found = quote_spans(sources[number]["text"], (G.nodes[n].get("quote") for n in mine))
-        spans.update(zip(mine, found, strict=True))
+        text = sources[number]["text"]
+        found = quote_spans(text, (G.nodes[n].get("quote") for n in mine))
+        spans.update(zip(mine, javascript_spans(text, found), strict=True))
 
     claims = []
     for n in nodes:
         data = G.nodes[n]
-        item: dict[str, object] = {"id": names[n], "text": " ".join(data["text"].split()), "kind": data["kind"],
+        item: dict[str, object] = {"id": names[n], "text": " ".join(printable(data["text"]).split()), "kind": data["kind"],
                                    "map": data["map"], "line": data["position"].line, "label": labels.get(n, "out"),
                                    "why": explain(G, labels, n, names, backed=backed, order=order)}
         for key in ("section", "note", "quote"):
             if data.get(key):
-                item[key] = data[key]
+                item[key] = printable(data[key])  # a control character shows as a space, as on the diagram
         if n in external:
             item["external"] = True
         if spans.get(n) is not None:
@@ -189,14 +204,14 @@ def page_data(maps: MapGraph, argmap: ArgMap, findings: list[Finding], folded: O
     listed = []
     for f in findings:
         node = None if f.claim is None else (f.claim if "#" in f.claim else f"{f.map}#{f.claim}")
-        listed.append({"severity": f.severity, "code": f.code, "rule": f.rule, "message": f.message,
+        listed.append({"severity": f.severity, "code": f.code, "rule": f.rule, "message": printable(f.message),
                        "path": shown_path(f.path), "line": f.line, "column": f.column, "claim": index.get(node)})  # type: ignore[arg-type]
     groups = []
     for number, group in enumerate(folded.collapsed if folded is not None and folded.hidden else ()):
         groups.append({"element": f"g{number}", "anchor": index.get(group.anchor) if group.anchor else None,  # type: ignore[arg-type]
                        "members": [index[n] for n in group.nodes if n in index]})
     paths = {name: shown_path(by_name[name].path) for name in dict.fromkeys(G.nodes[n]["map"] for n in nodes) if name in by_name}
-    return {"version": 1, "map": argmap.name, "title": argmap.title, "path": shown_path(argmap.path), "paths": paths,
+    return {"version": 1, "map": argmap.name, "title": printable(argmap.title), "path": shown_path(argmap.path), "paths": paths,
             "labelsOn": labels_on,
             "overview": bool(groups), "claims": claims, "relations": relations, "findings": listed,
             "sources": sources, "unreadSources": unread, "groups": groups}

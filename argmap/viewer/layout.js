@@ -7,6 +7,9 @@
 const FOCUS_LIMIT = 400;           // claims a focus view draws at most
 const BOX_W = 230, GAP_X = 110, GAP_Y = 16, LINE = 14, PAD = 7, WRAP_AT = 36;
 
+/* Whether text[i] is the first half of a character JavaScript counts as two (an emoji, say). */
+const isHighHalf = (text, i) => i >= 0 && text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff;
+
 /* Break ``text`` into lines of at most ``width`` characters, at most ``max`` lines. */
 function wrapText(text, width, max) {
   const lines = [];
@@ -15,10 +18,18 @@ function wrapText(text, width, max) {
     if (!word) continue;
     if (line && line.length + 1 + word.length > width) { lines.push(line); line = ""; }
     line = line ? line + " " + word : word;
-    while (line.length > width) { lines.push(line.slice(0, width)); line = line.slice(width); }
+    while (line.length > width) {
+      const cut = width - (isHighHalf(line, width - 1) ? 1 : 0);  // never between the halves of an emoji
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
   }
   if (line) lines.push(line);
-  if (lines.length > max) { lines.length = max; lines[max - 1] = lines[max - 1].slice(0, width - 1) + "\u2026"; }
+  if (lines.length > max) {
+    lines.length = max;
+    const last = lines[max - 1], cut = width - 1 - (isHighHalf(last, width - 2) ? 1 : 0);
+    lines[max - 1] = last.slice(0, cut) + "\u2026";
+  }
   return lines;
 }
 
@@ -29,11 +40,33 @@ function neighbourLists(data) {
   return near;
 }
 
+/* Claim ``want``'s shortest way from ``roots``, at most ``depth`` steps (only through ``allowed``, if
+   given): the claims on it, a root first and ``want`` last; [] when there is none. */
+function wayTo(near, roots, depth, allowed, want) {
+  const parent = new Map(roots.map((r) => [r, -1]));
+  let frontier = [...roots];
+  for (let d = 1; d <= depth && frontier.length && !parent.has(want); d++) {
+    const next = [];
+    for (const n of frontier) {
+      for (const [m] of near[n]) {
+        if (parent.has(m) || (allowed && !allowed.has(m))) continue;
+        parent.set(m, n);
+        next.push(m);
+      }
+    }
+    frontier = next;
+  }
+  const way = [];
+  if (parent.has(want)) for (let n = want; n !== -1; n = parent.get(n)) way.unshift(n);
+  return way;
+}
+
 /* Lay out what is at most ``depth`` steps from ``roots`` (only through ``allowed``, a Set, if given).
    ``lines(i)`` gives the text lines of claim i's box. Returns the boxes, the relations between
    them, what lies one step further (``hidden``: claim -> how many neighbours are not drawn), the
-   drawing's size, and whether FOCUS_LIMIT cut it short. */
-function focusLayout(data, near, roots, depth, allowed, lines) {
+   drawing's size, and whether FOCUS_LIMIT cut it short; claim ``want`` (if given), when within
+   reach, is drawn with its way from a root even past the limit. */
+function focusLayout(data, near, roots, depth, allowed, lines, want) {
   const level = new Map();
   let frontier = [];
   for (const r of roots) if (!level.has(r)) { level.set(r, 0); frontier.push(r); }
@@ -50,6 +83,9 @@ function focusLayout(data, near, roots, depth, allowed, lines) {
       if (capped) break;
     }
     frontier = next;
+  }
+  if (capped && want !== undefined && !level.has(want)) {
+    wayTo(near, roots, depth, allowed, want).forEach((n, d) => { if (!level.has(n)) level.set(n, d); });
   }
   const columns = [];
   for (const [n, d] of level) (columns[d] = columns[d] || []).push(n);

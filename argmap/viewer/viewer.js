@@ -50,7 +50,7 @@
   function withLinks(text) {
     const out = document.createDocumentFragment();
     let at = 0;
-    for (const found of text.matchAll(/'([a-z0-9][A-Za-z0-9_.#-]*)'/g)) {
+    for (const found of text.matchAll(/'([A-Za-z0-9_][A-Za-z0-9_.#-]*)'/g)) {  // an id, or map#id (a map's name may start with a capital)
       if (!byId.has(found[1])) continue;
       out.append(text.slice(at, found.index + 1));
       const i = byId.get(found[1]);
@@ -187,7 +187,7 @@
   /* A focus view: ``roots`` and what is near them, laid out here (layout.js). */
   function showFocus(view) {
     const allowed = view.group === undefined ? null : groupAllowed(view.group, view.roots);
-    const laid = focusLayout(data, near, view.roots, view.depth, allowed, boxLines);
+    const laid = focusLayout(data, near, view.roots, view.depth, allowed, boxLines, view.want);
     const svg = svgEl("svg", { viewBox: `-20 -20 ${laid.width + 40} ${laid.height + 40}`, role: "img" });
     addMarkers(svg);
     elements = new Map();
@@ -200,12 +200,12 @@
 
   /* Folded group k of the overview, opened in place: its claims laid out from where its grey box is,
      ``depth`` steps from the claim it hangs below, over the overview (which stays as it was). */
-  function openInPlace(k, depth) {
+  function openInPlace(k, depth, want) {
     closeInPlace();
     const folded = mapBox.querySelector(`g.folded[data-group="${k}"]`);
     if (!folded) return;
     const roots = groupRoots(k);
-    const laid = focusLayout(data, near, roots, depth, groupAllowed(k, roots), boxLines);
+    const laid = focusLayout(data, near, roots, depth, groupAllowed(k, roots), boxLines, want);
     const anchor = data.groups[k].anchor;
     const skip = new Set(anchor !== null && elements.has(anchor) ? [anchor] : []);  // drawn already, where it is
     const at = folded.getBBox();
@@ -292,7 +292,7 @@
     back.onclick = (e) => { e.preventDefault(); location.hash = state.selected === null ? "" : hrefOf(state.selected); };
     const title = v.group === undefined
       ? `Around ${claims[v.roots[0]].id}: ${v.depth} step${v.depth === 1 ? "" : "s"}, ${v.drawn} claims`
-      : `Folded group ${v.group + 1} (${data.groups[v.group].members.length} claims)${v.roots.length === 1 ? " below " + claims[v.roots[0]].id : ""}: ${v.depth} steps, ${v.drawn} shown`;
+      : `Folded group ${v.group + 1} (${data.groups[v.group].members.length} claims)${v.roots.length === 1 ? " below " + claims[v.roots[0]].id : ""}: ${v.depth} step${v.depth === 1 ? "" : "s"}, ${v.drawn} shown`;
     bar.replaceChildren(back, el("span", { class: "sep" }, "\u203a"), el("span", {}, title),
       ...stepButtons(v.depth, v.hidden, v.capped, (d) => focusHash(v, d)));
   }
@@ -481,7 +481,9 @@
   /* ---------------------------------------------------------------- search */
 
   let lowered = null;
+  let searched = "";  // the query the matches are of
   function search(query) {
+    searched = query;
     const q = query.trim().toLowerCase();
     if (!lowered) lowered = claims.map((c) => (c.id + "\n" + c.text + "\n" + (c.quote || "")).toLowerCase());
     // Every claim whose id, text or quote holds the words typed; the claim of that very id first, then
@@ -555,24 +557,31 @@
 
   /* ---------------------------------------------------------------- the address: what to show */
 
+  /* The DEPTH of an address: 1 to 99 (a hand-made #focus/999999999/x is 99, and "- step" works at once). */
+  const stepsOf = (written) => Math.min(99, Math.max(1, Number(written)));
+
   function route() {
     let hash = location.hash.slice(1);
     try { hash = decodeURIComponent(hash); } catch (error) { /* a hand-made address: taken as written */ }
     const v = state.view;
     let m;
     if ((m = /^focus\/(\d+)\/([^/]+)(?:\/([^/]+))?$/.exec(hash)) && byId.has(m[2])) {
-      const root = byId.get(m[2]), depth = Math.max(1, Number(m[1]));
-      if (!(v && v.kind === "focus" && v.group === undefined && v.roots[0] === root && v.depth === depth)) showFocus({ roots: [root], depth });
-      select(byId.has(m[3]) ? byId.get(m[3]) : root);
+      const root = byId.get(m[2]), depth = stepsOf(m[1]), want = byId.get(m[3]);
+      const same = v && v.kind === "focus" && v.group === undefined && v.roots[0] === root && v.depth === depth;
+      if (!same || (want !== undefined && !elements.has(want))) showFocus({ roots: [root], depth, want });
+      select(want !== undefined ? want : root);
     } else if ((m = /^group\/(\d+)\/(\d+)(?:\/([^/]+))?$/.exec(hash)) && Number(m[1]) < data.groups.length) {
-      const k = Number(m[1]), depth = Math.max(1, Number(m[2]));
-      if (!(v && v.kind === "focus" && v.group === k && v.depth === depth)) showFocus({ roots: groupRoots(k), depth, group: k });
-      select(byId.has(m[3]) ? byId.get(m[3]) : data.groups[k].anchor);
+      const k = Number(m[1]), depth = stepsOf(m[2]), want = byId.get(m[3]);
+      const same = v && v.kind === "focus" && v.group === k && v.depth === depth;
+      if (!same || (want !== undefined && !elements.has(want))) showFocus({ roots: groupRoots(k), depth, group: k, want });
+      select(want !== undefined ? want : data.groups[k].anchor);
     } else if ((m = /^open\/(\d+)\/(\d+)(?:\/([^/]+))?$/.exec(hash)) && Number(m[1]) < data.groups.length) {
-      const k = Number(m[1]), depth = Math.max(1, Number(m[2]));
+      const k = Number(m[1]), depth = stepsOf(m[2]);
+      const want = byId.get(m[3]);
       showMap();
-      if (!(state.open && state.open.group === k && state.open.depth === depth)) openInPlace(k, depth);
-      if (byId.has(m[3])) select(byId.get(m[3])); else { select(null); groupPanel(k); }
+      const same = state.open && state.open.group === k && state.open.depth === depth;
+      if (!same || (want !== undefined && !elements.has(want))) openInPlace(k, depth, want);
+      if (want !== undefined) select(want); else { select(null); groupPanel(k); }
     } else if (byId.has(hash)) {
       const i = byId.get(hash);
       showMap();
@@ -653,7 +662,8 @@
     let timer = null;
     box.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => search(box.value), claims.length > 2000 ? 150 : 0); });
     box.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") { e.preventDefault(); clearTimeout(timer); if (!state.matches.length) search(box.value); step(e.shiftKey ? -1 : 1); }
+      // Enter before the timer ran (a large map waits 150 ms) searches what is typed now, not the query before.
+      if (e.key === "Enter") { e.preventDefault(); clearTimeout(timer); if (box.value !== searched) search(box.value); step(e.shiftKey ? -1 : 1); }
       if (e.key === "Escape") { box.value = ""; search(""); box.blur(); }
     });
     $("search-next").onclick = () => step(1);
