@@ -44,13 +44,14 @@ TOLERANCE = 1e-9
 MAX_SWEEPS = 1_000  # sweeps of the discrete update on one circle before integrating the continuous model
 STEP = 0.1  # the integration step on circles (Potyka's examples use 0.1 too)
 # Strengths computed settling circles. A circle may compute the larger of CIRCLE_WORK and
-# CIRCLE_WORK_PER_MEMBER a member (a generated map's large circle takes 22 to 28 a member); a map, all
-# its circles together, the larger of MAX_WORK and WORK_PER_NODE a node. Past either, the state
-# reached stands (each circle is swept once at least). With 4,000,000 a circle and no limit a map, ten
-# circles of four claims that never settle took 47 s, and a 60,000-claim map of many circles 172 s.
-CIRCLE_WORK = 100_000  # about 0.1 s
+# CIRCLE_WORK_PER_MEMBER a member (a generated map's large circle takes 22 to 28 a member; a small
+# circle of supports between weights 0 and 1 settles to 10^-6 only after hundreds of thousands); a map,
+# all its circles together, the larger of MAX_WORK and WORK_PER_NODE a node. Past either, the state
+# reached stands (each circle is swept once at least). With a limit for each circle only, ten circles
+# of four claims that never settle took 47 s, and a 60,000-claim map of many circles 172 s.
+CIRCLE_WORK = 4_000_000  # about 5 s
 CIRCLE_WORK_PER_MEMBER = 100
-MAX_WORK = 2_000_000  # about 2.5 s
+MAX_WORK = 4_000_000
 WORK_PER_NODE = 40
 DIGITS = 3  # a strength as argmap shows it, and compares it
 
