@@ -380,7 +380,7 @@ def diff_command(old: str, new: str, paths: tuple[str, ...], fmt: str, fail_on: 
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", "explain_claim", metavar="CLAIM",
               help="Say why this claim has its grounded label, and what the other side must defeat to change it"
-                   " (with --semantics gradual: how its strength is reached).")
+                   " (with --semantics gradual: how its strength is reached; not with --semantics preferred).")
 @click.option("--max-undecided", type=click.IntRange(1), default=MAX_UNDECIDED, metavar="N",
               help="Preferred semantics refuses, before searching, maps with more than N claims undecided under"
                    " grounded.  [default: no limit; --max-steps bounds the search]")

@@ -6,6 +6,7 @@ Everything here reads the graph and the labels of ``argmap.analysis``; the resul
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,10 +39,11 @@ from argmap.graph import relations as plain_relations
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import BASIC_KINDS, MapError, source_details
 from argmap.weighing import critical_data, critical_lines, explain_strength, format_strengths, weighing_lines
-from argmap.wording import byline, plural
+from argmap.wording import byline, markdown_text, plural
 
 SEMANTICS = ("grounded", "preferred", "gradual")
 MAX_DEPTH = 8  # how deep an outline of support goes before it says "..."
+MAX_COMEBACKS = 5  # comebacks a brief names to each answer, strongest first (the number of the others is said)
 _RANK = {IN: 0, UNDEC: 1, OUT: 2}
 
 
@@ -269,8 +271,8 @@ def explain(G: nx.MultiDiGraph, labels: dict[str, str], n: str, names: dict[str,
         if winners:
             for a in winners:
                 route = support_route(G, labels, a)
-                backing = " <- ".join(_name(G, m, names) for m in route)
-                lines.append(f"It is defeated by {_name(G, a, names)}, which is in ({backing}).")
+                backing = f" ({' <- '.join(_name(G, m, names) for m in route)})" if len(route) > 1 else ""  # not itself again
+                lines.append(f"It is defeated by {_name(G, a, names)}, which is in{backing}.")
         elif n not in backed:
             lines.append("No line of support reaches evidence or an assumption, even ignoring attacks.")
         else:
@@ -488,9 +490,14 @@ def brief(G: nx.MultiDiGraph | ArgumentGraph, claim: str, names: dict[str, str],
                                                                 key=lambda m: (-shown_strength(strength[m]), rel.order[m]))
                                if b.labels[m] != OUT and names.get(m, m) not in (c["id"], a["id"])]
                      for c in answers}
-        rebuttals.append({"attack": a["id"], "on": a["target"], "targets": a["targets"],
-                          "answered_by": [c["id"] for c in answers if c["label"] != OUT],
-                          "fallen_answers": [c["id"] for c in answers if c["label"] == OUT], "countered_by": countered})
+        # The strongest few comebacks to each answer: in a clique of 400 claims in tension, all of them
+        # made the brief 491 MB (attacks x answers x comebacks).
+        more = {c: len(by) - MAX_COMEBACKS for c, by in countered.items() if len(by) > MAX_COMEBACKS}
+        rebuttal = {"attack": a["id"], "on": a["target"], "targets": a["targets"],
+                    "answered_by": [c["id"] for c in answers if c["label"] != OUT],
+                    "fallen_answers": [c["id"] for c in answers if c["label"] == OUT],
+                    "countered_by": {c: by[:MAX_COMEBACKS] for c, by in countered.items()}}
+        rebuttals.append({**rebuttal, "more_comebacks": more} if more else rebuttal)
     best_for = ranked["case_for"][0] if ranked["case_for"] else None
     best_against = attacks[0] if attacks else None
     found = critical_sets(G, claim, labels=b.labels, reach=reach)
@@ -519,7 +526,7 @@ def _outline(items: Iterable[dict[str, object]], indent: int = 0) -> list[str]:
             lines.append(f"{pad}- {what}`{item['id']}` — *{item['label']}* (see above)")
             continue
         strength = f", strength {item['strength']:.2f}" if "strength" in item else ""
-        head = f"{pad}- **{item['text'] or '(linked argument)'}** `{item['id']}` — *{item['label']}*{strength}"
+        head = f"{pad}- **{markdown_text(item['text']) or '(linked argument)'}** `{item['id']}` — *{item['label']}*{strength}"
         if item.get("relation") == "linked argument":
             head = f"{pad}- linked argument `{item['id']}` (all premises together) — *{item['label']}*{strength}"
         if item.get("target"):
@@ -527,10 +534,10 @@ def _outline(items: Iterable[dict[str, object]], indent: int = 0) -> list[str]:
             head += f", {'in tension with' if item['relation'] == 'tension' else 'attacks'} {targets}"
         lines.append(head)
         if item.get("quote"):
-            where = f" ({item['section']})" if item.get("section") else ""
-            lines.append(f'{pad}  > "{item["quote"]}"{where}')
+            where = f" ({markdown_text(item['section'])})" if item.get("section") else ""
+            lines.append(f'{pad}  > "{markdown_text(item["quote"])}"{where}')
         if item.get("note"):
-            lines.append(f"{pad}  ({item['note']})")
+            lines.append(f"{pad}  ({markdown_text(item['note'])})")
         lines += _outline(item.get("support", []), indent + 1)  # type: ignore[arg-type]
     return lines
 
@@ -542,15 +549,16 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
     claim = data["claim"]
     weak = data["weak_points"]
     against = data["side"] == "against"
-    lines = [f"# Brief {'against' if against else 'for'}: {claim['text']}", ""]  # type: ignore[index]
+    subject = markdown_text(claim["text"]) or f"linked argument `{claim['id']}`"  # type: ignore[index]
+    lines = [f"# Brief {'against' if against else 'for'}: {subject}", ""]
     lines.append(f"`{claim['id']}` ({claim['kind']}) stands as **{claim['label']}** under grounded semantics"  # type: ignore[index]
                  + (f", strength {claim['strength']:.2f} under gradual semantics (DF-QuAD)." if "strength" in claim else "."))  # type: ignore[operator]
     lines.append("")
     about = data.get("source")
     if about:
-        lines += [f"From *{about['title']}*: {byline(about)}", ""]  # type: ignore[index, arg-type]
+        lines += [f"From *{markdown_text(about['title'])}*: {markdown_text(byline(about))}", ""]  # type: ignore[index, arg-type]
         if about.get("note"):  # type: ignore[union-attr]
-            lines += [f"({about['note']})", ""]  # type: ignore[index]
+            lines += [f"({markdown_text(about['note'])})", ""]  # type: ignore[index]
 
     def section(title: str, body: list[str], empty: str) -> None:
         lines.extend([f"## {title}", "", *(body or [empty]), ""])
@@ -573,7 +581,7 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
                        ("assumptions", "assumption taken as given")):
         for item in weak[key]:  # type: ignore[index]
             weak_of.setdefault(item["id"], (item, []))[1].append(words)
-    weak_lines = [f"- **{item['text']}** `{claim_id}`: {'; '.join(words)}" for claim_id, (item, words) in weak_of.items()]
+    weak_lines = [f"- **{markdown_text(item['text'])}** `{claim_id}`: {'; '.join(words)}" for claim_id, (item, words) in weak_of.items()]
     for item in weak["resting_on_tension"]:  # type: ignore[index]
         weak_lines.append(f"- `{item['at']}` rests on `{item['between'][0]}` and `{item['between'][1]}`, which are in tension")
     section("Where their case is weak" if against else "Weak points", weak_lines, "None found in the map.")
@@ -582,8 +590,9 @@ def format_brief(data: dict[str, object], fmt: str = "markdown") -> str:
     for r in data["rebuttals"]:  # type: ignore[union-attr]
         answers = ", ".join([f"`{a}`" for a in r["answered_by"]] + [f"`{a}` (out)" for a in r.get("fallen_answers", [])])
         on = ", ".join(f"`{t}`" for t in r.get("targets", [r["on"]]))
-        countered = r.get("countered_by", {})
-        back = "; ".join(f"to `{c}`, {', '.join(f'`{m}`' for m in by)}" for c, by in countered.items() if by)
+        countered, more = r.get("countered_by", {}), r.get("more_comebacks", {})
+        back = "; ".join(f"to `{c}`, {', '.join(f'`{m}`' for m in by)}" + (f" and {more[c]:,} more" if c in more else "")
+                         for c, by in countered.items() if by)
         if against:
             line = f"- To our `{r['attack']}` (on {on}) they will answer: {answers or 'nothing in the map'}"
             rebuttal_lines.append(line + (f"; we come back with: {back}" if back else ""))
@@ -611,6 +620,7 @@ class Subject:
     maps: MapGraph  # the graph with its analyses' memo (on the relations gathered from the maps)
     nodes: list[str]
     names: dict[str, str]
+    path: str = ""  # the map file, for messages
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -629,12 +639,16 @@ class Subject:
         return self.maps.memo(grounded_labelling)
 
     def node(self, claim: str) -> str:
-        """The node a user's ``id`` or ``map#id`` names, or a ``MapError`` that lists what exists."""
+        """The node a user's ``id`` or ``map#id`` names, or a ``MapError`` that says what was meant, if it
+        can tell (an id of an included map, ``map#id``, or one spelt alike), else lists what exists."""
         for n, shown in self.names.items():
             if claim in (shown, n):
                 return n
-        known = ", ".join(list(self.names.values())[:8])
-        raise MapError(f"no claim '{claim}' in this map; its ids include: {known}")
+        shown = list(self.names.values())
+        meant = [s for s in shown if s.endswith("#" + claim)] or difflib.get_close_matches(claim, shown, n=1)
+        if meant:
+            raise MapError(f"no claim '{claim}' in this map; did you mean '{meant[0]}'?", path=self.path)
+        raise MapError(f"no claim '{claim}' in this map; its ids include: {', '.join(shown[:8])}", path=self.path)
 
 
 def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | None = None) -> Subject:
@@ -644,13 +658,16 @@ def load_subject(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root: str | N
     name = loaded.maps[0].name
     maps = MapGraph(map_scope(loaded, name))
     nodes, _ = diagram_nodes(maps, name)
-    return Subject(maps, nodes, shown_names(maps, name, nodes))
+    return Subject(maps, nodes, shown_names(maps, name, nodes), path)
 
 
 def evaluate_map(path: str, *, semantics: str = "grounded", fmt: str = "text", explain_claim: str | None = None,
                  max_undecided: int | None = None, max_steps: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                  root: str | None = None) -> str:
     """``argmap evaluate``: the labels (and extensions) of a map, and optionally why one claim has its label."""
+    if explain_claim and semantics == "preferred":
+        raise MapError("--explain says why a claim has its grounded label (or its strength, with --semantics gradual);"
+                       " under preferred semantics its place differs from one extension to another: leave out one of the two")
     subject = load_subject(path, max_bytes=max_bytes, root=root)
     G = subject.argument_graph
     target = subject.node(explain_claim) if explain_claim else None

@@ -24,6 +24,7 @@ from argmap.graph import MapGraph
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set, map_scope
 from argmap.model import ArgMap, Claim, MapError, MapSet
 from argmap.revisions import checkout_maps, repository_root
+from argmap.wording import markdown_text
 
 FORMATS = ("text", "markdown", "json")
 FAIL_ON = ("new-errors", "new-findings", "label-flips")
@@ -326,12 +327,9 @@ def format_text(d: ArgumentDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
-
-
 def _md(text: object, limit: int | None = 120) -> str:
     """Text safe inside a Markdown table cell or list item: one line, markup escaped, shortened."""
-    return _one_line(text, limit).translate(_MD_SPECIAL).replace("&", "&amp;")
+    return markdown_text(_one_line(text, limit))
 
 
 def _code(text: object) -> str:

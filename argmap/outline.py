@@ -13,6 +13,7 @@ from argmap.analysis import attackers, supporters
 from argmap.debate import load_subject
 from argmap.gradual import dfquad_strengths, shown_strength
 from argmap.load import DEFAULT_MAX_BYTES
+from argmap.wording import markdown_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -27,22 +28,22 @@ def outline(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], labels:
     order = {n: i for i, n in enumerate(G)}
     shown_nodes = set(nodes)
     done: set[str] = set()
-    lines = [f"# {title}: for and against", "",
+    lines = [f"# {markdown_text(title)}: for and against", "",
              "Each claim with its label (grounded) and strength (DF-QuAD, 0 to 1). **Pro** backs the claim above it,"
              " **Con** attacks it; a claim met again is named with \"see above\".", ""]
 
     def line(n: str, role: str, depth: int) -> None:
         data = G.nodes[n]
         pad = "  " * depth
-        text = " ".join(data["text"].split()) or "(linked argument: all premises together)"
+        text = markdown_text(data["text"]) or "(linked argument: all premises together)"
         if n in done:
             lines.append(f"{pad}- {role} `{names.get(n, n)}` (see above)")
             return
         done.add(n)
         lines.append(f"{pad}- {role} **{text}** `{names.get(n, n)}` — *{labels[n]}*, {shown_strength(strength[n]):.2f}")
         if data.get("quote"):
-            where = f" ({data['section']})" if data.get("section") else ""
-            lines.append(f'{pad}  > "{data["quote"]}"{where}')
+            where = f" ({markdown_text(data['section'])})" if data.get("section") else ""
+            lines.append(f'{pad}  > "{markdown_text(data["quote"])}"{where}')
         if depth + 1 >= MAX_DEPTH:
             if supporters(G, n) or attackers(G, n):
                 lines.append(f"{pad}  - (more below, not shown)")
@@ -55,7 +56,7 @@ def outline(G: nx.MultiDiGraph, nodes: list[str], names: dict[str, str], labels:
 
     roots = [n for n in nodes if G.nodes[n]["kind"] == "conclusion"]
     for n in roots:
-        lines.append(f"## {' '.join(G.nodes[n]['text'].split())}")
+        lines.append(f"## {markdown_text(G.nodes[n]['text'])}")
         lines.append("")
         line(n, "Conclusion:", 0)
         lines.append("")

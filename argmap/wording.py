@@ -1,4 +1,4 @@
-"""Words for people: counts with the right plural."""
+"""Words for people: counts with the right plural, bylines, and text safe in Markdown."""
 
 from __future__ import annotations
 
@@ -29,3 +29,15 @@ def byline(details: dict[str, str]) -> str:
     who = ", ".join(details[key] for key in ("author", "date") if key in details)
     where = details.get("url") or details.get("file") or ""
     return f"{who}: {where}" if who and where else who or where
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
+
+
+def markdown_text(text: str) -> str:
+    r"""``text`` on one line, as Markdown shows it: markup and HTML escaped, so a claim's words stay words.
+
+    >>> print(markdown_text("We are *#1*  <b>here</b> & [there](javascript:x)"))
+    We are \*\#1\* \<b\>here\</b\> &amp; \[there\](javascript:x)
+    """
+    return " ".join(text.split()).translate(_MARKDOWN_SPECIAL).replace("&", "&amp;")

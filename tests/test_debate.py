@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -379,3 +380,58 @@ def test_brief_evaluate_and_the_dot_export_read_argmaps_own_graph(tmp_path, monk
                  ["export", seed, "-f", "dot", "-o", str(tmp_path / "m.dot")]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, (args, result.output)
+
+
+def test_a_brief_names_the_strongest_five_comebacks_to_each_answer(tmp_path: Path) -> None:
+    # In a clique of claims all in tension, every answer has every other claim as a comeback: a brief of
+    # 400 such claims was 491 MB (attacks x answers x comebacks).
+    ids = [f"t{k}" for k in range(12)]
+    text = "title: Clique\nclaims:\n" + "".join(
+        f"  {i}:\n    text: Claim {i}\n    kind: assumption\n    tension: [{', '.join(j for j in ids if j > i)}]\n" for i in ids[:-1])
+    text += f"  {ids[-1]}:\n    text: Claim {ids[-1]}\n    kind: assumption\n"
+    path = write_map_text(tmp_path, text)
+    data = json.loads(CliRunner().invoke(main, ["brief", path, "t0", "--format", "json"]).output)
+    for rebuttal in data["rebuttals"]:
+        assert all(len(by) <= 5 for by in rebuttal["countered_by"].values())
+        assert rebuttal["more_comebacks"] and all(n > 0 for n in rebuttal["more_comebacks"].values())
+    brief = CliRunner().invoke(main, ["brief", path, "t0"]).output
+    assert " more" in brief.split("## Expected rebuttals")[1]
+
+
+def test_an_unknown_claim_names_the_file_and_what_was_meant(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("title: A\nclaims:\n  partner:\n    text: P\n    kind: assumption\n")
+    path = write_map_text(tmp_path, "title: B\ninclude: [a]\nclaims:\n  protects:\n    text: T\n    kind: conclusion\n"
+                                    "  a#partner:\n    supports: [protects]\n")
+    for args, meant in ((["brief", path, "protect"], "protects"), (["blocks", path, "partner"], "a#partner"),
+                        (["evaluate", path, "--explain", "protectss"], "protects")):
+        result = CliRunner().invoke(main, args)
+        assert (result.exit_code, result.stderr) == (2, f"Error: {path}: no claim '{args[-1]}' in this map; did you mean '{meant}'?\n")
+    result = CliRunner().invoke(main, ["evaluate", path, "--semantics", "preferred", "--explain", "protects"])
+    assert result.exit_code == 2 and "--explain says why a claim has its grounded label" in result.stderr
+
+
+def test_claim_texts_are_text_in_markdown_briefs_and_outlines(tmp_path: Path) -> None:
+    path = write_map_text(tmp_path, """\
+        title: "Tags <b>"
+        claims:
+          c:
+            text: "</ul><img src=x onerror=alert(2)> *bold* [l](javascript:x)"
+            kind: conclusion
+          e:
+            text: E
+            kind: evidence
+            quote: "a <q> & b"
+            supports: [c]
+          arg:
+            text: A
+            kind: assumption
+        arguments:
+          both:
+            premises: [e, arg]
+            conclusion: c
+        """)
+    for args in (["brief", path, "c"], ["outline", path]):
+        out = CliRunner().invoke(main, args).output
+        assert not re.search(r"(?<!\\)(<img|<q>|\[l\]|\*bold)", out), args  # each only escaped
+        assert "\\<img src=x onerror=alert(2)\\> \\*bold\\* \\[l\\](javascript:x)" in out and "&amp;" in out
+    assert CliRunner().invoke(main, ["brief", path, "both"]).output.startswith("# Brief for: linked argument `both`\n")
