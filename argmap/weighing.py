@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from argmap.critical import CriticalSets
 from argmap.gradual import Influences, aggregate, shown_strength
 from argmap.model import DEFAULT_ARGUMENT_WEIGHT, DEFAULT_CLAIM_WEIGHT
+from argmap.wording import plural
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -114,6 +115,13 @@ def critical_lines(found: CriticalSets, names: dict[str, str], *, who: str = "th
                      f" of the {found.candidates:,} that can reach it; there may be more.)")
     elif not found.candidates:
         lines.append(f"Nothing else in the map that stands or is open reaches {name}: only defeating it directly changes it.")
+    elif not sets and found.candidates <= found.max_size:  # every set of them was tried: no number of points will do
+        change = {"down": "brings down", "up": "lifts"}.get(direction or "", "changes")
+        which = "the one claim that reaches" if found.candidates == 1 else f"any of the {found.candidates} claims that reach"
+        together = "" if found.candidates == 1 else ", or all of them together,"
+        # Out with every attacker defeated: it lacks support that stands, which no defeat gives it.
+        remedy = "it needs support that stands" if found.label == "out" else "only defeating it directly does"
+        lines.append(f"Defeating {which} {name}{together} never {change} it: {remedy} (searched {plural(found.checks, 'set')}).")
     elif not sets:
         change = {"down": "brings down", "up": "lifts"}.get(direction or "", "changes")
         lines.append(f"No set of at most {found.max_size} of the {found.candidates} claims that reach {name} {change} it: short of"

@@ -435,3 +435,26 @@ def test_claim_texts_are_text_in_markdown_briefs_and_outlines(tmp_path: Path) ->
         assert not re.search(r"(?<!\\)(<img|<q>|\[l\]|\*bold)", out), args  # each only escaped
         assert "\\<img src=x onerror=alert(2)\\> \\*bold\\* \\[l\\](javascript:x)" in out and "&amp;" in out
     assert CliRunner().invoke(main, ["brief", path, "both"]).output.startswith("# Brief for: linked argument `both`\n")
+
+
+def test_when_no_defeat_can_change_a_label_the_brief_says_so(tmp_path: Path) -> None:
+    # 'c' rests on nothing and is attacked: defeating its attacker leaves it out. It said "the other side
+    # must win at least 3 points", with 2 claims in all.
+    path = write_map_text(tmp_path, """\
+        title: T
+        claims:
+          c:
+            text: C
+            kind: conclusion
+          x:
+            text: X
+            kind: assumption
+            opposes: [c]
+          y:
+            text: Y
+            kind: assumption
+            opposes: [x]
+        """)
+    _, out = run("evaluate", path, "--explain", "c")
+    assert out.rstrip().endswith("Defeating the one claim that reaches 'c' never changes it: it needs support that stands"
+                                 " (searched 1 set).")
