@@ -621,6 +621,17 @@ class SearchBudgetSpent(ValueError):
         self.undecided = undecided
 
 
+class TooManyExtensions(SearchBudgetSpent):
+    """Every group of undecided nodes was decided, but together they give more extensions than the budget lists."""
+
+    def __init__(self, steps: int, undecided: int, count: int, groups: int):
+        ValueError.__init__(
+            self, f"preferred semantics finds {count:,} extensions: the {undecided} claims grounded leaves undecided"
+            f" fall into {groups} groups, each decided alone, and every way of combining their answers is one;"
+            f" too many to list within {steps:,} steps (use --semantics grounded)")
+        self.steps, self.undecided, self.count, self.groups = steps, undecided, count, groups
+
+
 def is_admissible(G: nx.MultiDiGraph, S: set[Node], relations: Relations | None = None) -> bool:
     """True when ``S`` is conflict-free, self-backed and defends each member (DESIGN §5).
 
@@ -752,6 +763,8 @@ def preferred_extensions(G: nx.MultiDiGraph, *, max_undecided: int | None = MAX_
     count = 1
     for each in answers:
         count *= len(each)
+    if max_steps is not None and steps + count > max_steps:
+        raise TooManyExtensions(max_steps, len(undecided), count, len(answers))
     spend(count)
     order = rel.order
     extensions = {base.union(*parts) for parts in itertools.product(*answers)}

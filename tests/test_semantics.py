@@ -20,6 +20,7 @@ import pytest
 
 from argmap.analysis import (
     SearchBudgetSpent,
+    TooManyExtensions,
     TooManyUndecided,
     grounded_labelling,
     is_admissible,
@@ -300,6 +301,10 @@ def test_a_search_past_its_budget_stops_with_a_clear_message() -> None:
         G.add_edge(f"a{i}", f"b{i}", key="tension", type="tension")
     with pytest.raises(SearchBudgetSpent, match=r"stopped after 2,000 search steps over the 60 claims .*raise --max-steps"):
         preferred_extensions(G, max_undecided=None, max_steps=2000)
+    # With the default budget each tension is decided at once, and it is the listing that cannot be done:
+    # said as such (it said "raise --max-steps", which no budget a machine can hold would satisfy).
+    with pytest.raises(TooManyExtensions, match=r"finds 1,073,741,824 extensions: .* fall into 30 groups"):
+        preferred_extensions(G, max_undecided=None)
     small = G.subgraph([f"{x}{i}" for i in range(6) for x in "ab"]).copy()
     assert len(preferred_extensions(small, max_steps=None)) == 64
     with pytest.raises(SearchBudgetSpent):
