@@ -24,6 +24,7 @@ from typing import Any
 
 from argmap.check import SEVERITIES, RuleSettings
 from argmap.model import MapError, Position
+from argmap.root import find_root
 from argmap.rules import RULES, RULES_BY_CODE
 
 
@@ -256,9 +257,13 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
 
 def _has_argmap_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        data = path.read_bytes()
+    except OSError:
         return False
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return b"argmap" in data  # it means to configure argmap: that it is not UTF-8 is reported when it is read
     if "argmap" not in text:  # a cheap look before parsing: a pyproject.toml that never names argmap is not ours
         return False
     tomllib = _toml()
@@ -363,7 +368,7 @@ def parse_config(text: str, path: str, *, pyproject: bool = False, root: str | o
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
-        line = int(where.group(1)) if where else 1
+        line = int(where.group(1)) if where else len(text.splitlines()) or 1  # else: at the end of the document
         what = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
         raise ConfigError(f"this is not valid TOML ({what[:1].lower()}{what[1:]}); correct the syntax", path, line) from None
     lines = _Lines(text, path)
@@ -421,6 +426,7 @@ class _Reader:
             raise self.fail(("per-file-ignores",), "'per-file-ignores' must be a table of \"pattern\" = [\"CODE\", ...]")
         for pattern in files:
             codes = self.codes(files, pattern, within=("per-file-ignores",)) or ()
+            self.pattern(pattern, ("per-file-ignores", pattern))
             per_file.append((pattern, expand_codes(codes)))
         severity: dict[str, str] = {}
         given = table.get("severity", {})
@@ -437,13 +443,36 @@ class _Reader:
         strict = table.get("strict")
         if strict is not None and not isinstance(strict, bool):
             raise self.fail(("strict",), "'strict' must be true or false")
+        exclude = self.strings(table, "exclude") or ()
+        for glob in exclude:
+            self.pattern(glob, ("exclude",), glob)
+        paths = self.strings(table, "paths")
+        for path in paths or ():
+            self.inside(root, path, ("paths",))
+        render = self.render(table.get("render", {}))
+        if render.output is not None:
+            self.inside(root, render.output, ("render", "output"))
         return Config(
             path=self.lines.path, root=root,
-            paths=self.strings(table, "paths"), exclude=self.strings(table, "exclude") or (),
+            paths=paths, exclude=exclude,
             select=self.codes(table, "select"), extend_select=self.codes(table, "extend-select") or (),
             ignore=self.codes(table, "ignore") or (), per_file_ignores=tuple(per_file), severity=severity,
-            strict=strict, render=self.render(table.get("render", {})),
+            strict=strict, render=render,
         )
+
+    def pattern(self, glob: str, key: tuple[str, ...], value: str | None = None) -> None:
+        try:
+            glob_pattern(glob)
+        except re.error as error:
+            raise self.fail(key, f"bad pattern '{glob}' ({error}); write a path with *, ** and [abc]", value) from None
+
+    def inside(self, root: Path, path: str, key: tuple[str, ...]) -> None:
+        """Refuse a path of the file that leads out of its repository (links followed): a pull request's
+        configuration must not make argmap read, or write, anything outside the repository."""
+        top = find_root(root).real
+        target = Path(os.path.realpath(root / path))
+        if target != top and top not in target.parents:
+            raise self.fail(key, f"'{path}' lies outside the repository ({top}); a configuration names folders inside it", path)
 
     def render(self, table: object) -> RenderDefaults:
         if not isinstance(table, dict):

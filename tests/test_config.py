@@ -322,6 +322,14 @@ BAD = [
     ("pyproject.toml", "[tool.argmap]\n[tool.argmap.severity]\nAM101 = \"error\"\n[tool.argmap.render]\nengine = \"sfdp\"\n",
      "pyproject.toml:5: unknown setting 'engine' in [tool.argmap.render]; expected one of: output, format, rankdir, overview-above"),
     ("argmap.toml", b"strict = \xff\n", "argmap.toml: is not UTF-8 text; save the configuration file as UTF-8"),
+    # A pyproject.toml for argmap that is not UTF-8 was skipped in silence, and its settings with it.
+    ("pyproject.toml", b"[tool.argmap]\nstrict = true\n# caf\xe9\n",
+     "pyproject.toml: is not UTF-8 text; save the configuration file as UTF-8"),
+    # A bad range in a glob was a traceback and exit 1.
+    ("argmap.toml", "exclude = [\"maps/[z-a].yaml\"]\n",
+     "argmap.toml:1: bad pattern 'maps/[z-a].yaml' (bad character range z-a at position 7); write a path with *, ** and [abc]"),
+    ("argmap.toml", "[per-file-ignores]\n\"maps/[z-a]\" = [\"AM101\"]\n",
+     "argmap.toml:2: bad pattern 'maps/[z-a]' (bad character range z-a at position 7); write a path with *, ** and [abc]"),
 ]
 
 
@@ -332,6 +340,22 @@ def test_a_bad_configuration_is_one_line_and_exit_2(repo: Path, name: str, text:
     for command in (["check"], ["render", "--check"]):
         status, out, err = run(*command)
         assert (status, out, err) == (2, "", f"Error: {message}\n"), command
+
+
+@pytest.mark.parametrize("text", ['paths = ["/etc"]\n', 'paths = ["maps", "../"]\n', '[render]\noutput = "/tmp/argmap-out"\n'])
+def test_a_configuration_cannot_lead_out_of_its_repository(repo: Path, text: str) -> None:
+    # A pull request's argmap.toml named a folder of the runner's home: its files were read, and their
+    # contents shown in the errors. A committed link out is refused the same way.
+    (repo / "argmap.toml").write_text(text)
+    for command in (["check"], ["render"]):
+        status, out, err = run(*command)
+        assert status == 2 and out == "" and f"lies outside the repository ({repo.resolve()})" in err, command
+        assert err.startswith("Error: argmap.toml:") and err.count("\n") == 1
+    (repo / "out").symlink_to("/tmp")
+    (repo / "argmap.toml").write_text('paths = ["out"]\n')
+    assert "'out' lies outside the repository" in run("check")[2]
+    (repo / "argmap.toml").write_text('paths = ["maps/legacy/.."]\n[render]\noutput = "render"\n')
+    assert run("check")[0] == 1  # inside: checked
 
 
 def test_a_missing_config_file_is_bad_input(repo: Path) -> None:
