@@ -204,8 +204,8 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool | None, select: tuple[s
     for error in result.input_errors:
         if not isinstance(error, NotChecked):  # a map left out for another's error: only counted
             click.echo(f"Error: {escape_controls(' '.join(str(error).splitlines()))}", err=True)
-    if result.input_errors and not result.summary.maps:
-        sys.exit(2)  # nothing could be checked: the errors are all there is to say
+    if result.input_errors and not result.summary.maps and fmt == "text":
+        sys.exit(2)  # nothing could be checked: the errors are all there is to say (tools get their document)
     # The verdict stands: a reader that stops early (| head) does not change it.
     _echo(format_result(result, fmt), json_text=fmt in ("json", "sarif"))
     strict = strict if strict is not None else bool(config.strict)

@@ -104,6 +104,18 @@ def test_input_error_exits_2_with_nothing_on_stdout(tmp_path):
     )
 
 
+def test_when_no_map_can_be_read_the_machine_formats_still_carry_the_errors(tmp_path):
+    # They printed nothing: no annotation, no input_errors, and an empty SARIF file for code scanning.
+    write_map(tmp_path, "title: T\nclaims:\n  a:\n    txt: A\n", "broken")
+    status, out, _ = check("--format", "json", "broken.yaml")
+    assert status == 2 and json.loads(out)["input_errors"][0]["line"] == 4
+    status, out, _ = check("--format", "github", "broken.yaml")
+    assert status == 2 and out.startswith("::error file=broken.yaml,line=4,col=5,title=input error::unknown key 'txt'")
+    status, out, _ = check("--format", "sarif", "broken.yaml")
+    run = json.loads(out)["runs"][0]
+    assert status == 2 and run["results"] == [] and not run["invocations"][0]["executionSuccessful"]
+
+
 def test_a_bad_file_in_a_folder_does_not_stop_the_check_of_the_others(tmp_path):
     write_map(tmp_path, CLEAN, "clean")
     write_map(tmp_path, "title: T\nclaims:\n  a:\n    txt: A\n", "broken")
