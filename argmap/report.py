@@ -16,7 +16,7 @@ from argmap.rules import RULES, Rule
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1  # of `check --format json`: bumped only when a field changes meaning or goes away (docs/outputs.md)
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-SARIF_PROPERTIES_VERSION = 1  # of what argmap puts in SARIF's property bags and fingerprints
+SARIF_PROPERTIES_VERSION = 2  # of what argmap puts in SARIF's property bags and fingerprints (2: no line numbers in them)
 
 
 def _plural(count: int, word: str) -> str:
@@ -115,11 +115,22 @@ def artifact_uri(path: str) -> str:
     return quote(PurePath(path).as_posix())
 
 
+_LINE_NUMBERS = re.compile(r"\blines? \d[\d,]*")
+
+
 def fingerprint(f: Finding) -> str:
-    """What identifies a finding across runs while lines move: rule, map, claim and message."""
+    """What identifies a finding across runs while lines move: rule, map, claim and message, without the
+    line numbers a message names ("first at line 6" is the same finding as "first at line 7").
+
+    >>> from argmap.check import Finding
+    >>> a, b = (Finding("m.yaml", n, 3, "AM001", f"'a' is written again (first at line {n - 4})", "error", "duplicate-id",
+    ...                 "m", "a") for n in (10, 11))
+    >>> fingerprint(a) == fingerprint(b)
+    True
+    """
     import hashlib
 
-    key = "\x00".join((f.code, f.map, f.claim or "", f.message))
+    key = "\x00".join((f.code, f.map, f.claim or "", _LINE_NUMBERS.sub("line", f.message)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 

@@ -55,11 +55,11 @@ def test_check_sarif_properties_version_1(every_rule: Path) -> None:
     document = output("check", "maps", "--format", "sarif")
     assert document["version"] == "2.1.0"
     (run,) = document["runs"]
-    assert run["properties"]["argmapVersion"] == 1
+    assert run["properties"]["argmapVersion"] == 2
     assert_shape(run["properties"]["summary"], SUMMARY)
     for result in run["results"]:
         assert set(result) == {"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints", "properties"}
-        assert list(result["partialFingerprints"]) == ["argmapFinding/v1"]
+        assert list(result["partialFingerprints"]) == ["argmapFinding/v2"]
         assert_shape(result["properties"], {"rule": str, "map": str, "claim": (str, type(None))})
     for rule in run["tool"]["driver"]["rules"]:
         assert set(rule) == {"id", "name", "shortDescription", "fullDescription", "help", "defaultConfiguration", "properties"}

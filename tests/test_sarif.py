@@ -114,6 +114,15 @@ def test_sarif_is_deterministic_and_fingerprints_survive_moved_lines(tmp_path: P
     before = json.loads(first)["runs"][0]["results"]
     assert [r["partialFingerprints"] for r in moved] == [r["partialFingerprints"] for r in before]
     assert len({json.dumps(r["partialFingerprints"]) for r in before}) == len(before)
+    # A message that names a line ("first at line 3") keeps its fingerprint when that line moves too.
+    twice = "title: T\nclaims:\n  a:\n    text: A\n    kind: assumption\n  a:\n    text: A again\n"
+    found = []
+    for text in (twice, "note: a line above\n" + twice):
+        (tmp_path / "twice.yaml").write_text(text, encoding="utf-8")
+        results = json.loads(format_sarif(check_paths([str(tmp_path / "twice.yaml")])))["runs"][0]["results"]
+        found += [r for r in results if r["ruleId"] == "AM001"]
+    assert found[0]["message"]["text"] != found[1]["message"]["text"]  # "first at line 3", then 4
+    assert found[0]["partialFingerprints"] == found[1]["partialFingerprints"]
 
 
 def test_a_file_that_cannot_be_read_is_a_notification_of_an_unsuccessful_run(tmp_path: Path) -> None:
