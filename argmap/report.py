@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from argmap import __version__
 from argmap.check import CheckResult, Finding
 from argmap.load import NotChecked
 from argmap.model import MapError
+from argmap.root import find_root
 from argmap.rules import RULES, Rule
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -69,7 +71,8 @@ def _escape_property(text: str) -> str:
 def _annotation(f: Finding) -> str:
     command = "error" if f.severity == "error" else "warning"
     title = _escape_property(f"{f.code} {f.rule}")
-    return f"::{command} file={_escape_property(f.path)},line={f.line},col={f.column},title={title}::{_escape_data(f.message)}"
+    return (f"::{command} file={_escape_property(repository_path(f.path))},line={f.line},col={f.column},title={title}"
+            f"::{_escape_data(f.message)}")
 
 
 def format_github(result: CheckResult) -> str:
@@ -86,8 +89,8 @@ def _input_error(error: MapError) -> dict[str, object]:
 
 def _unread_annotation(error: MapError) -> str:
     where = error.position
-    place = f"file={_escape_property(where.path)},line={where.line},col={where.column}" if where else (
-        f"file={_escape_property(error.path or '')}")
+    place = f"file={_escape_property(repository_path(where.path))},line={where.line},col={where.column}" if where else (
+        f"file={_escape_property(repository_path(error.path or ''))}")
     return f"::error {place},title=input error::{_escape_data(one_line(error.message))}"
 
 
@@ -104,6 +107,30 @@ def rule_descriptor(rule: Rule) -> dict[str, object]:
         "defaultConfiguration": {"level": rule.severity},
         "properties": {"tags": ["argument-map"]},
     }
+
+
+@functools.lru_cache(maxsize=1024)
+def _repository_top(folder: str) -> Path | None:
+    root = find_root(folder)
+    return root.named if root.how == ".git" else None
+
+
+def repository_path(path: str) -> str:
+    """``path`` from the top of its git repository, ``/`` separated (``maps/m.yaml``, from whatever folder
+    argmap runs in), as code scanning and GitHub's annotations name files; as given outside a repository."""
+    if not path:
+        return path
+    absolute = os.path.abspath(path)
+    top = _repository_top(os.path.dirname(absolute))
+    return path if top is None else Path(os.path.relpath(absolute, top)).as_posix()
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A file as SARIF's ``artifactLocation``: from the repository's top (``%SRCROOT%``), else its absolute URI."""
+    shown = repository_path(path)
+    if os.path.isabs(shown):
+        return {"uri": artifact_uri(shown)}
+    return {"uri": artifact_uri(shown), "uriBaseId": "%SRCROOT%"}
 
 
 def artifact_uri(path: str) -> str:
@@ -141,7 +168,7 @@ def sarif_document(result: CheckResult) -> dict[str, object]:
     for f in result.findings:
         location: dict[str, object] = {
             "physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(f.path), **({} if os.path.isabs(f.path) else {"uriBaseId": "%SRCROOT%"})},
+                "artifactLocation": artifact_location(f.path),
                 "region": {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)},
             },
         }
@@ -183,8 +210,7 @@ def _sarif_invocation(result: CheckResult) -> dict[str, object]:
             continue
         where = error.position
         path = where.path if where else error.path or ""
-        location: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(path),
-                                                           **({} if os.path.isabs(path) else {"uriBaseId": "%SRCROOT%"})}}
+        location: dict[str, object] = {"artifactLocation": artifact_location(path)}
         if where:
             location["region"] = {"startLine": max(where.line, 1), "startColumn": max(where.column, 1)}
         notifications.append({"level": "error", "message": {"text": one_line(error.message)},

@@ -49,6 +49,7 @@ BAD_LINES = [
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()  # a repository's top: annotations name files from there
     monkeypatch.chdir(tmp_path)
 
 
@@ -200,6 +201,20 @@ def test_github_format(tmp_path):
         "::warning file=bad.yaml,line=6,col=3,title=AM104 orphan-claim::'lonely' has no relation to any other claim",
         "1 map, 2 claims, 0 relations: 1 error, 1 warning",
     ]
+
+
+def test_github_annotations_name_files_from_the_repository_top_wherever_argmap_runs(tmp_path, monkeypatch):
+    # GitHub reads an annotation's file from the repository's top: a job with working-directory: docs gave
+    # file=../maps/m.yaml, which matches no file of the pull request.
+    write_map(tmp_path, BAD, "maps/bad")
+    (tmp_path / "docs").mkdir()
+    for where, named in ((tmp_path, "maps"), (tmp_path / "docs", "../maps"), (tmp_path / "docs", str(tmp_path / "maps"))):
+        monkeypatch.chdir(where)
+        status, out, _ = check("--format", "github", named)
+        assert status == 1 and lines(out)[0].startswith("::error file=maps/bad.yaml,line=3,col=3,"), named
+        status, out, _ = check("--format", "sarif", named)
+        location = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location == {"uri": "maps/bad.yaml", "uriBaseId": "%SRCROOT%"}, named
 
 
 def test_github_format_escapes_the_file_property(tmp_path):

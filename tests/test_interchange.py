@@ -281,7 +281,7 @@ def test_a_folder_of_imported_maps_with_one_bad_file_checks_all_the_others(tmp_p
     as_json = json.loads(invoke("check", folder, "--format", "json").stdout)
     assert as_json["summary"]["maps"] == count - 1 and [e["path"] for e in as_json["input_errors"]] == [str(bad)]
     github = invoke("check", folder, "--format", "github").stdout
-    assert f"::error file={bad},line={line}," in github
+    assert f"::error file={bad.relative_to(tmp_path.parent).as_posix()},line={line}," in github  # from the repository's top
 
 
 def test_a_map_that_includes_a_bad_one_is_left_out_and_counted(tmp_path: Path) -> None:
