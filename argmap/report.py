@@ -18,6 +18,9 @@ from argmap.rules import RULES, Rule
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1  # of `check --format json`: bumped only when a field changes meaning or goes away (docs/outputs.md)
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+# GitHub's code scanning rejects a run of more results (and shows the 5,000 most severe); 100,000
+# findings made a 104 MB log in 7 s and 1.3 GB.
+MAX_SARIF_RESULTS = 25_000
 SARIF_PROPERTIES_VERSION = 2  # of what argmap puts in SARIF's property bags and fingerprints (2: no line numbers in them)
 
 
@@ -161,11 +164,21 @@ def fingerprint(f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def sarif_results(findings: tuple[Finding, ...]) -> tuple[list[Finding], int]:
+    """The findings a SARIF log lists, in their order, and how many are left out: at most
+    ``MAX_SARIF_RESULTS``, errors first (code scanning rejects a run with more)."""
+    if len(findings) <= MAX_SARIF_RESULTS:
+        return list(findings), 0
+    kept = sorted(sorted(range(len(findings)), key=lambda i: findings[i].severity != "error")[:MAX_SARIF_RESULTS])
+    return [findings[i] for i in kept], len(findings) - MAX_SARIF_RESULTS
+
+
 def sarif_document(result: CheckResult) -> dict[str, object]:
     """The check result as a SARIF 2.1.0 log: one run, every rule's metadata, each finding with its place."""
     index = {rule.code: i for i, rule in enumerate(RULES)}
     results = []
-    for f in result.findings:
+    listed, left_out = sarif_results(result.findings)
+    for f in listed:
         location: dict[str, object] = {
             "physicalLocation": {
                 "artifactLocation": artifact_location(f.path),
@@ -195,16 +208,17 @@ def sarif_document(result: CheckResult) -> dict[str, object]:
                 "rules": [rule_descriptor(rule) for rule in RULES],
             }},
             "columnKind": "unicodeCodePoints",
-            "invocations": [_sarif_invocation(result)],
+            "invocations": [_sarif_invocation(result, left_out)],
             "results": results,
             "properties": {"argmapVersion": SARIF_PROPERTIES_VERSION, "summary": result.summary.as_dict()},
         }],
     }
 
 
-def _sarif_invocation(result: CheckResult) -> dict[str, object]:
-    """The run as SARIF's ``invocation``: successful unless a file could not be read, each such file a notification."""
-    notifications = []
+def _sarif_invocation(result: CheckResult, left_out: int = 0) -> dict[str, object]:
+    """The run as SARIF's ``invocation``: successful unless a file could not be read, each such file a
+    notification; findings left out of the log are a notification too (a warning)."""
+    notifications: list[dict[str, object]] = []
     for error in result.input_errors:
         if isinstance(error, NotChecked):
             continue
@@ -216,6 +230,10 @@ def _sarif_invocation(result: CheckResult) -> dict[str, object]:
         notifications.append({"level": "error", "message": {"text": one_line(error.message)},
                               "locations": [{"physicalLocation": location}]})
     invocation: dict[str, object] = {"executionSuccessful": not notifications}
+    if left_out:
+        notifications.append({"level": "warning", "message": {"text": (
+            f"{left_out:,} more findings are not listed: code scanning takes at most {MAX_SARIF_RESULTS:,} results"
+            " a run (errors are listed first); `argmap check` in the text or json format shows them all")}})
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return invocation

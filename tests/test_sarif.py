@@ -141,3 +141,22 @@ def test_a_file_that_cannot_be_read_is_a_notification_of_an_unsuccessful_run(tmp
     assert notification["level"] == "error" and "'text' of claim 'a' must be text" in notification["message"]["text"]
     assert notification["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 13}
     assert document["runs"][0]["properties"]["summary"]["maps"] == 1  # the good map was checked
+
+
+def test_a_run_lists_at_most_what_code_scanning_takes_errors_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # GitHub rejects a run of more than 25,000 results: 791,000 findings made an 830 MB log in 10 GB.
+    import argmap.report as report
+
+    monkeypatch.setattr(report, "MAX_SARIF_RESULTS", 2)
+    (tmp_path / "m.yaml").write_text("title: T\nclaims:\n" + "".join(
+        f"  w{k}:\n    text: W\n    kind: assumption\n" for k in range(3)) + "  c:\n    text: C\n    kind: conclusion\n",
+        encoding="utf-8")
+    result = check_paths([str(tmp_path / "m.yaml")])
+    assert len(result.findings) == 4 and [f.severity for f in result.findings].count("error") == 1
+    document = json.loads(format_sarif(result))
+    assert_valid(document)
+    run = document["runs"][0]
+    assert len(run["results"]) == 2 and "error" in [r["level"] for r in run["results"]]
+    [note] = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "warning" and note["message"]["text"].startswith("2 more findings are not listed")
+    assert run["invocations"][0]["executionSuccessful"] is True
