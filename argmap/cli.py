@@ -659,7 +659,15 @@ def run(argv: list[str] | None = None) -> NoReturn:
     for name, usual in (("SIGINT", signal.default_int_handler), ("SIGTERM", signal.SIG_DFL), ("SIGHUP", signal.SIG_DFL)):
         if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is usual:
             signal.signal(getattr(signal, name), _on_signal)
-    code = exit_status(argv)
+    try:
+        code = exit_status(argv)
+    except Exception as error:  # a bug of argmap's: one line, not a traceback, and not exit 1 (findings)
+        if os.environ.get("ARGMAP_TRACEBACK"):
+            raise
+        detail = escape_controls(" ".join(f"{type(error).__name__}: {error}".split()))[:300]
+        click.echo(f"Error: argmap failed on this input ({detail}); please report it with the command and the files"
+                   " (ARGMAP_TRACEBACK=1 shows where)", err=True)
+        code = 2
     try:
         if sys.stdout is not None:
             sys.stdout.flush()

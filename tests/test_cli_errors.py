@@ -190,3 +190,23 @@ def test_a_wrong_command_line_is_one_line_and_exit_2(args: list[str], message: s
     assert capsys.readouterr() == ("", message)
     assert exit_status([]) == 2
     assert capsys.readouterr().err.startswith("Usage: argmap [OPTIONS] COMMAND [ARGS]...")
+
+
+def test_a_bug_of_argmap_is_one_line_and_exit_2_not_a_traceback(tmp_path: Path) -> None:
+    # Exit 1 means findings: a crash must not pass for them (a bad glob once did).
+    import subprocess
+    import sys
+
+    crash = ("import argmap.cli as cli\n"
+             "def boom(*args, **kwargs): raise TypeError('simulated')\n"
+             "cli.check_paths = boom\n"
+             "cli.run(['check', 'm.yaml'])\n")
+    (tmp_path / "m.yaml").write_text(GOOD)
+    done = subprocess.run([sys.executable, "-c", crash], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "ARGMAP_TRACEBACK": ""})
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == ("Error: argmap failed on this input (TypeError: simulated); please report it with the command"
+                           " and the files (ARGMAP_TRACEBACK=1 shows where)\n")
+    shown = subprocess.run([sys.executable, "-c", crash], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "ARGMAP_TRACEBACK": "1"})
+    assert "Traceback" in shown.stderr and "TypeError: simulated" in shown.stderr
