@@ -40,7 +40,7 @@ def _toml() -> ModuleType:
     return tomllib
 
 CONFIG_FILES = (".argmap.toml", "argmap.toml", "pyproject.toml")  # looked for in this order in each folder
-RENDER_FORMATS = ("svg", "png", "pdf", "dot")  # argmap.dot.FORMATS
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")  # argmap.dot.FORMATS, and the viewer's page
 RANKDIRS = ("TB", "LR", "BT", "RL")  # argmap.dot.RANKDIRS
 TOP_KEYS = ("paths", "exclude", "select", "extend-select", "ignore", "per-file-ignores", "severity", "strict", "render")
 RENDER_KEYS = ("output", "format", "rankdir", "overview-above")

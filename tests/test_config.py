@@ -305,7 +305,7 @@ BAD = [
      " see `argmap rules`"),
     ("argmap.toml", "strict = \"yes\"\n", "argmap.toml:1: 'strict' must be true or false"),
     ("argmap.toml", "paths = 3\n", "argmap.toml:1: 'paths' must be a list of strings, like paths = [\"...\"]"),
-    ("argmap.toml", "\n[render]\nformat = \"gif\"\n", "argmap.toml:3: 'format' must be one of svg, png, pdf, dot, not 'gif'"),
+    ("argmap.toml", "\n[render]\nformat = \"gif\"\n", "argmap.toml:3: 'format' must be one of svg, png, pdf, dot, html, not 'gif'"),
     ("argmap.toml", "[render]\nrankdir = \"up\"\n", "argmap.toml:2: 'rankdir' must be one of TB, LR, BT, RL, not 'up'"),
     ("argmap.toml", "[render]\noverview-above = 0\n", "argmap.toml:2: 'overview-above' must be a whole number of claims, 1 or more"),
     ("argmap.toml", "[render]\nouput = \"r\"\n", "argmap.toml:2: unknown setting 'ouput' in [render]; did you mean 'output'?"),
