@@ -72,7 +72,7 @@ def rule_reference(rules: tuple[Rule, ...] = RULES) -> str:
         "# Rules\n",
         "<!-- Generated from the rule modules' docstrings by `make docs`; tests/test_reference_docs.py fails when it drifts. -->\n",
         "Each rule is a module in `argmap/rules/`; its docstring is this page. Turn a rule off for one claim with",
-        "`ignore: [CODE]` on the claim, or for a run with `--disable CODE`. Every example below is checked by the",
+        "`ignore: [CODE]` on the claim, or for a run with `--ignore CODE`. Every example below is checked by the",
         "tests: the passing one gets no finding of the rule, the failing one does.\n",
         rule_table(rules),
     ]
