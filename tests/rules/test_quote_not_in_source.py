@@ -94,6 +94,22 @@ def test_case_must_match(tmp_path):
     assert_findings(tmp_path, one_quote("china has been a major ally"), CODE, [CONTROL, QUOTE], SOURCE)
 
 
+WORDS = "We are unhappy with the plan. It was illegal. Unemployment rose to 50 percent in 2020.\n"
+
+
+@pytest.mark.parametrize("quote", ["happy with the plan", "legal", "Unemployment rose to 5", "rose ... ent",
+                                   "'unhappy with the pla'"])
+def test_a_quote_begins_and_ends_where_words_do(tmp_path, quote):
+    # "happy with the plan" is in "unhappy with the plan" as letters, but it says the opposite.
+    assert_findings(tmp_path, one_quote(quote), CODE, [CONTROL, QUOTE], WORDS)
+
+
+@pytest.mark.parametrize("quote", ["We are unhappy with the plan.", "plan. It was", "rose to 50 percent",
+                                   "unhappy ... illegal", "'. It was illegal.'", "'2020.'"])
+def test_a_quote_of_whole_words_is_found(tmp_path, quote):
+    assert_findings(tmp_path, one_quote(quote), CODE, [CONTROL], WORDS)
+
+
 def test_punctuation_other_than_quotes_and_dashes_must_match(tmp_path):
     assert_findings(tmp_path, one_quote("some time now; It sent troops"), CODE, [CONTROL, QUOTE], SOURCE)
 
@@ -171,6 +187,20 @@ def test_each_way_of_searching_finds_exactly_what_plain_search_finds() -> None:
             missing = len(set(quotes) - expected)
             assert missing < SEARCHED_ONE_BY_ONE if count == 300 else missing > SEARCHED_ONE_BY_ONE
             assert len(text) > 20 * NEAR or words == 3000
+
+
+def test_quotes_in_finds_exactly_the_quotes_that_begin_and_end_as_words_do() -> None:
+    import re
+
+    from argmap.rules.quote_not_in_source import normalise, quotes_in
+
+    for in_order in (True, False):
+        text, quotes = _text_and_quotes(7, [" "], 3000, 600, in_order)  # pieces cut at any character: "at sat" of "cat sat"
+        quotes = [normalise(q) for q in quotes if q.strip()]
+        expected = {q for q in quotes if re.search((r"(?<!\w)" if re.match(r"\w", q) else "") + re.escape(q)
+                                                   + (r"(?!\w)" if re.search(r"\w\Z", q) else ""), text)}
+        assert 0 < len(expected) < len(set(quotes))
+        assert quotes_in(text, quotes) == expected
 
 
 # Issue 21: quotes that help.
