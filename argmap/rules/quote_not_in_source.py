@@ -1,7 +1,8 @@
 """A quote does not occur in the map's source text.
 
 Quotes are compared after normalising whitespace (any run becomes one space), curly quotes
-(to `'` and `"`), dashes (to `-`) and Unicode composition (NFC); otherwise they must match
+(to `'` and `"`), dashes (to `-`) and Unicode composition (NFC), and leaving out what shows as
+nothing (a soft hyphen, zero-width spaces, a word joiner); otherwise they must match
 exactly, case included, and begin and end where words do: `happy with the plan` is not a quote of
 "unhappy with the plan", nor `rose to 5` of "rose to 50". A quote that is not in the source
 misrepresents it.
@@ -82,6 +83,11 @@ _SAME = str.maketrans({
 })
 
 
+# What a web page's text carries that shows as nothing (a soft hyphen, zero-width spaces, a word joiner,
+# a byte-order mark): left out of quotes and sources alike when they are compared.
+INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
+_COMPARED = str.maketrans({**{chr(k): v for k, v in _SAME.items()}, **dict.fromkeys(INVISIBLE)})
+
 _WORD = re.compile(r"\S+")
 
 
@@ -115,10 +121,14 @@ def quotes_in(text: str, quotes: Iterable[str]) -> set[str]:
 
 
 def normalise(text: str) -> str:
-    """Text as quotes are compared: NFC, straight quotes, plain dashes, single spaces."""
+    """Text as quotes are compared: NFC, straight quotes, plain dashes, no invisible characters, single spaces.
+
+    >>> normalise("soft\u00adhyphen \u2018zero\u200bwidth\u2019  \u2014 e\u0301")
+    "softhyphen 'zerowidth' - \xe9"
+    """
     if text.isascii():  # NFC and the translation leave ASCII as it is
         return " ".join(text.split())
-    return " ".join(unicodedata.normalize("NFC", text).translate(_SAME).split())
+    return " ".join(unicodedata.normalize("NFC", text).translate(_COMPARED).split())
 
 
 KEY_WORDS = 4  # how many of a quote's inner words are looked up at once

@@ -38,7 +38,7 @@ from argmap.load import DEFAULT_MAX_BYTES, load_map_set
 from argmap.model import ArgMap
 from argmap.overview import DEFAULT_THRESHOLD, Overview, overview
 from argmap.root import find_root
-from argmap.rules.quote_not_in_source import plain_characters
+from argmap.rules.quote_not_in_source import INVISIBLE, plain_characters
 
 RENDER_FORMATS = (*FORMATS, "html")  # what argmap render -f takes: Graphviz's formats, and the page
 SCRIPTS = ("panzoom.js", "layout.js", "viewer.js")  # inlined in this order; each defines what the next uses
@@ -110,6 +110,8 @@ def quote_spans(text: str, quotes: Iterable[str | None]) -> list[tuple[int, int]
     where: list[int] = []  # for each character of ``flat``, where it starts in ``text``
     space = False
     for i, char in enumerate(text):
+        if char in INVISIBLE:
+            continue
         if char.isspace():
             space = bool(flat)
             continue
@@ -126,7 +128,7 @@ def quote_spans(text: str, quotes: Iterable[str | None]) -> list[tuple[int, int]
         if not quote:
             spans.append(None)
             continue
-        wanted = " ".join(plain_characters(quote).split())
+        wanted = " ".join(plain_characters("".join(c for c in quote if c not in INVISIBLE)).split())
         found = normal.find(wanted, at, at + NEAR + len(wanted))
         if found < 0:
             found = normal.find(wanted)

@@ -85,6 +85,9 @@ def test_whitespace_is_normalised(tmp_path, quote):
     ("the 1950\u20131953 war \u2014 a turning point", "the 1950-1953 war - a turning point"),
     ("the 1950-1953 war - a turning point", "the 1950\u20131953 war \u2014 a turning point"),
     ("caf\u0065\u0301 culture", "caf\u00e9 culture"),  # decomposed in the source, composed in the quote
+    # What a web page carries and shows as nothing: a soft hyphen, a zero-width space, a word joiner.
+    ("a soft\u00adhyphen and a zero\u200bwidth space\u2060", "softhyphen and a zerowidth space"),
+    ("softhyphen and a zerowidth space", "soft\u00adhyphen and a zero\u200bwidth space"),
 ])
 def test_curly_quotes_dashes_and_composition_are_normalised(tmp_path, source, quote):
     assert_findings(tmp_path, one_quote(quote), CODE, [CONTROL], source)
