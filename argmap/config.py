@@ -432,6 +432,7 @@ class _Reader:
         given = table.get("severity", {})
         if not isinstance(given, dict):
             raise self.fail(("severity",), "'severity' must be a table of CODE = \"error\" or \"warning\"")
+        chosen: list[tuple[frozenset[str], str]] = []
         for selector, level in given.items():
             try:
                 codes = _codes_of(selector)
@@ -439,6 +440,9 @@ class _Reader:
                 raise self.fail(("severity", selector), f"unknown rule '{selector}' in [severity]; see `argmap rules`") from None
             if level not in SEVERITIES:
                 raise self.fail(("severity", selector), f"the severity of '{selector}' must be \"error\" or \"warning\", not {level!r}")
+            chosen.append((codes, level))
+        # The narrower selector wins, whatever the order (AM203 over AM2, AM2 over ALL); then the later.
+        for codes, level in sorted(chosen, key=lambda item: -len(item[0])):
             severity.update(dict.fromkeys(sorted(codes), level))
         strict = table.get("strict")
         if strict is not None and not isinstance(strict, bool):

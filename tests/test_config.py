@@ -250,6 +250,15 @@ def test_severity_and_strict(repo: Path) -> None:
                                 "1 map, 1 claim, 0 relations: 1 error, 1 warning\n")
 
 
+@pytest.mark.parametrize("order", [("AM1", "orphan-claim"), ("orphan-claim", "AM1")])
+def test_the_narrower_severity_wins_in_any_order(order: tuple[str, str]) -> None:
+    # AM1 = "error" then orphan-claim = "warning" made AM104 a warning; the other way round an error.
+    levels = {"AM1": "error", "orphan-claim": "warning"}
+    text = "[severity]\n" + "".join(f'{key} = "{levels[key]}"\n' for key in order)
+    severity = parse_config(text, "argmap.toml").severity
+    assert (severity["AM104"], severity["AM101"]) == ("warning", "error")
+
+
 def test_exclude_leaves_files_out_of_folders_only(repo: Path) -> None:
     write_map(repo, CLEAN, "maps/clean")
     configure(repo, '[tool.argmap]\nexclude = ["trees*.yaml"]\n')
