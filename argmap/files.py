@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
@@ -44,6 +45,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bo
     at once).
     """
     target = Path(path)
+    _refuse_special(target)
     if not stale_removed:
         _prepare(target.parent, [target.name])
     temporary = _write_temporary(target, data)
@@ -56,6 +58,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bo
     except BaseException:
         _remove([temporary])
         raise
+
+
+def _refuse_special(target: Path) -> None:
+    """Refuse to replace what is not a regular file: a rename would put a file where a link, a named
+    pipe or a device was (``-o /dev/full`` run as root replaced the device)."""
+    try:
+        mode = target.lstat().st_mode
+    except OSError:
+        return  # nothing there (or nothing to see): the write says what is wrong, if anything
+    kind = ("a symbolic link" if stat.S_ISLNK(mode) else "a named pipe" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else None)
+    if kind is not None:
+        raise OutputError(f"refusing to write over {target}: it is {kind}, not a file; name a file with -o"
+                          " (or leave -o out to write to standard output)")
 
 
 def _link_new(temporary: str, target: Path) -> None:

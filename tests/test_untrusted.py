@@ -299,6 +299,21 @@ def test_a_claim_id_too_long_for_a_file_name_is_an_input_error_before_anything_i
     assert not (repo / "render").exists()
 
 
+
+def test_export_o_never_replaces_a_link_a_pipe_or_a_device(tmp_path: Path) -> None:
+    # The rename into place put a file where the name was: run as root, -o /dev/full replaced the device.
+    repo = _repo(tmp_path)
+    _write(repo / "maps" / "m.yaml", GOOD)
+    os.chdir(repo)
+    os.mkfifo("pipe")
+    (repo / "link").symlink_to("elsewhere.txt")
+    for name, kind in (("pipe", "a named pipe"), ("link", "a symbolic link"), ("/dev/null", "a device")):
+        result = invoke("export", "maps/m.yaml", "-f", "apx", "-o", name)
+        assert result.exit_code == 2 and f"it is {kind}, not a file" in result.stderr, name
+    assert Path("pipe").is_fifo() and Path("link").is_symlink() and not Path("elsewhere.txt").exists()
+    assert Path("/dev/null").is_char_device()
+
+
 # --- clean ends -------------------------------------------------------------------------------------
 
 def _fake_dot(folder: Path, body: str) -> dict[str, str]:
