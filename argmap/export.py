@@ -234,7 +234,11 @@ def _export(path: str, fmt: str, max_bytes: int, root: str | None, settings: Rul
     if fmt == "argdown":
         return to_argdown(maps, name)
     if fmt == "aif":
-        return json.dumps(to_aif(loaded.maps[0]), indent=1, ensure_ascii=False) + "\n"
+        argmap = loaded.maps[0]
+        if not argmap.claims:  # a map that only relates the claims of the maps it includes
+            raise MapError(f"map '{name}' has no claims of its own, only relations between the maps it includes, which"
+                           " AIF has no node for; export each included map, or use -f json", path=path)
+        return json.dumps(to_aif(argmap), indent=1, ensure_ascii=False) + "\n"
     if fmt == "json":
         return json.dumps(node_link(export_graph(maps, name)), indent=2, ensure_ascii=False) + "\n"
     if fmt == "graphml":  # XML 1.0 cannot hold most control characters: written out as \xNN, as on a terminal

@@ -523,3 +523,21 @@ def test_blank_argmap_fields_in_aif_are_left_out(tmp_path: Path) -> None:
     m = load_map(imported(tmp_path, source))
     assert (m.source, m.title) == (None, "n (AIF)")
     assert [(c.kind, c.quote, c.section, c.note) for c in m.claims] == [("assumption", None, None, None)]
+
+
+def test_argdown_tags_after_an_emoji_are_taken_out_of_the_text() -> None:
+    # Argdown's ranges count UTF-16 units, as JavaScript does: an emoji before a tag shifted the cut.
+    text = "Cats \U0001F642 are great #conclusion"
+    start = len(text[:text.index("#")].encode("utf-16-le")) // 2
+    document = {"statements": {"Cats": {"members": [{"text": text, "startLine": 1, "ranges": [
+        {"type": "tag", "start": start, "stop": start + len("#conclusion") - 1}]}], "tags": ["conclusion"]}},
+        "arguments": {}, "relations": []}
+    m = read_argdown_json(json.dumps(document), "d.json", "d")
+    assert [(c.text, c.kind) for c in m.claims] == [("Cats \U0001F642 are great", "conclusion")]
+
+
+def test_a_combined_map_has_no_aif_of_its_own(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("title: A\nclaims:\n  x:\n    text: X\n    kind: conclusion\n")
+    (tmp_path / "both.yaml").write_text("title: Both\ninclude: [a]\n")
+    result = invoke("export", tmp_path / "both.yaml", "-f", "aif")
+    assert result.exit_code == 2 and "has no claims of its own" in result.stderr and result.stdout == ""

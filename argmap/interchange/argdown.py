@@ -16,7 +16,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 
 from argmap.interchange.framework import FormatError, claim_ids
 from argmap.interchange.imported import Dropped, Imported, assign_kinds, fresh_id, json_document, short
@@ -43,13 +44,27 @@ def _sections(sections: object, into: dict[str, str]) -> dict[str, str]:
     return into
 
 
+def _code_point_of(text: str) -> Callable[[int], int]:
+    """Where in ``text`` (in Python's characters) a place JavaScript counts in UTF-16 units is.
+
+    >>> _code_point_of("a \U0001F642 #tag")(5)
+    4
+    """
+    astral = [i for i, char in enumerate(text) if char > "\uffff"]
+    if not astral:
+        return lambda unit: unit
+    units = [i + k for k, i in enumerate(astral)]  # the unit where each astral character starts
+    return lambda unit: unit - bisect_right(units, unit - 1)
+
+
 def _untagged(member: dict[str, object]) -> str:
     """A member's text without its tags (``#tag``, ``#(two words)``), which Argdown leaves in it and
     lists apart; the places come from the member's ``ranges``."""
     text = member.get("text")
     if not isinstance(text, str):
         return ""
-    cuts = sorted(((r.get("start"), r.get("stop")) for r in _dicts(member.get("ranges")) if r.get("type") == "tag"
+    place = _code_point_of(text)  # Argdown (JavaScript) counts an emoji as two
+    cuts = sorted(((place(r.get("start")), place(r.get("stop"))) for r in _dicts(member.get("ranges")) if r.get("type") == "tag"
                    and isinstance(r.get("start"), int) and isinstance(r.get("stop"), int)), reverse=True)
     for start, stop in cuts:  # type: ignore[assignment]
         if 0 <= start <= stop < len(text) and text[start] == "#":  # type: ignore[operator]
