@@ -20,8 +20,10 @@ from collections.abc import Iterable
 
 from argmap.check import Finding
 from argmap.graph import MapGraph, diagram_nodes, map_members
+from argmap.model import MapError
 
 MAX_TEXT = 300  # characters of a claim's text shown in its box
+MAX_EDGES = 500  # Mermaid's own limit (maxEdges, which a diagram cannot raise): past it, it draws only an error
 SHAPES = {  # (open, close) around the quoted label
     "conclusion": ("[[", "]]"),
     "claim": ("(", ")"),
@@ -136,6 +138,10 @@ def to_mermaid(maps: MapGraph, name: str, findings: Iterable[Finding] = ()) -> s
     for n, found in on_node.items():
         worst = "error" if any(f.severity == "error" for f in found) else "warning"
         lines.append(f"  class {ids[n]} {worst}")
+    if count > MAX_EDGES:
+        raise MapError(f"map '{name}' makes a flowchart of {count:,} relations, and Mermaid draws at most {MAX_EDGES}"
+                       " (GitHub shows an error instead); export -f dot, or render the map (a large one as an overview)",
+                       path=by_name[name].path)
     for k in ARROWS:
         if k in links:
             lines.append(f"  linkStyle {','.join(map(str, links[k]))} {LINK_STYLE[k]}")

@@ -155,3 +155,13 @@ def test_any_text_parses(tmp_path: Path, batches: list[list[str]]) -> None:
     results = mermaid_parse(diagrams)
     failed = [(d, r) for d, r in zip(diagrams, results, strict=True) if not r["ok"]]
     assert not failed, failed[:2]
+
+
+def test_a_flowchart_past_mermaids_edge_limit_is_refused(tmp_path: Path) -> None:
+    # Mermaid draws nothing but an error past 500 edges (its maxEdges, which a diagram cannot raise).
+    from argmap.cli import exit_status
+
+    path = tmp_path / "g.yaml"
+    assert exit_status(["generate", "--claims", "230", "--seed", "7", "-o", str(path)]) == 0
+    result = invoke("export", path, "-f", "mermaid")
+    assert result.exit_code == 2 and "Mermaid draws at most 500" in result.stderr and result.stdout == ""
