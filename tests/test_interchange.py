@@ -153,7 +153,7 @@ def test_aif_to_argmap_to_aif_keeps_every_node_argmap_can_express() -> None:
         assert shape(again)[1] == shape(read_aif(path.read_text(encoding="utf-8"), str(path), "m"))[1]
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("seed", [s for s in SEEDS if load_map(s).claims], ids=lambda p: p.stem)  # not the combined map
 def test_seed_maps_go_to_aif_and_back_unchanged(seed: Path) -> None:
     m = load_map(seed)
     back = read_aif(export_map(str(seed), "aif"), "back.json", m.name)
