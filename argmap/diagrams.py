@@ -9,7 +9,7 @@ from pathlib import Path
 
 from argmap.analysis import grounded_labelling
 from argmap.check import RuleSettings, findings_in_scope
-from argmap.dot import DEFAULT_TIMEOUT, dot_text, layout, resolve_focus, to_dot
+from argmap.dot import DEFAULT_TIMEOUT, RenderError, dot_text, layout, resolve_focus, to_dot
 from argmap.files import output_path, write_all_atomic
 from argmap.graph import diagram_nodes, local_id
 from argmap.load import DEFAULT_MAX_BYTES, load_map_set
@@ -133,7 +133,11 @@ def write_diagrams(
     for item in items:
         files.append((output_path(folder, f"{item.name}.dot"), item.dot.encode("utf-8")))
         if fmt != "dot":
-            files.append((output_path(folder, f"{item.name}.{fmt}"), layout(item.dot, fmt, timeout=timeout, engine=engine)))
+            try:
+                laid_out = layout(item.dot, fmt, timeout=timeout, engine=engine)
+            except RenderError as error:  # which of the many diagrams (--per-conclusion draws hundreds)
+                raise RenderError(f"{item.name}.{fmt}, {item.of}: {error}") from None
+            files.append((output_path(folder, f"{item.name}.{fmt}"), laid_out))
     write_all_atomic(files)
     return [path for path, _ in files]
 
