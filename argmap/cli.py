@@ -129,12 +129,16 @@ def _given(name: str) -> bool:
     return source is not None and source not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
 
 
-def _paths(paths: tuple[str, ...], config: Config) -> tuple[str, ...]:
-    """The paths given, else the configuration's (relative to its file), else maps/."""
+def _paths(paths: tuple[str, ...], config: Config, *, here: bool = True) -> tuple[str, ...]:
+    """The paths given, else the configuration's (relative to its file), else maps/ (which must be ``here``,
+    in the current folder, but for a git revision)."""
     if paths:
         return paths
     if config.paths is not None:
         return tuple(config.shown(p) for p in config.paths)
+    if here and not any(os.path.lexists(p) for p in DEFAULT_PATHS):  # run from elsewhere than the repository's top, say
+        raise InputError(f"{', '.join(DEFAULT_PATHS)}: no such folder here, and no paths were given; name the maps"
+                         " (argmap check FILE-OR-FOLDER), run from the folder that holds maps/, or set paths in argmap.toml")
     return DEFAULT_PATHS
 
 
@@ -366,7 +370,7 @@ def diff_command(old: str, new: str, paths: tuple[str, ...], fmt: str, fail_on: 
     with _input_errors():
         from argmap.diff import diff_specs, format_diff
 
-        result = diff_specs(old, new, paths, default_paths=_paths((), config), max_bytes=max_bytes,
+        result = diff_specs(old, new, paths, default_paths=_paths((), config, here=False), max_bytes=max_bytes,
                             settings=config.rule_settings(config.enabled_codes()), exclude=config.is_excluded)
     _echo(format_diff(result, fmt), json_text=fmt == "json")
     sys.exit(1 if result.failed(fail_on) else 0)

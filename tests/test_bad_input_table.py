@@ -224,6 +224,7 @@ BUILDERS: dict[str, Callable[[Path], Run]] = {
     "`--config` naming a file that does not exist": lambda folder: Run(["check", str(_map(folder, GOOD).name), "--config", "nope.toml"]),
     "`argmap diff` with a revision that does not exist": _diff_in_a_repository("nope"),
     "a path that does not exist": lambda folder: Run(["check", "nope.yaml"]),
+    "`argmap check` with no path, where there is no `maps/`": lambda folder: Run(["check"]),
     "a folder with no maps": _empty_folder,
     "a path too long for the file system": lambda folder: Run(["check", "m" * 5000 + ".yaml"]),
     "a map file named `..yaml`": _named("..yaml"),

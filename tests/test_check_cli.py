@@ -360,7 +360,9 @@ def test_default_path_is_maps(tmp_path):
 
 def test_default_path_missing(tmp_path):
     status, out, err = check()
-    assert (status, out, err) == (2, "", "Error: maps: no such file or folder\n")
+    assert (status, out, err) == (2, "", "Error: maps: no such folder here, and no paths were given; name the maps"
+                                         " (argmap check FILE-OR-FOLDER), run from the folder that holds maps/, or set"
+                                         " paths in argmap.toml\n")
 
 
 def test_empty_folder(tmp_path):
@@ -478,3 +480,12 @@ def test_what_check_made_is_left_for_the_exit_to_discard_only_under_run(tmp_path
     assert argmap.cli.exit_status(["check", "bad.yaml"]) == 1
     (kept,) = argmap.cli._left_to_exit
     assert isinstance(kept, CheckResult) and len(kept.graphs) == 1 and kept.graphs[0].maps.maps[0].title == "Bad"
+
+
+def test_a_finding_in_a_combined_map_names_claims_as_that_map_writes_them(tmp_path):
+    # AM202 said 'a' both supports and opposes 'c', at a line of comb.yaml, whose claims are one#a and one#c.
+    write_map(tmp_path, "title: One\nclaims:\n  a:\n    text: A\n    kind: assumption\n    supports: [c]\n"
+                        "  c:\n    text: C\n    kind: conclusion\n", "one")
+    write_map(tmp_path, "title: Comb\ninclude: [one]\nclaims:\n  one#a:\n    opposes: [one#c]\n", "comb")
+    _, out, _ = check("comb.yaml")
+    assert "comb.yaml:5:15: error AM202 supports-and-opposes: 'one#a' both supports and opposes 'one#c'\n" in out

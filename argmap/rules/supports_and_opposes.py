@@ -63,14 +63,16 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         # What ``a`` both attacks and rests under: one set operation for a claim that is no premise.
         both = [b for b in attacked if rests(a, b)] if a in premises else attacked.intersection(supports[a])
         for b in sorted(both, key=rel.order.__getitem__):  # in graph order, whatever the sets hold
-            here = home(a)
             succ = maps.argument_graph.succ  # the edges' positions: the graph's edges are built only for a finding
             keys, back = succ[a].get(b, {}), succ[b].get(a, {})
+            # Claims are named as the map the finding is in writes them (one#a in a map that combines one).
             if "opposes" in keys:
+                here = keys["opposes"].get("map") or home(a)
                 yield Problem(keys["opposes"]["position"], f"{show(a, here)} both supports and opposes {show(b, here)}", a)
             # One finding per tension, even when support runs both ways: then it names the side it is written on.
             tensions = [keys["tension"]] if "tension" in keys else []
             if "tension" in back and not rests(b, a):
                 tensions.append(back["tension"])
             for tension in tensions:
+                here = tension.get("map") or home(a)
                 yield Problem(tension["position"], f"{show(a, here)} both supports and is in tension with {show(b, here)}", a)
