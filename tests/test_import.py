@@ -42,6 +42,12 @@ def test_apx_facts_comments_quoted_names_and_self_attacks() -> None:
     assert [r.position.line for r in m.claims[0].relations] == [5, 7]  # the repeated att(a,b) is one attack
 
 
+def test_apx_block_comments() -> None:
+    # ASP's %* ... *% comments a block (it was "expected arg(NAME)."): over lines, between facts, and never closed.
+    m = read_apx("%* made by hand\n att(x,y). *%\narg(a). %* the other *% arg(b).\natt(a,b).\n", "f.apx", "f")
+    assert framework(m) == (["a", "b"], {("a", "b")})
+
+
 def test_i23_header_comments_and_attacks() -> None:
     m = read_i23("# made by hand\np af 3\n\n1 2\n2 1\n3 3\n# the end\n", "f.i23", "f")
     assert framework(m) == (["1", "2", "3"], {("1", "2"), ("2", "1"), ("3", "3")})
@@ -125,6 +131,7 @@ def test_import_never_overwrites_and_writes_nothing_on_bad_input(tmp_path: Path)
     (".apx", "arg(a).\natt(a).\n", "2: expected arg(NAME). or att(NAME,NAME). but found 'att(a).'"),
     (".apx", "% nothing\n", "1: no arg(...) facts: the framework has no arguments to import"),
     (".apx", 'arg("a).\n', "1: expected arg(NAME). or att(NAME,NAME). but found 'arg(\"a).'"),
+    (".apx", "arg(a).\n%* never closed\narg(b).\n", "2: a block comment '%*' is never closed with '*%'"),
     (".i23", "1 2\n", "1: expected the header 'p af N' (N arguments) but found '1 2'"),
     (".i23", "# only a comment\n", "1: no 'p af N' header: not an ICCMA 2023 framework"),
     (".i23", "p af 2\n1 3\n", "2: argument 3 does not exist: the header declares arguments 1 to 2"),

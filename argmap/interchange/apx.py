@@ -2,7 +2,7 @@
 
 A name is a constant (letters, digits, ``_``) or a double-quoted string (``\\"`` and ``\\\\``
 escaped inside); facts may share a line or spread over several; ``%`` starts a comment to the end
-of the line. An argument may attack itself (``att(a,a).``). Every name an ``att`` uses must be
+of the line, and ``%* ... *%`` comments a block. An argument may attack itself (``att(a,a).``). Every name an ``att`` uses must be
 declared by an ``arg``; declaring one twice is the same as once, as in ASP.
 """
 
@@ -19,11 +19,19 @@ _SPACE = re.compile(r"\s*")
 
 
 def _after_space_and_comments(text: str, at: int) -> int:
-    """Where the next fact starts: past white space and ``%`` comments (to the end of their line)."""
+    """Where the next fact starts: past white space, ``%`` comments (to the end of their line) and
+    ``%* ... *%`` block comments (ASP's, over several lines); ``-(where it opens) - 1`` for a block
+    comment never closed."""
     while True:
         at = _SPACE.match(text, at).end()  # type: ignore[union-attr]  # it matches the empty string
         if not text.startswith("%", at):
             return at
+        if text.startswith("%*", at):
+            end = text.find("*%", at + 2)
+            if end < 0:
+                return -at - 1
+            at = end + 2
+            continue
         end = text.find("\n", at)
         at = len(text) if end < 0 else end
 
@@ -62,6 +70,8 @@ def read_apx(text: str, path: str, name: str) -> ArgMap:
 
     while True:
         at = _after_space_and_comments(text, at)
+        if at < 0:
+            raise FormatError("a block comment '%*' is never closed with '*%'", path, line_of(-at - 1))
         if at >= len(text):
             break
         fact = _FACT.match(text, at)
