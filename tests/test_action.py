@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from tests.helpers import REPO
-from tests.test_diff import LETTER, LIBRARY, git, second_version
+from tests.test_diff import git, two_commits
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 STEPS = {step.get("name", step.get("uses")): step for step in ACTION["runs"]["steps"]}
@@ -38,18 +38,8 @@ def test_the_action_is_a_composite_action_with_declared_inputs() -> None:
 @pytest.fixture
 def runner(tmp_path: Path) -> dict:
     """A repository with two commits of a map, and the files and variables a GitHub runner provides."""
-    repo = tmp_path / "repo"
-    (repo / "maps" / "sources").mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "test@example.org")
-    git(repo, "config", "user.name", "Test")
-    (repo / "maps" / "library.yaml").write_text(LIBRARY, encoding="utf-8")
-    (repo / "maps" / "sources" / "letter.txt").write_text(LETTER, encoding="utf-8")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "first")
-    base = git(repo, "rev-parse", "HEAD").strip()
-    (repo / "maps" / "library.yaml").write_text(second_version(LIBRARY), encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "second")
+    repo = two_commits(tmp_path / "repo")
+    base = git(repo, "rev-parse", "HEAD~1").strip()
     temp = tmp_path / "runner-temp"
     temp.mkdir()
     env = {

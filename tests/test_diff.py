@@ -35,10 +35,8 @@ def second_version(text: str) -> str:
     return text + "  volunteers:\n    text: Volunteers will staff the extra days.\n    kind: assumption\n    opposes: [cost]\n"
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A repository with two commits of maps/library.yaml and its source, and an uncommitted edit on top."""
-    repo = tmp_path / "repo"
+def two_commits(repo: Path) -> Path:
+    """``repo``, a new git repository with two commits of maps/library.yaml (the tour map) and its source."""
     (repo / "maps" / "sources").mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.email", "test@example.org")
@@ -49,6 +47,13 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(repo, "commit", "-q", "-m", "first")
     (repo / "maps" / "library.yaml").write_text(second_version(LIBRARY), encoding="utf-8")
     git(repo, "commit", "-q", "-am", "second")
+    return repo
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository with two commits of maps/library.yaml and its source, and an uncommitted edit on top."""
+    repo = two_commits(tmp_path / "repo")
     monkeypatch.chdir(repo)
     return repo
 
