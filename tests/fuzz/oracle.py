@@ -21,6 +21,13 @@ from argmap.report import format_text
 YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
+def whole_words_in(quote: str, text: str) -> bool:
+    """``quote`` occurs in ``text`` beginning and ending where words do (AM301's rule), by a regular expression."""
+    before = r"(?<!\w)" if re.match(r"\w", quote) else ""
+    after = r"(?!\w)" if re.search(r"\w\Z", quote) else ""
+    return re.search(before + re.escape(quote) + after, text) is not None
+
+
 def budget(name: str, default: int) -> int:
     """Cases for target ``name``: ``$ARGMAP_FUZZ_<NAME>`` if set (``make fuzz``), else ``default``."""
     return int(os.environ.get(f"ARGMAP_FUZZ_{name.upper()}", default))

@@ -12,7 +12,6 @@ modest until it is replaced; then ``make fuzz FUZZ_HOSTILE_BYTES=1048576``.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from hypothesis import strategies as st
 
 from argmap.check import CheckResult
 from argmap.rules.quote_not_in_source import normalise
-from tests.fuzz.oracle import budget, check_outcome
+from tests.fuzz.oracle import budget, check_outcome, whole_words_in
 
 PIECES = ["a", "b", " ", "  ", "'", '"', "#", " #", ":", ": ", "-", ",", "{", "[", "\\", "é", "\t"]
 UNITS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join)
@@ -90,13 +89,6 @@ def test_quotes_in_large_sources_are_found_exactly_when_they_are_there(tmp_path_
         text = normalise(source)
         reported = {f.claim for f in outcome.findings if f.code == "AM301"}
         # YAML folds a single-quoted scalar's line breaks and keeps its spaces; the quotes here hold neither.
-        expected = {f"c{i}" for i, quote in enumerate(quotes) if not _whole_words_in(normalise(quote), text)}
+        expected = {f"c{i}" for i, quote in enumerate(quotes) if not whole_words_in(normalise(quote), text)}
         assert reported == expected
     shutil.rmtree(folder)
-
-
-def _whole_words_in(quote: str, text: str) -> bool:
-    """``quote`` occurs in ``text`` beginning and ending where words do (the oracle: a regular expression)."""
-    before = r"(?<!\w)" if re.match(r"\w", quote) else ""
-    after = r"(?!\w)" if re.search(r"\w\Z", quote) else ""
-    return re.search(before + re.escape(quote) + after, text) is not None
