@@ -21,7 +21,7 @@ from argmap.interchange.imported import Imported
 from argmap.interchange.writing import map_yaml
 from argmap.load import DEFAULT_MAX_BYTES, MAP_SUFFIXES, decode_map_text
 from argmap.model import MAP_NAME_PATTERN, ArgMap, MapError
-from argmap.rules.quote_not_in_source import normalise, quotes_in
+from argmap.rules.quote_not_in_source import bounded, normalise, quotes_in
 from argmap.wording import plural
 
 FORMAT_NAMES = {"aif": "AIF JSON", "argdown": "Argdown JSON", "kialo": "Kialo text export",
@@ -160,7 +160,7 @@ def _with_quotes(imported: Imported, source: str) -> tuple[ArgMap, int, int]:
     for claim in argmap.claims:
         if claim.quote is None:
             candidates[claim.id] = [w for w in (imported.quotes.get(claim.id), claim.text) if w]
-    found = quotes_in(normalise(source), (normalise(w) for ws in candidates.values() for w in ws))
+    found = quotes_in(bounded(normalise(source)), (normalise(w) for ws in candidates.values() for w in ws))
     claims, quoted, evidence = [], 0, 0
     for claim in argmap.claims:
         words = next((w for w in candidates.get(claim.id, []) if normalise(w) in found), None)

@@ -113,10 +113,11 @@ def bounded(text: str) -> str:
     return "\x00".join(_WORD_RUN.split(text))
 
 
-def quotes_in(text: str, quotes: Iterable[str]) -> set[str]:
-    """Which of ``quotes`` occur in ``text`` (both normalised) as whole words at their two ends."""
+def quotes_in(marked_text: str, quotes: Iterable[str]) -> set[str]:
+    """Which of ``quotes`` (normalised) occur in ``marked_text`` (a source, normalised then :func:`bounded`)
+    as whole words at their two ends."""
     marked = {quote: bounded(quote) for quote in quotes}
-    found = quotes_found(bounded(text), marked.values())
+    found = quotes_found(marked_text, marked.values())
     return {quote for quote, as_marked in marked.items() if as_marked in found}
 
 
@@ -617,7 +618,7 @@ def check(maps: MapGraph) -> Iterator[Problem]:
         if not quoted:
             continue
         elided = {quote: parts for _, quote in quoted if (parts := elided_parts(quote)) is not None}
-        text = normalise(argmap.source_text)
+        text = bounded(normalise(argmap.source_text))  # marked once, for every search below
         # Every quote as written first: a '...' the source has itself is matched as it stands.
         found = quotes_in(text, (quote for _, quote in quoted))
         unchecked: set[str] = set()

@@ -193,7 +193,7 @@ def test_each_way_of_searching_finds_exactly_what_plain_search_finds() -> None:
 
 
 def test_quotes_in_finds_exactly_the_quotes_that_begin_and_end_as_words_do() -> None:
-    from argmap.rules.quote_not_in_source import normalise, quotes_in
+    from argmap.rules.quote_not_in_source import bounded, normalise, quotes_in
     from tests.fuzz.oracle import whole_words_in
 
     for in_order in (True, False):
@@ -201,7 +201,7 @@ def test_quotes_in_finds_exactly_the_quotes_that_begin_and_end_as_words_do() -> 
         quotes = [normalise(q) for q in quotes if q.strip()]
         expected = {q for q in quotes if whole_words_in(q, text)}
         assert 0 < len(expected) < len(set(quotes))
-        assert quotes_in(text, quotes) == expected
+        assert quotes_in(bounded(text), quotes) == expected
 
 
 # Issue 21: quotes that help.
