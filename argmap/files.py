@@ -62,7 +62,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, stale_removed: bo
 
 def _refuse_special(target: Path) -> None:
     """Refuse to replace what is not a regular file: a rename would put a file where a link, a named
-    pipe or a device was (``-o /dev/full`` run as root replaced the device)."""
+    pipe or a device was (``export -o /dev/full`` run as root replaced the device). Every write goes
+    through here, one file or many."""
     try:
         mode = target.lstat().st_mode
     except OSError:
@@ -70,8 +71,7 @@ def _refuse_special(target: Path) -> None:
     kind = ("a symbolic link" if stat.S_ISLNK(mode) else "a named pipe" if stat.S_ISFIFO(mode) else
             "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else None)
     if kind is not None:
-        raise OutputError(f"refusing to write over {target}: it is {kind}, not a file; name a file with -o"
-                          " (or leave -o out to write to standard output)")
+        raise OutputError(f"refusing to write over {target}: it is {kind}, not a file; remove it or name another output")
 
 
 def _link_new(temporary: str, target: Path) -> None:
@@ -101,6 +101,7 @@ def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:
     files = list(files)
     names: dict[Path, list[str]] = {}
     for path, _ in files:
+        _refuse_special(path)
         names.setdefault(path.parent, []).append(path.name)
     for folder, written in names.items():
         _prepare(folder, written)

@@ -312,6 +312,11 @@ def test_export_o_never_replaces_a_link_a_pipe_or_a_device(tmp_path: Path) -> No
         assert result.exit_code == 2 and f"it is {kind}, not a file" in result.stderr, name
     assert Path("pipe").is_fifo() and Path("link").is_symlink() and not Path("elsewhere.txt").exists()
     assert Path("/dev/null").is_char_device()
+    Path("render").mkdir()  # render's files go through the same write
+    os.mkfifo("render/m.dot")
+    result = invoke("render", "maps/m.yaml", "-o", "render", "-f", "dot")
+    assert result.exit_code == 2 and "render/m.dot: it is a named pipe, not a file" in result.stderr
+    assert Path("render/m.dot").is_fifo()
 
 
 # --- clean ends -------------------------------------------------------------------------------------
